@@ -1,0 +1,131 @@
+"""The engine: a pure function from a scenario's parameters to every line, year by year.
+
+Parameters become numpy arrays over the years (a step function becomes its value in each
+year). A caller may replace any of them with an array of draws shaped (draws, 1) or
+(draws, years): the formulas broadcast, so the same evaluation serves one case or a Monte Carlo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+from pydantic import BaseModel
+
+from businesscase.catalogue import Line, build_lines
+from businesscase.errors import KeyPath
+from businesscase.parameters import Param, Scenario
+
+
+@dataclass(frozen=True)
+class Pin:
+    """A line pinned to a fixed value in some years, and why."""
+
+    value: float
+    years: tuple[int, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Results:
+    """Every line of a scenario by year, with the definitions and inputs that produced them."""
+
+    scenario: Scenario
+    years: np.ndarray
+    lines: dict[str, Line]
+    values: dict[str, np.ndarray]
+    inputs: dict[KeyPath, np.ndarray]
+    pins: dict[str, Pin] = field(default_factory=dict)
+
+    @property
+    def platform_ids(self) -> list[str]:
+        return list(self.scenario.platforms)
+
+    def line(self, key: str) -> np.ndarray:
+        """The values of a line over the years (and draws, in a simulation)."""
+        return self.values[key]
+
+    def platform_line(self, platform_id: str, name: str) -> np.ndarray:
+        return self.values[f"{platform_id}.{name}"]
+
+    def total(self, platform_id: str, name: str, first: int, last: int) -> np.ndarray:
+        """The sum of a platform line over years first..last."""
+        return self.platform_line(platform_id, name)[..., first - 1 : last].sum(axis=-1)
+
+    def break_even_year(self, platform_id: str) -> int | None:
+        """The first year whose cumulative balance is >= 0 (None if there is none)."""
+        return first_year_at_or_above_zero(self.platform_line(platform_id, "cumulative"))
+
+    def is_pinned(self, key: str, year: int) -> bool:
+        pin = self.pins.get(key)
+        return pin is not None and year in pin.years
+
+
+def first_year_at_or_above_zero(cumulative: np.ndarray) -> int | None:
+    """Break-even of one cumulative series: the first year at or above zero."""
+    reached = np.flatnonzero(np.asarray(cumulative) >= 0)
+    return int(reached[0]) + 1 if reached.size else None
+
+
+def scenario_inputs(scenario: Scenario) -> dict[KeyPath, np.ndarray]:
+    """Every numeric parameter as an array over the years, by its key path."""
+    horizon = scenario.horizon_years
+    inputs: dict[KeyPath, np.ndarray] = {}
+
+    def collect(model: BaseModel, path: KeyPath) -> None:
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            here = (*path, name)
+            if isinstance(value, Param):
+                inputs[here] = value.per_year(horizon)
+            elif isinstance(value, bool) or value is None or isinstance(value, str):
+                continue
+            elif isinstance(value, int | float):
+                inputs[here] = np.asarray(float(value))
+            elif isinstance(value, BaseModel):
+                collect(value, here)
+            elif isinstance(value, dict) and name == "one_off_costs":
+                by_year = np.zeros(horizon)
+                for year, amount in value.items():
+                    by_year[year - 1] = amount
+                inputs[here] = by_year
+            elif isinstance(value, dict):
+                for key, item in value.items():
+                    if isinstance(item, BaseModel):
+                        collect(item, (*here, key))
+
+    collect(scenario, ())
+    return inputs
+
+
+def scenario_pins(scenario: Scenario) -> dict[str, Pin]:
+    """The scenario's overrides, by line key."""
+    everything = tuple(range(1, scenario.horizon_years + 1))
+    return {
+        o.line: Pin(o.value, tuple(o.years) if o.years else everything, o.reason)
+        for o in scenario.overrides
+    }
+
+
+def evaluate(scenario: Scenario, inputs: Mapping[KeyPath, np.ndarray] | None = None) -> Results:
+    """Compute every line of the scenario. `inputs` may replace parameters by arrays of draws."""
+    all_inputs = scenario_inputs(scenario)
+    if inputs:
+        all_inputs.update(inputs)
+    years = np.arange(1, scenario.horizon_years + 1, dtype=float)
+    lines = build_lines(scenario)
+    pins = scenario_pins(scenario)
+    values: dict[str, np.ndarray] = {}
+
+    def lookup(key: str) -> np.ndarray:
+        return values[key]
+
+    for key, line in lines.items():
+        raw = np.asarray(line.formula.evaluate(all_inputs, lookup, years), dtype=float)
+        value = np.array(np.broadcast_to(raw, np.broadcast_shapes(raw.shape, years.shape)))
+        pin = pins.get(key)
+        if pin is not None:
+            value[..., [y - 1 for y in pin.years]] = pin.value
+        values[key] = value
+    return Results(scenario, years, lines, values, all_inputs, pins)

@@ -1,0 +1,296 @@
+"""Formulas as small expression trees, with three readings of the same tree.
+
+A line of the business case is defined once, as an expression over parameters (`Input`) and
+other lines (`Ref`). The same tree is evaluated with numpy (arrays over years, or over draws and
+years), written as an Excel formula, and read out as text for `explain`; so the engine, the
+workbook and the trace cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from businesscase.errors import KeyPath, dotted
+
+
+class Cells(Protocol):
+    """Where the Excel writer put each input, line and year header."""
+
+    def input_cell(self, path: KeyPath, year: int) -> str: ...
+
+    def line_cell(self, key: str, year: int) -> str: ...
+
+    def year_cell(self, year: int) -> str: ...
+
+
+class Expr:
+    """A node of a formula. Arithmetic operators build new nodes."""
+
+    precedence = 9
+
+    def evaluate(
+        self,
+        inputs: Mapping[KeyPath, np.ndarray],
+        lines: Callable[[str], np.ndarray],
+        years: np.ndarray,
+    ) -> np.ndarray:
+        """The value over years (last axis), given parameter values and a line lookup."""
+        raise NotImplementedError
+
+    def excel(self, cells: Cells, year: int, own_key: str) -> str:
+        """The Excel formula text (without '=') for one year's cell of the line `own_key`."""
+        raise NotImplementedError
+
+    def text(self) -> str:
+        """The formula in words, with parameter and line names."""
+        raise NotImplementedError
+
+    def children(self) -> tuple[Expr, ...]:
+        return ()
+
+    def walk(self) -> Iterator[Expr]:
+        """This node and every node below it."""
+        yield self
+        for child in self.children():
+            yield from child.walk()
+
+    def __add__(self, other: Expr | float) -> Expr:
+        return BinOp("+", self, wrap(other))
+
+    def __radd__(self, other: float) -> Expr:
+        return BinOp("+", wrap(other), self)
+
+    def __sub__(self, other: Expr | float) -> Expr:
+        return BinOp("-", self, wrap(other))
+
+    def __rsub__(self, other: float) -> Expr:
+        return BinOp("-", wrap(other), self)
+
+    def __mul__(self, other: Expr | float) -> Expr:
+        return BinOp("*", self, wrap(other))
+
+    def __rmul__(self, other: float) -> Expr:
+        return BinOp("*", wrap(other), self)
+
+    def __truediv__(self, other: Expr | float) -> Expr:
+        return BinOp("/", self, wrap(other))
+
+    def __le__(self, other: Expr | float) -> Expr:  # type: ignore[override]
+        return BinOp("<=", self, wrap(other))
+
+    def __ge__(self, other: Expr | float) -> Expr:  # type: ignore[override]
+        return BinOp(">=", self, wrap(other))
+
+    def __rtruediv__(self, other: float) -> Expr:
+        return BinOp("/", wrap(other), self)
+
+
+def equals(left: Expr, right: Expr) -> Expr:
+    """True where the two are equal (Python's `==` stays identity for nodes)."""
+    return BinOp("=", left, right)
+
+
+def wrap(value: Expr | float) -> Expr:
+    return value if isinstance(value, Expr) else Num(float(value))
+
+
+@dataclass(frozen=True, eq=False)
+class Num(Expr):
+    """A fixed number in a formula, such as 60 minutes per hour."""
+
+    value: float
+
+    def evaluate(self, inputs, lines, years):
+        return np.asarray(self.value)
+
+    def excel(self, cells, year, own_key):
+        return _number_text(self.value)
+
+    def text(self):
+        return _number_text(self.value)
+
+
+@dataclass(frozen=True, eq=False)
+class Input(Expr):
+    """A parameter of the scenario, by its key path (`courses.ass_jv.group_size`)."""
+
+    path: KeyPath
+
+    def evaluate(self, inputs, lines, years):
+        return inputs[self.path]
+
+    def excel(self, cells, year, own_key):
+        return cells.input_cell(self.path, year)
+
+    def text(self):
+        return dotted(self.path)
+
+
+@dataclass(frozen=True, eq=False)
+class Ref(Expr):
+    """Another line of the business case, by its key (`ass_jv.online_saving_per_course`)."""
+
+    key: str
+
+    def evaluate(self, inputs, lines, years):
+        return lines(self.key)
+
+    def excel(self, cells, year, own_key):
+        return cells.line_cell(self.key, year)
+
+    def text(self):
+        return self.key
+
+
+@dataclass(frozen=True, eq=False)
+class YearNumber(Expr):
+    """The year of the cell being computed (1, 2, ...)."""
+
+    def evaluate(self, inputs, lines, years):
+        return years
+
+    def excel(self, cells, year, own_key):
+        return cells.year_cell(year)
+
+    def text(self):
+        return "year"
+
+
+_NUMPY_OPS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
+    "+": np.add,
+    "-": np.subtract,
+    "*": np.multiply,
+    "/": np.divide,
+    "<=": np.less_equal,
+    ">=": np.greater_equal,
+    "=": np.equal,
+}
+_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "<=": 0, ">=": 0, "=": 0}
+_TEXT_OPS = {"*": "x", "/": "/", "+": "+", "-": "-", "<=": "<=", ">=": ">=", "=": "="}
+
+
+@dataclass(frozen=True, eq=False)
+class BinOp(Expr):
+    """Arithmetic or a comparison of two expressions."""
+
+    op: str
+    left: Expr
+    right: Expr
+
+    @property
+    def precedence(self) -> int:  # type: ignore[override]
+        return _PRECEDENCE[self.op]
+
+    def children(self):
+        return (self.left, self.right)
+
+    def evaluate(self, inputs, lines, years):
+        left = self.left.evaluate(inputs, lines, years)
+        right = self.right.evaluate(inputs, lines, years)
+        if self.op == "/":
+            with np.errstate(divide="ignore", invalid="ignore"):
+                return np.divide(left, right)
+        return _NUMPY_OPS[self.op](left, right)
+
+    def _render(self, left: str, right: str, separator: str) -> str:
+        if self.left.precedence < self.precedence:
+            left = f"({left})"
+        if self.right.precedence < self.precedence or (
+            self.right.precedence == self.precedence and self.op in "-/"
+        ):
+            right = f"({right})"
+        return f"{left}{separator}{right}"
+
+    def excel(self, cells, year, own_key):
+        left = self.left.excel(cells, year, own_key)
+        return self._render(left, self.right.excel(cells, year, own_key), self.op)
+
+    def text(self):
+        return self._render(self.left.text(), self.right.text(), f" {_TEXT_OPS[self.op]} ")
+
+
+@dataclass(frozen=True, eq=False)
+class If(Expr):
+    """`then` where the condition holds, else `otherwise` (Excel IF, numpy where)."""
+
+    condition: Expr
+    then: Expr
+    otherwise: Expr
+
+    def children(self):
+        return (self.condition, self.then, self.otherwise)
+
+    def evaluate(self, inputs, lines, years):
+        return np.where(
+            self.condition.evaluate(inputs, lines, years),
+            self.then.evaluate(inputs, lines, years),
+            self.otherwise.evaluate(inputs, lines, years),
+        )
+
+    def excel(self, cells, year, own_key):
+        parts = (p.excel(cells, year, own_key) for p in self.children())
+        return "IF({},{},{})".format(*parts)
+
+    def text(self):
+        return f"if {self.condition.text()} then {self.then.text()} else {self.otherwise.text()}"
+
+
+@dataclass(frozen=True, eq=False)
+class RoundWhole(Expr):
+    """Round to whole euros, halves away from zero (as Excel's ROUND(x, 0))."""
+
+    value: Expr
+
+    def children(self):
+        return (self.value,)
+
+    def evaluate(self, inputs, lines, years):
+        x = self.value.evaluate(inputs, lines, years)
+        return np.sign(x) * np.floor(np.abs(x) + 0.5)
+
+    def excel(self, cells, year, own_key):
+        return f"ROUND({self.value.excel(cells, year, own_key)},0)"
+
+    def text(self):
+        return f"round({self.value.text()})"
+
+
+@dataclass(frozen=True, eq=False)
+class RunningSum(Expr):
+    """The running total of an expression over the years so far (a cumulative balance)."""
+
+    value: Expr
+
+    def children(self):
+        return (self.value,)
+
+    def evaluate(self, inputs, lines, years):
+        x = self.value.evaluate(inputs, lines, years)
+        return np.cumsum(np.broadcast_to(x, np.broadcast_shapes(x.shape, years.shape)), axis=-1)
+
+    def excel(self, cells, year, own_key):
+        this_year = self.value.excel(cells, year, own_key)
+        if year == 1:
+            return this_year
+        return f"{cells.line_cell(own_key, year - 1)}+{this_year}"
+
+    def text(self):
+        return f"running total of {self.value.text()}"
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def inputs_of(expr: Expr) -> list[KeyPath]:
+    """The parameters a formula reads, in order of first use."""
+    return list(dict.fromkeys(n.path for n in expr.walk() if isinstance(n, Input)))
+
+
+def refs_of(expr: Expr) -> list[str]:
+    """The lines a formula reads, in order of first use."""
+    return list(dict.fromkeys(n.key for n in expr.walk() if isinstance(n, Ref)))
