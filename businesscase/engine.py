@@ -85,6 +85,10 @@ def scenario_inputs(scenario: Scenario) -> dict[KeyPath, np.ndarray]:
                 inputs[here] = np.asarray(float(value))
             elif isinstance(value, BaseModel):
                 collect(value, here)
+            elif isinstance(value, dict) and name == "platforms":
+                for key, platform in value.items():
+                    if platform.average_of is None:  # an average has no cost inputs of its own
+                        collect(platform, (*here, key))
             elif isinstance(value, dict) and name == "one_off_costs":
                 by_year = np.zeros(horizon)
                 for year, amount in value.items():

@@ -9,8 +9,6 @@ replaced whole, so a value never keeps a stale source. `key: null` in a child re
 from __future__ import annotations
 
 import difflib
-import types
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from businesscase.catalogue import build_lines
 from businesscase.errors import KeyPath, Problem, ScenarioError, dotted
-from businesscase.parameters import Param, Scenario
+from businesscase.parameters import Scenario
+from businesscase.schema import field_names, is_param, model_at, model_map, submodel, unwrap
 from businesscase.yaml_source import YamlDocument, read_yaml_bytes, read_yaml_file, read_yaml_text
 
 
@@ -54,68 +53,6 @@ class LoadedScenario:
         return None
 
 
-# ---------------------------------------------------------------- schema helpers
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Strip Optional[...] and Annotated[...] down to the type that matters."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(args) != 1:
-                return annotation
-            annotation = args[0]
-        else:
-            return annotation
-
-
-def _is_param(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, Param)
-
-
-def _submodel(annotation: Any) -> type[BaseModel] | None:
-    """The model a field holds directly, if it is a structural block (not a parameter)."""
-    kind = _unwrap(annotation)
-    if isinstance(kind, type) and issubclass(kind, BaseModel) and not _is_param(kind):
-        return kind
-    return None
-
-
-def _model_map(annotation: Any) -> type[BaseModel] | None:
-    """The model held by id in a mapping field such as `courses`."""
-    kind = _unwrap(annotation)
-    if typing.get_origin(kind) is dict:
-        return _submodel(typing.get_args(kind)[1])
-    return None
-
-
-def _field_names(model: type[BaseModel]) -> list[str]:
-    return list(model.model_fields)
-
-
-def _model_at(path: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The model type that holds the keys at a (data) path, if the path is structural."""
-    model: type[BaseModel] = Scenario
-    index = 0
-    while index < len(path):
-        info = model.model_fields.get(str(path[index]))
-        if info is None:
-            return None
-        inner = _submodel(info.annotation)
-        if inner is not None:
-            model, index = inner, index + 1
-            continue
-        mapped = _model_map(info.annotation)
-        if mapped is not None and index + 1 < len(path):
-            model, index = mapped, index + 2
-            continue
-        return None
-    return model
-
-
 # ---------------------------------------------------------------- merging files
 
 
@@ -132,8 +69,8 @@ def merge(model: type[BaseModel], base: dict[Any, Any], child: dict[Any, Any]) -
         if info is None or not isinstance(value, dict) or not isinstance(current, dict):
             result[key] = value
             continue
-        inner = _submodel(info.annotation)
-        mapped = _model_map(info.annotation)
+        inner = submodel(info.annotation)
+        mapped = model_map(info.annotation)
         if inner is not None:
             result[key] = merge(inner, current, value)
         elif mapped is not None:
@@ -294,11 +231,11 @@ def _check_path(parts: list[str], data: dict) -> KeyPath:
         name = parts[index]
         info = model.model_fields.get(name)
         if info is None:
-            raise _BadChange(_unknown(name, _field_names(model)), (*path, name))
+            raise _BadChange(_unknown(name, field_names(model)), (*path, name))
         path.append(name)
         here = here.get(name) if isinstance(here, dict) else None
         rest = parts[index + 1 :]
-        inner, mapped = _submodel(info.annotation), _model_map(info.annotation)
+        inner, mapped = submodel(info.annotation), model_map(info.annotation)
         if inner is not None:
             model, index = inner, index + 1
             continue
@@ -310,7 +247,7 @@ def _check_path(parts: list[str], data: dict) -> KeyPath:
             here = here[rest[0]]
             model, index = mapped, index + 2
             continue
-        if _is_param(_unwrap(info.annotation)) and len(rest) == 1 and rest[0].isdigit():
+        if is_param(unwrap(info.annotation)) and len(rest) == 1 and rest[0].isdigit():
             return (*path, int(rest[0]))
         if rest:
             raise _BadChange(f"{name} has no part {'.'.join(rest)!r}", tuple(path))
@@ -439,8 +376,8 @@ def _problems_from(
     for item in error.errors():
         path, exists = _data_path(tuple(item["loc"]), data)
         if item["type"] == "extra_forbidden":
-            model = _model_at(path[:-1])
-            message = _unknown(str(path[-1]), _field_names(model) if model else [])
+            model = model_at(path[:-1])
+            message = _unknown(str(path[-1]), field_names(model) if model else [])
         else:
             message = _message(item)
             if not exists and item["type"] != "missing":

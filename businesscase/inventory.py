@@ -1,0 +1,81 @@
+"""The inventory of a scenario's inputs: every parameter with its label, unit, value by year,
+source and the file that set it, as the CLI's `explain`, the app and the workbook list them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from pydantic.fields import FieldInfo
+
+from businesscase.engine import scenario_inputs
+from businesscase.errors import KeyPath, dotted
+from businesscase.loading import LoadedScenario
+from businesscase.parameters import Param
+from businesscase.schema import field_at
+
+
+@dataclass(frozen=True)
+class ParameterEntry:
+    """One input of the model, ready to show."""
+
+    path: KeyPath
+    label: str
+    label_nl: str
+    unit: str
+    description: str
+    values: np.ndarray
+    written: str
+    source: str | None
+    origin: str
+
+    @property
+    def key(self) -> str:
+        return dotted(self.path)
+
+    @property
+    def is_percentage(self) -> bool:
+        return self.unit == "%"
+
+
+def _extra(info: FieldInfo, key: str) -> str:
+    extra = info.json_schema_extra
+    return str(extra.get(key, "")) if isinstance(extra, dict) else ""
+
+
+def _value_at(model: Any, path: KeyPath) -> Any:
+    for part in path:
+        model = model.get(part) if isinstance(model, dict) else getattr(model, str(part), None)
+    return model
+
+
+def parameter_entries(loaded: LoadedScenario) -> list[ParameterEntry]:
+    """Every numeric input of the scenario, in the order of the scenario format."""
+    entries = []
+    for path, values in scenario_inputs(loaded.scenario).items():
+        info = field_at(path)
+        if info is None:
+            continue
+        value = _value_at(loaded.scenario, path)
+        origin = loaded.origins.get(path)
+        entries.append(
+            ParameterEntry(
+                path=path,
+                label=info.title or dotted(path),
+                label_nl=_extra(info, "label_nl"),
+                unit=_extra(info, "unit"),
+                description=" ".join((info.description or "").split()),
+                values=values,
+                written=value.describe() if isinstance(value, Param) else _written(value),
+                source=value.source if isinstance(value, Param) else None,
+                origin=origin.describe() if origin else "default",
+            )
+        )
+    return entries
+
+
+def _written(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {v:g}" for k, v in sorted(value.items())) + "}"
+    return f"{value:g}" if isinstance(value, float) else str(value)

@@ -1,0 +1,90 @@
+"""Reading the scenario format's structure from the pydantic models: which keys are blocks,
+which hold models by id, which are parameters. Merging, `--set` and messages all use it."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from businesscase.parameters import Param, Scenario
+
+
+def unwrap(annotation: Any) -> Any:
+    """Strip Optional[...] and Annotated[...] down to the type that matters."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return annotation
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def is_param(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, Param)
+
+
+def submodel(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds directly, if it is a structural block (not a parameter)."""
+    kind = unwrap(annotation)
+    if isinstance(kind, type) and issubclass(kind, BaseModel) and not is_param(kind):
+        return kind
+    return None
+
+
+def model_map(annotation: Any) -> type[BaseModel] | None:
+    """The model held by id in a mapping field such as `courses`."""
+    kind = unwrap(annotation)
+    if typing.get_origin(kind) is dict:
+        return submodel(typing.get_args(kind)[1])
+    return None
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
+    return list(model.model_fields)
+
+
+def model_at(path: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model type that holds the keys at a (data) path, if the path is structural."""
+    model: type[BaseModel] = Scenario
+    index = 0
+    while index < len(path):
+        info = model.model_fields.get(str(path[index]))
+        if info is None:
+            return None
+        inner = submodel(info.annotation)
+        if inner is not None:
+            model, index = inner, index + 1
+            continue
+        mapped = model_map(info.annotation)
+        if mapped is not None and index + 1 < len(path):
+            model, index = mapped, index + 2
+            continue
+        return None
+    return model
+
+
+def field_at(path: tuple[Any, ...]) -> FieldInfo | None:
+    """The model field that a parameter's key path names (ids and years are skipped)."""
+    model: type[BaseModel] = Scenario
+    index = 0
+    while index < len(path):
+        info = model.model_fields.get(str(path[index]))
+        if info is None:
+            return None
+        inner, mapped = submodel(info.annotation), model_map(info.annotation)
+        if inner is not None:
+            model, index = inner, index + 1
+        elif mapped is not None and index + 1 < len(path):
+            model, index = mapped, index + 2
+        else:
+            return info
+    return None
