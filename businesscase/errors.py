@@ -24,7 +24,8 @@ class Problem:
     def describe(self) -> str:
         """One line: `line 14  courses.ass_jv.grup_size: unknown key; did you mean ...?`."""
         where = f"line {self.line}  " if self.line is not None else ""
-        return f"{where}{dotted(self.path)}: {self.message}"
+        what = f"{dotted(self.path)}: " if self.path else ""
+        return f"{where}{what}{self.message}"
 
 
 class ScenarioError(ValueError):

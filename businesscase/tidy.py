@@ -1,0 +1,99 @@
+"""Results as one tidy table (scenario, platform, line, year, value, unit), as pyam keeps them:
+a wide table is a pivot of it, and comparing two scenarios is a merge with a difference."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from businesscase.catalogue import COST_LINES, RESULT_LINES, SAVINGS_LINES
+from businesscase.engine import Results
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure: a line's value in one year, with where it belongs."""
+
+    scenario: str
+    platform: str | None
+    course: str | None
+    line: str
+    key: str
+    label: str
+    year: int
+    value: float
+    unit: str
+    pinned: bool
+
+
+def to_cents(value: float) -> float:
+    """Round to the cent, halves away from zero, for display and for comparing with print."""
+    return float(Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def tidy(results: Results, scenario: str | None = None) -> list[Row]:
+    """Every line of a (single-case) result, one row per year."""
+    name = scenario or results.scenario.name
+    rows = []
+    for key, line in results.lines.items():
+        values = results.values[key]
+        for index, year in enumerate(results.years.astype(int)):
+            rows.append(
+                Row(
+                    name,
+                    line.platform,
+                    line.course,
+                    line.name,
+                    key,
+                    line.label,
+                    int(year),
+                    float(values[index]),
+                    line.unit,
+                    results.is_pinned(key, int(year)),
+                )
+            )
+    return rows
+
+
+def platform_summary(results: Results, platform_id: str) -> dict[str, object]:
+    """A platform scenario as the published results print it: series, totals, break-even year
+    and its savings and cost lines (money rounded to the cent)."""
+    platform = results.scenario.platforms[platform_id]
+
+    def series(name: str) -> list[float]:
+        return [to_cents(v) for v in results.platform_line(platform_id, name)]
+
+    summary: dict[str, object] = {"name": platform.name}
+    for name in RESULT_LINES:
+        summary[name] = series(name)
+    summary["break_even_year"] = results.break_even_year(platform_id)
+    for first, last in results.scenario.totals:
+        summary[f"total_{first}_{last}"] = {
+            name: to_cents(float(results.total(platform_id, name, first, last)))
+            for name in ("savings", "costs", "balance")
+        }
+    summary["lines"] = {
+        **{f"savings.{name}": [to_cents(v) for v in results.line(name)] for name in SAVINGS_LINES},
+        **{f"costs.{name}": series(name) for name in COST_LINES},
+    }
+    return summary
+
+
+def results_json(results: Results, file: str | None = None) -> dict[str, object]:
+    """The whole result as one JSON-ready object; money in euros, rounded to the cent."""
+    shared = {
+        key: [to_cents(v) for v in results.values[key]]
+        for key, line in results.lines.items()
+        if line.platform is None
+    }
+    return {
+        "scenario": results.scenario.name,
+        "file": file,
+        "years": [int(y) for y in results.years],
+        "platforms": {pid: platform_summary(results, pid) for pid in results.platform_ids},
+        "lines": shared,
+        "pinned": {
+            key: {"value": pin.value, "years": list(pin.years), "reason": pin.reason}
+            for key, pin in results.pins.items()
+        },
+    }
