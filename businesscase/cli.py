@@ -83,7 +83,10 @@ def _year_table(title: str, results: Results) -> Table:
     return table
 
 
-def _row(results: Results, label: str, values: np.ndarray) -> list[str]:
+def _row(results: Results, label: str, values: np.ndarray, summable: bool = True) -> list[str]:
+    """A label, the values per year, and the totals (none for a running total or a count)."""
+    if not summable:
+        return [label, *(_money(v) for v in values)]
     totals = [float(values[first - 1 : last].sum()) for first, last in results.scenario.totals]
     return [label, *(_money(v) for v in values), *(_money(t) for t in totals)]
 
@@ -113,7 +116,7 @@ def _print_results(console: Console, loaded: LoadedScenario, results: Results) -
             key = f"{platform_id}.{name}"
             table.add_row(*_row(results, label(key), results.values[key]), style="bold")
         cumulative = results.platform_line(platform_id, "cumulative")
-        table.add_row(label(f"{platform_id}.cumulative"), *(_money(v) for v in cumulative))
+        table.add_row(*_row(results, label(f"{platform_id}.cumulative"), cumulative, False))
         console.print(table)
         year = results.break_even_year(platform_id)
         found = f"year {year}" if year else f"not within {results.scenario.horizon_years} years"
