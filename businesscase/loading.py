@@ -149,7 +149,10 @@ def _read_chain(
         raise ScenarioError(
             [
                 Problem(
-                    f"extends cycle: {cycle}", ("extends",), doc.file, doc.lines.get(("extends",))
+                    f"the files extend each other in a cycle: {cycle}",
+                    ("extends",),
+                    doc.file,
+                    doc.lines.get(("extends",)),
                 )
             ]
         )
@@ -309,10 +312,10 @@ def _kind(value: Any) -> str:
 
 
 def _got(value: Any) -> str:
-    shown = repr(value) if not isinstance(value, dict | list) else _kind(value)[2:]
+    """attrs' wording: `(got 'abc', a text)`; a list or mapping is only named."""
     if isinstance(value, dict | list):
-        return f"(got {shown})"
-    return f"(got {shown}, {_kind(value)})"
+        return f"(got {_kind(value)})"
+    return f"(got {value!r}, {_kind(value)})"
 
 
 def _message(error: dict[str, Any]) -> str:

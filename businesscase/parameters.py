@@ -37,15 +37,18 @@ def _number(value: Any) -> Any:
 
 
 def _percentage(value: Any) -> Any:
-    """Read "40%" as 0.4; a bare number is a fraction and must lie between 0 and 1."""
+    """Read "40%" as 0.4; a bare number is a fraction. Either must lie between 0% and 100%."""
     value = _number(value)
+    written = value
     if isinstance(value, str) and value.strip().endswith("%"):
         text = value.strip()[:-1].strip().replace(",", ".")
         try:
-            return float(text) / 100
+            value = float(text) / 100
         except ValueError:
-            raise ValueError(f"must be a percentage such as 40% (got {value!r})") from None
-    if isinstance(value, int | float) and value > 1:
+            raise ValueError(f"must be a percentage such as 40% (got {written!r})") from None
+        if not 0 <= value <= 1:
+            raise ValueError(f"must be between 0% and 100% (got {written!r})")
+    elif isinstance(value, int | float) and value > 1:
         raise ValueError(f"must be between 0% and 100% (got {value}; write {value}% or a fraction)")
     return value
 

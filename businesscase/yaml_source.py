@@ -30,6 +30,8 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
 }
 
 _ID_WORDS = {"courses": "course id", "platforms": "platform id"}
@@ -62,6 +64,9 @@ class _Builder:
         if self.visited > MAX_NODES:
             raise _TooLarge(node)
         self.lines.setdefault(path, node.start_mark.line + 1)
+        if not isinstance(node, ScalarNode) and node.tag not in _PLAIN_TAGS:
+            self.problem(node, path, f"the tag {node.tag!r} is not allowed; write plain values")
+            return None
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):

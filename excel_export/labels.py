@@ -1,0 +1,193 @@
+"""The workbook's own words (sheet names, headings, legends) in English and Dutch.
+
+Labels of parameters and lines come from the catalogue and the parameter model; this module only
+holds the text the workbook adds around them, so a language is one lookup table.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "nl")
+
+_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "sheet.inputs": "Inputs",
+        "sheet.savings": "Savings",
+        "sheet.costs": "Costs",
+        "sheet.results": "Results",
+        "sheet.summary": "Summary",
+        "sheet.about": "About",
+        "col.label": "Item",
+        "col.unit": "Unit",
+        "col.value": "Value",
+        "col.key": "Key",
+        "col.source": "Source",
+        "col.origin": "Set in",
+        "col.formula": "Formula",
+        "col.total": "Total years {first}-{last}",
+        "col.break_even": "Break-even year",
+        "year": "Year",
+        "year_format": '"Year "0',
+        "title.inputs": "Inputs: {name}",
+        "title.savings": "Savings: {name}",
+        "title.costs": "Costs: {name}",
+        "title.results": "Results per platform scenario: {name}",
+        "title.summary": "Summary: {name}",
+        "legend.input": "Input: change it and the workbook recalculates",
+        "legend.follows": "Follows the year before (a step function); type a value to change it",
+        "legend.fixed": "Fixed by the export",
+        "legend.pinned": "* Pinned value (override): see the cell's comment and the About sheet",
+        "by_year": "by year",
+        "horizon_note": "The workbook has one column per year; export again to change the horizon.",
+        "section.general": "General",
+        "section.growth": "{name}: new courses (growth)",
+        "section.average": "{name}: the mean of the costs of {members}",
+        "section.organisation": "Savings of the organisation",
+        "section.shared_costs": "Costs shared by every platform scenario",
+        "section.online_efficiency": "a. Online contact efficiency",
+        "section.scheduling": "b. Less scheduling work for online sessions",
+        "section.offline_time_gain": "c. Time gained in offline sessions",
+        "section.referral": "d. Follow-up refers back to the course",
+        "section.growth_lines": "e. New courses (growth)",
+        "section.course": "Course",
+        "break_even.reached": "Year at or above zero (cumulative)",
+        "break_even.year": "Break-even year",
+        "break_even.none": "none",
+        "summary.cumulative": "Cumulative balance per platform scenario",
+        "summary.savings_costs": "Savings and costs per year",
+        "summary.savings": "Savings",
+        "summary.costs": "Costs: {name}",
+        "chart.cumulative": "Cumulative balance per platform scenario",
+        "chart.savings_costs": "Savings against costs per year",
+        "axis.year": "Year",
+        "axis.euro": "Euro",
+        "about.title": "About this workbook",
+        "about.scenario": "Scenario",
+        "about.description": "Description",
+        "about.files": "Scenario files (base first)",
+        "about.changes": "Changes on top (--set)",
+        "about.sheets": "Sheets",
+        "about.generated": "Generated at",
+        "about.version": "businesscase version",
+        "about.mode": "Contents",
+        "about.mode.formulas": "Formulas over the inputs (a working model)",
+        "about.mode.values": "Values only (a frozen copy)",
+        "about.overrides": "Overrides: lines pinned to a fixed value",
+        "about.no_overrides": "No overrides: every figure is computed.",
+        "about.errata": "Errata noted in this scenario's sources and overrides",
+        "about.override_head.line": "Line",
+        "about.override_head.value": "Value",
+        "about.override_head.years": "Years",
+        "about.override_head.reason": "Reason",
+        "about.none": "none",
+    },
+    "nl": {
+        "sheet.inputs": "Invoer",
+        "sheet.savings": "Besparingen",
+        "sheet.costs": "Kosten",
+        "sheet.results": "Resultaten",
+        "sheet.summary": "Samenvatting",
+        "sheet.about": "Info",
+        "col.label": "Post",
+        "col.unit": "Eenheid",
+        "col.value": "Waarde",
+        "col.key": "Sleutel",
+        "col.source": "Bron",
+        "col.origin": "Ingesteld in",
+        "col.formula": "Formule",
+        "col.total": "Totaal jaar {first}-{last}",
+        "col.break_even": "Terugverdiend in jaar",
+        "year": "Jaar",
+        "year_format": '"Jaar "0',
+        "title.inputs": "Invoer: {name}",
+        "title.savings": "Besparingen: {name}",
+        "title.costs": "Kosten: {name}",
+        "title.results": "Resultaten per platformscenario: {name}",
+        "title.summary": "Samenvatting: {name}",
+        "legend.input": "Invoer: wijzig de waarde en de werkmap rekent opnieuw",
+        "legend.follows": "Volgt het jaar ervoor (trapfunctie); typ een waarde om te wijzigen",
+        "legend.fixed": "Vastgelegd bij de export",
+        "legend.pinned": "* Vastgezette waarde: zie de opmerking bij de cel en het blad Info",
+        "by_year": "per jaar",
+        "horizon_note": "De werkmap heeft een kolom per jaar; exporteer opnieuw voor een andere "
+        "looptijd.",
+        "section.general": "Algemeen",
+        "section.growth": "{name}: nieuwe cursussen (groei)",
+        "section.average": "{name}: het gemiddelde van de kosten van {members}",
+        "section.organisation": "Besparingen van de organisatie",
+        "section.shared_costs": "Kosten die elk platformscenario heeft",
+        "section.online_efficiency": "a. Efficiëntie online contact",
+        "section.scheduling": "b. Minder inplanwerkzaamheden voor online sessies",
+        "section.offline_time_gain": "c. Tijdswinst in offline sessies",
+        "section.referral": "d. Terugverwijzen naar de cursus in het vervolgtraject",
+        "section.growth_lines": "e. Nieuwe cursussen (groei)",
+        "section.course": "Cursus",
+        "break_even.reached": "Jaar op of boven nul (cumulatief)",
+        "break_even.year": "Terugverdiend in jaar",
+        "break_even.none": "geen",
+        "summary.cumulative": "Cumulatief saldo per platformscenario",
+        "summary.savings_costs": "Besparingen en kosten per jaar",
+        "summary.savings": "Besparingen",
+        "summary.costs": "Kosten: {name}",
+        "chart.cumulative": "Cumulatief saldo per platformscenario",
+        "chart.savings_costs": "Besparingen tegenover kosten per jaar",
+        "axis.year": "Jaar",
+        "axis.euro": "Euro",
+        "about.title": "Over deze werkmap",
+        "about.scenario": "Scenario",
+        "about.description": "Omschrijving",
+        "about.files": "Scenariobestanden (basis eerst)",
+        "about.changes": "Wijzigingen daarop (--set)",
+        "about.sheets": "Bladen",
+        "about.generated": "Gemaakt op",
+        "about.version": "Versie van businesscase",
+        "about.mode": "Inhoud",
+        "about.mode.formulas": "Formules over de invoer (een werkend model)",
+        "about.mode.values": "Alleen waarden (een bevroren kopie)",
+        "about.overrides": "Vastgezette waarden",
+        "about.no_overrides": "Geen vastgezette waarden: elk bedrag is berekend.",
+        "about.errata": "Errata genoemd in de bronnen en vastgezette waarden van dit scenario",
+        "about.override_head.line": "Regel",
+        "about.override_head.value": "Waarde",
+        "about.override_head.years": "Jaren",
+        "about.override_head.reason": "Reden",
+        "about.none": "geen",
+    },
+}
+
+_UNITS_NL = {
+    "participants": "deelnemers",
+    "groups": "groepen",
+    "sessions": "sessies",
+    "days": "dagen",
+    "staff": "medewerkers",
+    "clients": "cliënten",
+    "year": "jaar",
+    "years": "jaren",
+    "h": "uur",
+    "EUR/h": "EUR/uur",
+    "EUR/day": "EUR/dag",
+    "EUR/client": "EUR/cliënt",
+    "EUR/year": "EUR/jaar",
+}
+
+
+class Words:
+    """The workbook's words in one language: `words("col.total", first=1, last=5)`."""
+
+    def __init__(self, language: str) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"language must be one of {', '.join(LANGUAGES)} (got {language!r})")
+        self.language = language
+        self._text = _TEXT[language]
+
+    def __call__(self, key: str, **values: object) -> str:
+        """The text for a key, with `{placeholders}` filled in."""
+        return self._text[key].format(**values) if values else self._text[key]
+
+    def label(self, label_en: str, label_nl: str) -> str:
+        """A parameter's or line's label in this language (English when no Dutch is given)."""
+        return label_nl if self.language == "nl" and label_nl else label_en
+
+    def unit(self, unit: str) -> str:
+        """A unit as shown in the Unit column."""
+        return _UNITS_NL.get(unit, unit) if self.language == "nl" else unit

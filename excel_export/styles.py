@@ -1,0 +1,127 @@
+"""How the workbook looks: number formats by unit, the input and pin styles, safe text cells,
+column widths and print set-up. Nothing here knows about the business case."""
+
+from __future__ import annotations
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+EURO = '"€" #,##0.00;[Red]-"€" #,##0.00'
+PERCENT = "0.0%"
+WHOLE = "#,##0"
+DECIMAL = "#,##0.00"
+PIN_MARK = ' " *"'
+"""Appended to a pinned cell's number format, so the mark shows in print as well."""
+
+_WHOLE_UNITS = {"participants", "groups", "sessions", "days", "staff", "clients", "year", "years"}
+
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+INPUT_FONT = Font(color="0000FF")
+FOLLOW_FILL = PatternFill("solid", fgColor="FFFBEA")
+FOLLOW_FONT = Font(color="7F7FBF", italic=True)
+FIXED_FONT = Font(color="808080", italic=True)
+PIN_FILL = PatternFill("solid", fgColor="F8CBAD")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+SECTION_FILL = PatternFill("solid", fgColor="DDEBF7")
+SECTION_FONT = Font(bold=True)
+SUBSECTION_FONT = Font(bold=True, italic=True)
+TITLE_FONT = Font(bold=True, size=14)
+TOTAL_FONT = Font(bold=True)
+TOTAL_BORDER = Border(top=Side(style="thin"))
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+COMMENT_AUTHOR = "businesscase"
+
+
+def number_format(unit: str) -> str:
+    """The Excel number format for a figure in this unit: euros with two decimals, percentages
+    (stored as fractions) as %, counts whole, minutes and hours with decimals."""
+    if unit.startswith("EUR"):
+        return EURO
+    if unit == "%":
+        return PERCENT
+    if unit in _WHOLE_UNITS:
+        return WHOLE
+    return DECIMAL
+
+
+def put_text(cell: Cell, text: str) -> Cell:
+    """Write text that can never become a formula (a name may begin with '=', '+', '-', '@'),
+    without the control characters that a workbook cannot hold."""
+    cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)
+    cell.data_type = "s"
+    return cell
+
+
+def style_input(cell: Cell) -> None:
+    """Mark a cell as an input the analyst may change."""
+    cell.fill = INPUT_FILL
+    cell.font = INPUT_FONT
+
+
+def style_follow(cell: Cell) -> None:
+    """Mark a year cell that repeats the year before (a step function that did not step)."""
+    cell.fill = FOLLOW_FILL
+    cell.font = FOLLOW_FONT
+
+
+def mark_pinned(cell: Cell, reason: str) -> None:
+    """Show that a figure is an override, not computed: fill, asterisk and the reason."""
+    cell.fill = PIN_FILL
+    cell.number_format = cell.number_format + PIN_MARK
+    note(cell, reason)
+
+
+def note(cell: Cell, text: str, width: int = 360) -> None:
+    """A cell comment (plain text; comments are never evaluated)."""
+    clean = ILLEGAL_CHARACTERS_RE.sub("", text)
+    comment = Comment(clean, COMMENT_AUTHOR)
+    comment.width = width
+    comment.height = 40 + 18 * (len(clean) // 50 + 1)
+    cell.comment = comment
+
+
+def header_row(ws: Worksheet, row: int, texts: list[str]) -> None:
+    """The column headings of a table, in the header style."""
+    for column, text in enumerate(texts, start=1):
+        cell = put_text(ws.cell(row, column), text)
+        cell.fill = HEADER_FILL
+        cell.font = HEADER_FONT
+        cell.alignment = Alignment(vertical="center")
+
+
+def section_row(ws: Worksheet, row: int, text: str, last_column: int) -> None:
+    """A band across the table that opens a section (a course, a platform scenario)."""
+    put_text(ws.cell(row, 1), text).font = SECTION_FONT
+    for column in range(1, last_column + 1):
+        ws.cell(row, column).fill = SECTION_FILL
+
+
+def fit_columns(ws: Worksheet, limits: dict[int, int] | None = None, minimum: int = 8) -> None:
+    """Widths that fit the longest text or number of each column, within limits."""
+    limits = limits or {}
+    widths: dict[int, int] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is None or (cell.font and cell.font.sz and cell.font.sz > 12):
+                continue
+            shown = 14 if cell.data_type == "f" or isinstance(cell.value, float) else None
+            length = shown or len(str(cell.value))
+            widths[cell.column] = max(widths.get(cell.column, minimum), length + 2)
+    for column, width in widths.items():
+        ws.column_dimensions[get_column_letter(column)].width = min(width, limits.get(column, 60))
+
+
+def print_setup(ws: Worksheet, title_rows: str | None = None) -> None:
+    """Landscape A4, fitted to the page width, with the heading rows repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if title_rows:
+        ws.print_title_rows = title_rows
