@@ -36,6 +36,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "legend.follows": "Follows the year before (a step function); type a value to change it",
         "legend.fixed": "Fixed by the export",
         "legend.pinned": "* Pinned value (override): see the cell's comment and the About sheet",
+        "legend.formulas": "Every figure is a formula over the Inputs sheet: click a cell to see it",
+        "legend.values": "Values only: a frozen copy of the figures, without formulas",
         "by_year": "by year",
         "horizon_note": "The workbook has one column per year; export again to change the horizon.",
         "section.general": "General",
@@ -107,6 +109,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "legend.follows": "Volgt het jaar ervoor (trapfunctie); typ een waarde om te wijzigen",
         "legend.fixed": "Vastgelegd bij de export",
         "legend.pinned": "* Vastgezette waarde: zie de opmerking bij de cel en het blad Info",
+        "legend.formulas": "Elk bedrag is een formule over het blad Invoer: klik op een cel",
+        "legend.values": "Alleen waarden: een bevroren kopie van de bedragen, zonder formules",
         "by_year": "per jaar",
         "horizon_note": "De werkmap heeft een kolom per jaar; exporteer opnieuw voor een andere "
         "looptijd.",

@@ -125,3 +125,12 @@ def print_setup(ws: Worksheet, title_rows: str | None = None) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     if title_rows:
         ws.print_title_rows = title_rows
+
+
+def frame(ws: Worksheet, title: str, headings: list[str], freeze: str = "D4") -> None:
+    """The frame every sheet shares: a title in row 1, headings in row 3, frozen panes below
+    the headings and right of the label columns, and the print set-up."""
+    put_text(ws.cell(1, 1), title).font = TITLE_FONT
+    header_row(ws, 3, headings)
+    ws.freeze_panes = freeze
+    print_setup(ws, "1:3")

@@ -1,0 +1,91 @@
+"""One scenario's block of sheets: the scenario, its engine results and the planned rows of
+every sheet, shared by the sheet writers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from businesscase.engine import Results, evaluate
+from businesscase.inventory import parameter_entries
+from businesscase.loading import LoadedScenario
+from businesscase.parameters import Scenario
+from excel_export.labels import Words
+from excel_export.layout import (
+    BlockCells,
+    InputTitles,
+    Row,
+    SheetRole,
+    costs_rows,
+    input_rows,
+    numbered,
+    results_rows,
+    savings_rows,
+)
+
+
+@dataclass
+class Block:
+    """Everything a sheet writer needs for one scenario."""
+
+    loaded: LoadedScenario
+    results: Results
+    words: Words
+    values_only: bool
+    cells: BlockCells
+    rows: dict[SheetRole, list[tuple[int, Row]]]
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.loaded.scenario
+
+    @property
+    def horizon(self) -> int:
+        return self.scenario.horizon_years
+
+    @property
+    def years(self) -> range:
+        return range(1, self.horizon + 1)
+
+    def platform_title(self, platform_id: str) -> str:
+        return self.scenario.platforms[platform_id].name
+
+
+def plan_block(
+    loaded: LoadedScenario,
+    words: Words,
+    values_only: bool,
+    sheets: dict[SheetRole, str],
+    name_prefix: str,
+) -> Block:
+    """Evaluate the scenario and place every input and line, so formulas can refer to any of
+    them before they are written."""
+    scenario = loaded.scenario
+    results = evaluate(scenario)
+    lines = results.lines
+
+    def platform_title(platform_id: str) -> str:
+        return scenario.platforms[platform_id].name
+
+    def section_title(section: str) -> str:
+        return words("section.growth_lines" if section == "growth" else f"section.{section}")
+
+    titles = InputTitles(
+        general=words("section.general"),
+        growth=lambda name: words("section.growth", name=name),
+        average=lambda name, members: words(
+            "section.average", name=name, members=", ".join(members)
+        ),
+    )
+    rows: dict[SheetRole, list[tuple[int, Row]]] = {
+        "inputs": numbered(input_rows(parameter_entries(loaded), scenario, titles, name_prefix)),
+        "savings": numbered(savings_rows(lines, scenario, section_title)),
+        "costs": numbered(
+            costs_rows(lines, scenario, platform_title, words("section.shared_costs"))
+        ),
+        "results": numbered(results_rows(lines, scenario, platform_title)),
+    }
+    cells = BlockCells(sheets)
+    cells.place_inputs(rows["inputs"])
+    for role in ("savings", "costs", "results"):
+        cells.place_lines(role, rows[role])
+    return Block(loaded, results, words, values_only, cells, rows)

@@ -1,0 +1,83 @@
+"""The Inputs sheet: every parameter with its label, unit, value (or values by year), key,
+source and the file that set it. Inputs are styled as inputs and carry defined names."""
+
+from __future__ import annotations
+
+from openpyxl.utils import absolute_coordinate, get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.worksheet import Worksheet
+
+from excel_export.block import Block
+from excel_export.layout import FIRST_YEAR_COLUMN, InputRow, Section, year_column
+from excel_export.styles import (
+    FIXED_FONT,
+    fit_columns,
+    frame,
+    note,
+    number_format,
+    put_text,
+    section_row,
+    style_follow,
+    style_input,
+)
+
+VALUE_COLUMN = FIRST_YEAR_COLUMN - 1
+
+
+def write_inputs(ws: Worksheet, block: Block) -> None:
+    """Fill the Inputs sheet of a block and define a name for every input."""
+    words = block.words
+    block.cells.current = ws.title
+    key_column = year_column(block.horizon) + 1
+    headings = [words("col.label"), words("col.unit"), words("col.value")]
+    headings += [f"{words('year')} {year}" for year in block.years]
+    headings += [words("col.key"), words("col.source"), words("col.origin")]
+    frame(ws, words("title.inputs", name=block.scenario.name), headings)
+    style_input(put_text(ws.cell(2, 1), words("legend.input")))
+    style_follow(put_text(ws.cell(2, FIRST_YEAR_COLUMN), words("legend.follows")))
+    for number, row in block.rows["inputs"]:
+        if isinstance(row, Section):
+            section_row(ws, number, row.text, key_column + 2)
+        elif isinstance(row, InputRow):
+            _write_input(ws, number, row, block, key_column)
+    fit_columns(ws, {1: 50, 2: 12, key_column: 50, key_column + 1: 90, key_column + 2: 45})
+
+
+def _write_input(ws: Worksheet, number: int, row: InputRow, block: Block, key_column: int) -> None:
+    entry, words = row.entry, block.words
+    note(put_text(ws.cell(number, 1), words.label(entry.label, entry.label_nl)), entry.description)
+    put_text(ws.cell(number, 2), words.unit(entry.unit))
+    put_text(ws.cell(number, key_column), entry.key)
+    put_text(ws.cell(number, key_column + 1), entry.source or "")
+    put_text(ws.cell(number, key_column + 2), entry.origin)
+    values = entry.values
+    fmt = number_format(entry.unit)
+    if row.kind in ("constant", "fixed"):
+        cell = ws.cell(number, VALUE_COLUMN, float(values if values.ndim == 0 else values[0]))
+        cell.number_format = fmt
+        if row.kind == "fixed":
+            cell.font = FIXED_FONT
+            note(cell, words("horizon_note"))
+            return
+        style_input(cell)
+        _define(ws, row.name, absolute_coordinate(cell.coordinate))
+        return
+    put_text(ws.cell(number, VALUE_COLUMN), words("by_year")).font = FIXED_FONT
+    for year in block.years:
+        cell = ws.cell(number, year_column(year))
+        cell.number_format = fmt
+        listed = row.kind == "yearly" or year == 1 or year in row.listed_years
+        if listed or block.values_only:
+            cell.value = float(values[year - 1])
+        else:
+            cell.value = "=" + block.cells.ref(ws.title, number, year_column(year - 1))
+        (style_input if listed else style_follow)(cell)
+    first, last = get_column_letter(year_column(1)), get_column_letter(year_column(block.horizon))
+    _define(ws, row.name, f"${first}${number}:${last}${number}")
+
+
+def _define(ws: Worksheet, name: str, coordinate: str) -> None:
+    """A workbook-level defined name for a cell or a row of year cells on this sheet."""
+    ws.parent.defined_names[name] = DefinedName(
+        name, attr_text=f"{quote_sheetname(ws.title)}!{coordinate}"
+    )

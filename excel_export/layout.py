@@ -1,0 +1,320 @@
+"""Where everything goes: the rows of each sheet, and the `Cells` that turn a parameter, a line
+or a year into a cell reference.
+
+Every sheet has the same frame: a title in row 1, a legend in row 2, column headings in row 3 and
+year 1 in column D, so a formula's year columns line up across sheets (fill-right works). The
+rows are planned for all sheets before anything is written, because a formula may refer to a
+line that is written later.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from openpyxl.utils import get_column_letter, quote_sheetname
+
+from businesscase.catalogue import Line
+from businesscase.errors import KeyPath
+from businesscase.inventory import ParameterEntry
+from businesscase.parameters import Param, Scenario
+
+TITLE_ROW = 1
+LEGEND_ROW = 2
+HEADER_ROW = 3
+FIRST_ROW = 4
+FIRST_YEAR_COLUMN = 4
+"""Column D holds year 1 on every sheet; columns A-C hold label, unit and value or key."""
+
+SheetRole = Literal["inputs", "savings", "costs", "results", "summary"]
+ROLES: tuple[SheetRole, ...] = ("inputs", "savings", "costs", "results", "summary")
+
+SectionTitle = Callable[[str], str]
+"""The heading of a part of the Savings sheet, from the catalogue's section name."""
+PlatformTitle = Callable[[str], str]
+"""The heading of a platform scenario's block, from its id."""
+
+TOTAL_NAMES = frozenset({"savings", "costs", "balance", "cumulative"})
+"""Lines shown in bold as totals."""
+
+
+def year_column(year: int) -> int:
+    return FIRST_YEAR_COLUMN + year - 1
+
+
+def year_letter(year: int) -> str:
+    return get_column_letter(year_column(year))
+
+
+# ---------------------------------------------------------------- rows
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading row: a course, a platform scenario, or a part of a course's savings."""
+
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class LineRow:
+    """A line of the engine, one cell per year."""
+
+    line: Line
+
+
+@dataclass(frozen=True)
+class InputRow:
+    """A parameter. `kind` says how it is held: one named cell (`constant`), one cell per year
+    with the listed years as inputs and the others following the year before (`steps`), one
+    input per year (`yearly`), or a figure the workbook cannot change (`fixed`)."""
+
+    entry: ParameterEntry
+    kind: Literal["constant", "steps", "yearly", "fixed"]
+    listed_years: frozenset[int] = frozenset()
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class BreakEvenRow:
+    """The Results sheet's break-even rows of a platform: the years at or above zero
+    (`reached`), then the first of them (`year`)."""
+
+    platform: str
+    part: Literal["reached", "year"]
+
+
+Row = Section | LineRow | InputRow | BreakEvenRow
+
+
+def numbered(rows: list[Row]) -> list[tuple[int, Row]]:
+    """The rows with their sheet row numbers, a blank row before each top-level section."""
+    placed: list[tuple[int, Row]] = []
+    number = FIRST_ROW
+    for row in rows:
+        if isinstance(row, Section) and row.level == 1 and placed:
+            number += 1
+        placed.append((number, row))
+        number += 1
+    return placed
+
+
+# ---------------------------------------------------------------- which line goes where
+
+
+def sheet_of(line: Line) -> SheetRole:
+    """Savings holds the course lines and the organisation's savings; Costs the shared and the
+    platform costs; Results the savings, costs, balance and cumulative of each platform."""
+    if line.platform is not None:
+        return "results" if line.info.section == "result" else "costs"
+    if line.course is None and line.info.section == "shared_costs":
+        return "costs"
+    return "savings"
+
+
+def savings_rows(
+    lines: dict[str, Line], scenario: Scenario, section_title: SectionTitle
+) -> list[Row]:
+    """Per course its lines, grouped in the report's parts a-e; then the organisation's."""
+    rows: list[Row] = []
+    for course_id, course in scenario.courses.items():
+        rows.append(Section(course.name))
+        current = "course"
+        for line in lines.values():
+            if line.course != course_id:
+                continue
+            if line.info.section not in (current, "course"):
+                current = line.info.section
+                rows.append(Section(section_title(current), level=2))
+            rows.append(LineRow(line))
+    rows.append(Section(section_title("organisation")))
+    rows += [
+        LineRow(line)
+        for line in lines.values()
+        if line.course is None and line.platform is None and sheet_of(line) == "savings"
+    ]
+    return rows
+
+
+def costs_rows(
+    lines: dict[str, Line], scenario: Scenario, platform_title: PlatformTitle, shared: str
+) -> list[Row]:
+    """The costs every platform shares, then each platform scenario's cost lines."""
+    rows: list[Row] = [Section(shared)]
+    rows += [
+        LineRow(line)
+        for line in lines.values()
+        if line.platform is None and sheet_of(line) == "costs"
+    ]
+    for platform_id in scenario.platforms:
+        rows.append(Section(platform_title(platform_id)))
+        rows += [
+            LineRow(line)
+            for line in lines.values()
+            if line.platform == platform_id and sheet_of(line) == "costs"
+        ]
+    return rows
+
+
+def results_rows(
+    lines: dict[str, Line], scenario: Scenario, platform_title: PlatformTitle
+) -> list[Row]:
+    """Per platform scenario: savings, costs, balance, cumulative and the break-even rows."""
+    rows: list[Row] = []
+    for platform_id in scenario.platforms:
+        rows.append(Section(platform_title(platform_id)))
+        rows += [
+            LineRow(line)
+            for line in lines.values()
+            if line.platform == platform_id and sheet_of(line) == "results"
+        ]
+        rows += [BreakEvenRow(platform_id, "reached"), BreakEvenRow(platform_id, "year")]
+    return rows
+
+
+# ---------------------------------------------------------------- inputs
+
+
+def input_rows(
+    entries: list[ParameterEntry], scenario: Scenario, titles: InputTitles, prefix: str
+) -> list[Row]:
+    """The parameters grouped as the scenario file is: general, each course (and its growth),
+    each platform scenario; an average platform gets a heading that says what it averages."""
+    names = _Names(prefix)
+    groups: dict[tuple, list[ParameterEntry]] = {}
+    for entry in entries:
+        groups.setdefault(_group(entry.path), []).append(entry)
+    rows: list[Row] = []
+
+    def add(key: tuple, title: str) -> None:
+        rows.append(Section(title))
+        rows.extend(_input_row(entry, scenario, names) for entry in groups.get(key, []))
+
+    add((), titles.general)
+    for course_id, course in scenario.courses.items():
+        add(("courses", course_id), course.name)
+        if ("courses", course_id, "growth") in groups:
+            add(("courses", course_id, "growth"), titles.growth(course.name))
+    for platform_id, platform in scenario.platforms.items():
+        if platform.average_of is None:
+            add(("platforms", platform_id), platform.name)
+        else:
+            members = [scenario.platforms[m].name for m in platform.average_of]
+            rows.append(Section(titles.average(platform.name, members)))
+    return rows
+
+
+@dataclass(frozen=True)
+class InputTitles:
+    """The headings of the Inputs sheet's groups."""
+
+    general: str
+    growth: Callable[[str], str]
+    """The heading of a course's growth block, from the course name."""
+    average: Callable[[str, list[str]], str]
+    """The heading of an average platform, from its name and its members' names."""
+
+
+def _group(path: KeyPath) -> tuple:
+    if path[0] in ("courses", "platforms"):
+        return tuple(path[:3]) if len(path) > 3 and path[2] == "growth" else tuple(path[:2])
+    return ()
+
+
+def _input_row(entry: ParameterEntry, scenario: Scenario, names: _Names) -> InputRow:
+    if entry.path == ("horizon_years",):
+        return InputRow(entry, "fixed")
+    name = names.for_path(entry.path)
+    if entry.path[-1] == "one_off_costs":
+        return InputRow(entry, "yearly", name=name)
+    value = _value_at(scenario, entry.path)
+    if isinstance(value, Param) and value.by_year is not None:
+        return InputRow(entry, "steps", frozenset(value.by_year), name)
+    return InputRow(entry, "constant", name=name)
+
+
+def _value_at(scenario: Scenario, path: KeyPath) -> object:
+    """The model value at a key path (ids of courses and platforms included)."""
+    here: object = scenario
+    for part in path:
+        here = here.get(part) if isinstance(here, dict) else getattr(here, str(part))
+    return here
+
+
+_CELL_LIKE = re.compile(r"^([a-z]{1,3}\d+|r\d*c?\d*|c\d*|\d.*)$", re.IGNORECASE)
+
+
+@dataclass
+class _Names:
+    """Defined names for inputs: the key path without `courses.`/`platforms.`, '-' as '_'
+    (`hourly_wage`, `ass_jv.group_size`, `new_platform.licence_per_client`), made unique, never
+    looking like a cell reference, and prefixed per scenario block when there are several."""
+
+    prefix: str
+    taken: set[str] = field(default_factory=set)
+
+    def for_path(self, path: KeyPath) -> str:
+        parts = [str(p).replace("-", "_") for p in path]
+        if parts[0] in ("courses", "platforms") and len(parts) > 2:
+            parts = parts[1:]
+        if _CELL_LIKE.match(parts[0]):
+            parts[0] = "_" + parts[0]
+        base = self.prefix + ".".join(parts)
+        name, n = base, 2
+        while name.lower() in self.taken:
+            name, n = f"{base}_{n}", n + 1
+        self.taken.add(name.lower())
+        return name
+
+
+# ---------------------------------------------------------------- references
+
+
+def sheet_prefix(sheet: str) -> str:
+    """`Savings!` or `'Savings 2'!`, for a reference to another sheet."""
+    return f"{quote_sheetname(sheet)}!"
+
+
+@dataclass
+class BlockCells:
+    """The `Cells` of one scenario block: parameters by defined name (or their year's cell),
+    lines by their sheet and row, the year by the header of the sheet being written. References
+    to the sheet being written carry no sheet name."""
+
+    sheets: dict[SheetRole, str]
+    inputs: dict[KeyPath, tuple[str, int, InputRow]] = field(default_factory=dict)
+    lines: dict[str, tuple[str, int]] = field(default_factory=dict)
+    current: str = ""
+
+    def place_inputs(self, placed: list[tuple[int, Row]]) -> None:
+        for number, row in placed:
+            if isinstance(row, InputRow):
+                self.inputs[row.entry.path] = (self.sheets["inputs"], number, row)
+
+    def place_lines(self, role: SheetRole, placed: list[tuple[int, Row]]) -> None:
+        for number, row in placed:
+            if isinstance(row, LineRow):
+                self.lines[row.line.key] = (self.sheets[role], number)
+
+    def ref(self, sheet: str, row: int, column: int) -> str:
+        """A relative reference, qualified with the sheet when it is not the current one."""
+        address = f"{get_column_letter(column)}{row}"
+        return address if sheet == self.current else sheet_prefix(sheet) + address
+
+    def input_cell(self, path: KeyPath, year: int) -> str:
+        sheet, number, row = self.inputs[path]
+        if row.kind == "constant":
+            return row.name
+        if row.kind == "fixed":
+            return self.ref(sheet, number, FIRST_YEAR_COLUMN - 1)
+        return self.ref(sheet, number, year_column(year))
+
+    def line_cell(self, key: str, year: int) -> str:
+        sheet, number = self.lines[key]
+        return self.ref(sheet, number, year_column(year))
+
+    def year_cell(self, year: int) -> str:
+        return f"{year_letter(year)}${HEADER_ROW}"
