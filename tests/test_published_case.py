@@ -146,7 +146,9 @@ def _sentence(line: str, year: int, value: float, course: str | None = None) -> 
 @pytest.mark.parametrize(
     ("course", "line", "year", "printed"),
     PRINTED_COURSE_LINES,
-    ids=[_sentence(line, year, value, course) for course, line, year, value in PRINTED_COURSE_LINES],
+    ids=[
+        _sentence(line, year, value, course) for course, line, year, value in PRINTED_COURSE_LINES
+    ],
 )
 def test_course_line_as_printed(
     published_results: Results, course: str, line: str, year: int, printed: float
