@@ -132,6 +132,10 @@ PRINTED_SHARED_LINES = [
     ("hulp-online-with-development.training_total", 1, 20_000),
     ("hulp-online-existing.development", 1, 0),
     ("hulp-online-existing.licence", 3, 0),
+    ("hulp-online-existing.implementation", 3, 11_250),
+    ("hulp-online-existing.growth_courses", 3, 29_610),
+    ("average.training", 1, (20_000 + 16_114) / 6),
+    ("average.development", 1, 60_000),
 ]
 
 COURSE_NAMES = {"ass_jv": "Ass JV", "ass_ov": "Ass OV"}
