@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from businesscase.engine import Results, evaluate
-from businesscase.inventory import parameter_entries
+from businesscase.inventory import ParameterEntry, parameter_entries
 from businesscase.loading import LoadedScenario
 from businesscase.parameters import Scenario
 from excel_export.labels import Words
@@ -29,6 +29,7 @@ class Block:
 
     loaded: LoadedScenario
     results: Results
+    entries: list[ParameterEntry]
     words: Words
     values_only: bool
     cells: BlockCells
@@ -46,9 +47,6 @@ class Block:
     def years(self) -> range:
         return range(1, self.horizon + 1)
 
-    def platform_title(self, platform_id: str) -> str:
-        return self.scenario.platforms[platform_id].name
-
 
 def plan_block(
     loaded: LoadedScenario,
@@ -61,6 +59,7 @@ def plan_block(
     them before they are written."""
     scenario = loaded.scenario
     results = evaluate(scenario)
+    entries = parameter_entries(loaded)
     lines = results.lines
 
     def platform_title(platform_id: str) -> str:
@@ -77,7 +76,7 @@ def plan_block(
         ),
     )
     rows: dict[SheetRole, list[tuple[int, Row]]] = {
-        "inputs": numbered(input_rows(parameter_entries(loaded), scenario, titles, name_prefix)),
+        "inputs": numbered(input_rows(entries, scenario, titles, name_prefix)),
         "savings": numbered(savings_rows(lines, scenario, section_title)),
         "costs": numbered(
             costs_rows(lines, scenario, platform_title, words("section.shared_costs"))
@@ -88,4 +87,4 @@ def plan_block(
     cells.place_inputs(rows["inputs"])
     for role in ("savings", "costs", "results"):
         cells.place_lines(role, rows[role])
-    return Block(loaded, results, words, values_only, cells, rows)
+    return Block(loaded, results, entries, words, values_only, cells, rows)

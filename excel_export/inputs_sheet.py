@@ -11,6 +11,7 @@ from excel_export.block import Block
 from excel_export.layout import FIRST_YEAR_COLUMN, InputRow, Section, year_column
 from excel_export.styles import (
     FIXED_FONT,
+    KEY_FONT,
     fit_columns,
     frame,
     note,
@@ -19,9 +20,12 @@ from excel_export.styles import (
     section_row,
     style_follow,
     style_input,
+    wrap_text,
 )
 
 VALUE_COLUMN = FIRST_YEAR_COLUMN - 1
+SOURCE_WIDTH = 70
+"""Sources wrap within this width; the file that set a value is left out of the print."""
 
 
 def write_inputs(ws: Worksheet, block: Block) -> None:
@@ -40,15 +44,18 @@ def write_inputs(ws: Worksheet, block: Block) -> None:
             section_row(ws, number, row.text, key_column + 2)
         elif isinstance(row, InputRow):
             _write_input(ws, number, row, block, key_column)
-    fit_columns(ws, {1: 50, 2: 12, key_column: 50, key_column + 1: 90, key_column + 2: 45})
+    fit_columns(
+        ws, {1: 50, 2: 12, key_column: 50, key_column + 1: SOURCE_WIDTH, key_column + 2: 45}
+    )
+    ws.print_area = f"A1:{get_column_letter(key_column + 1)}{ws.max_row}"
 
 
 def _write_input(ws: Worksheet, number: int, row: InputRow, block: Block, key_column: int) -> None:
     entry, words = row.entry, block.words
     note(put_text(ws.cell(number, 1), words.label(entry.label, entry.label_nl)), entry.description)
     put_text(ws.cell(number, 2), words.unit(entry.unit))
-    put_text(ws.cell(number, key_column), entry.key)
-    put_text(ws.cell(number, key_column + 1), entry.source or "")
+    put_text(ws.cell(number, key_column), entry.key).font = KEY_FONT
+    wrap_text(put_text(ws.cell(number, key_column + 1), entry.source or ""), SOURCE_WIDTH)
     put_text(ws.cell(number, key_column + 2), entry.origin)
     values = entry.values
     fmt = number_format(entry.unit)

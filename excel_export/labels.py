@@ -36,7 +36,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "legend.follows": "Follows the year before (a step function); type a value to change it",
         "legend.fixed": "Fixed by the export",
         "legend.pinned": "* Pinned value (override): see the cell's comment and the About sheet",
-        "legend.formulas": "Every figure is a formula over the Inputs sheet: click a cell to see it",
+        "legend.formulas": "Every figure is a formula over the Inputs: click a cell to see it",
         "legend.values": "Values only: a frozen copy of the figures, without formulas",
         "by_year": "by year",
         "horizon_note": "The workbook has one column per year; export again to change the horizon.",

@@ -16,7 +16,7 @@ from typing import Literal
 
 from openpyxl.utils import get_column_letter, quote_sheetname
 
-from businesscase.catalogue import Line
+from businesscase.catalogue import RESULT_LINES, Line
 from businesscase.errors import KeyPath
 from businesscase.inventory import ParameterEntry
 from businesscase.parameters import Param, Scenario
@@ -36,8 +36,13 @@ SectionTitle = Callable[[str], str]
 PlatformTitle = Callable[[str], str]
 """The heading of a platform scenario's block, from its id."""
 
-TOTAL_NAMES = frozenset({"savings", "costs", "balance", "cumulative"})
-"""Lines shown in bold as totals."""
+
+def is_total(line: Line) -> bool:
+    """The sums a reader looks for, shown in bold over a rule: the savings of a course and of
+    the organisation, and a platform scenario's balance."""
+    if line.platform is None:
+        return line.name == "savings"
+    return line.name == "balance"
 
 
 def year_column(year: int) -> int:
@@ -162,15 +167,12 @@ def costs_rows(
 def results_rows(
     lines: dict[str, Line], scenario: Scenario, platform_title: PlatformTitle
 ) -> list[Row]:
-    """Per platform scenario: savings, costs, balance, cumulative and the break-even rows."""
+    """Per platform scenario: savings, costs, balance, cumulative (the catalogue's result
+    lines, in its order) and the break-even rows."""
     rows: list[Row] = []
     for platform_id in scenario.platforms:
         rows.append(Section(platform_title(platform_id)))
-        rows += [
-            LineRow(line)
-            for line in lines.values()
-            if line.platform == platform_id and sheet_of(line) == "results"
-        ]
+        rows += [LineRow(lines[f"{platform_id}.{name}"]) for name in RESULT_LINES]
         rows += [BreakEvenRow(platform_id, "reached"), BreakEvenRow(platform_id, "year")]
     return rows
 
@@ -287,6 +289,7 @@ class BlockCells:
     sheets: dict[SheetRole, str]
     inputs: dict[KeyPath, tuple[str, int, InputRow]] = field(default_factory=dict)
     lines: dict[str, tuple[str, int]] = field(default_factory=dict)
+    break_even: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     current: str = ""
 
     def place_inputs(self, placed: list[tuple[int, Row]]) -> None:
@@ -298,6 +301,8 @@ class BlockCells:
         for number, row in placed:
             if isinstance(row, LineRow):
                 self.lines[row.line.key] = (self.sheets[role], number)
+            elif isinstance(row, BreakEvenRow):
+                self.break_even[(row.platform, row.part)] = (self.sheets[role], number)
 
     def ref(self, sheet: str, row: int, column: int) -> str:
         """A relative reference, qualified with the sheet when it is not the current one."""

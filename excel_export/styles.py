@@ -23,6 +23,7 @@ INPUT_FONT = Font(color="0000FF")
 FOLLOW_FILL = PatternFill("solid", fgColor="FFFBEA")
 FOLLOW_FONT = Font(color="7F7FBF", italic=True)
 FIXED_FONT = Font(color="808080", italic=True)
+KEY_FONT = Font(color="808080", size=8)
 PIN_FILL = PatternFill("solid", fgColor="F8CBAD")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -32,7 +33,7 @@ SUBSECTION_FONT = Font(bold=True, italic=True)
 TITLE_FONT = Font(bold=True, size=14)
 TOTAL_FONT = Font(bold=True)
 TOTAL_BORDER = Border(top=Side(style="thin"))
-WRAP = Alignment(wrap_text=True, vertical="top")
+WRAP = Alignment(wrap_text=True)
 
 COMMENT_AUTHOR = "businesscase"
 
@@ -91,7 +92,7 @@ def header_row(ws: Worksheet, row: int, texts: list[str]) -> None:
         cell = put_text(ws.cell(row, column), text)
         cell.fill = HEADER_FILL
         cell.font = HEADER_FONT
-        cell.alignment = Alignment(vertical="center")
+        cell.alignment = Alignment(horizontal="left" if column < 4 else "center")
 
 
 def section_row(ws: Worksheet, row: int, text: str, last_column: int) -> None:
@@ -102,18 +103,29 @@ def section_row(ws: Worksheet, row: int, text: str, last_column: int) -> None:
 
 
 def fit_columns(ws: Worksheet, limits: dict[int, int] | None = None, minimum: int = 8) -> None:
-    """Widths that fit the longest text or number of each column, within limits."""
+    """Widths that fit the longest text or number of each column from the headings down (the
+    title and legend above may run over), within limits; small print needs less room."""
     limits = limits or {}
     widths: dict[int, int] = {}
-    for row in ws.iter_rows():
+    for row in ws.iter_rows(min_row=3):
         for cell in row:
-            if cell.value is None or (cell.font and cell.font.sz and cell.font.sz > 12):
+            if cell.value is None:
                 continue
             shown = 14 if cell.data_type == "f" or isinstance(cell.value, float) else None
             length = shown or len(str(cell.value))
+            if cell.font and cell.font.sz and cell.font.sz < 10:
+                length = int(length * 0.8)
             widths[cell.column] = max(widths.get(cell.column, minimum), length + 2)
     for column, width in widths.items():
         ws.column_dimensions[get_column_letter(column)].width = min(width, limits.get(column, 60))
+
+
+def wrap_text(cell: Cell, width: float) -> None:
+    """Wrap a long text in its column and make the row tall enough to show every line."""
+    cell.alignment = WRAP
+    lines = sum(len(part) // int(width * 1.1) + 1 for part in str(cell.value).split("\n"))
+    dimension = cell.parent.row_dimensions[cell.row]
+    dimension.height = max(dimension.height or 15, 15 * lines)
 
 
 def print_setup(ws: Worksheet, title_rows: str | None = None) -> None:

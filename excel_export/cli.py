@@ -1,0 +1,82 @@
+"""The `export` command: scenario files to an Excel workbook with live formulas.
+
+`businesscase export FILE [FILE ...] -o OUT.xlsx [--language en|nl] [--values-only]
+[--set PATH=VALUE ...]`. Exit code 0 when written, 2 for bad input (a scenario that does not
+validate, an output path that cannot be written); then no file is left behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from businesscase.errors import ScenarioError
+from businesscase.loading import LoadedScenario, load_scenario
+from excel_export.labels import LANGUAGES
+from excel_export.workbook import write_workbook
+
+OK, BAD_INPUT = 0, 2
+
+
+def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Register `export` on the CLI's subparsers; its handler is `args.handler(args)`."""
+    parser = subparsers.add_parser(
+        "export",
+        help="write the business case to an Excel workbook with live formulas",
+        description="Write one or more scenarios to an .xlsx workbook whose every figure is a "
+        "formula over visible inputs (one block of sheets per scenario file).",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="scenario file(s) (YAML)")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT.xlsx", help="the workbook to write"
+    )
+    parser.add_argument(
+        "--language", choices=LANGUAGES, default="en", help="language of the labels"
+    )
+    parser.add_argument(
+        "--values-only",
+        action="store_true",
+        help="write the figures as values, without formulas (a frozen copy)",
+    )
+    parser.add_argument(
+        "--set",
+        dest="changes",
+        action="append",
+        default=[],
+        metavar="PATH=VALUE",
+        help="change a parameter in every file, e.g. --set hourly_wage=80 (repeatable)",
+    )
+    parser.set_defaults(handler=export_command)
+    return parser
+
+
+def export_command(
+    args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Load every scenario (reporting all problems of all files at once), then write the
+    workbook atomically. Returns the exit code."""
+    out, err = out or sys.stdout, err or sys.stderr
+    target = Path(args.output)
+    if target.suffix.lower() != ".xlsx":
+        print(f"{args.output}: the output must be an .xlsx file", file=err)
+        return BAD_INPUT
+    loaded: list[LoadedScenario] = []
+    reports: list[str] = []
+    for file in args.files:
+        try:
+            loaded.append(load_scenario(file, args.changes))
+        except ScenarioError as error:
+            reports.append(error.report())
+    if reports:
+        print("\n".join(reports), file=err)
+        return BAD_INPUT
+    try:
+        write_workbook(loaded, target, args.language, args.values_only)
+    except OSError as error:
+        print(f"{args.output}: cannot write the workbook ({error.strerror or error})", file=err)
+        return BAD_INPUT
+    count = f"{len(loaded)} scenario{'s' if len(loaded) != 1 else ''}"
+    print(f"wrote {target} ({count}, {'values' if args.values_only else 'formulas'})", file=out)
+    return OK

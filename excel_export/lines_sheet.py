@@ -1,0 +1,109 @@
+"""The Savings and Costs sheets: every intermediate line of the engine, per course or platform
+and per year, each cell the line's one formula written for that year."""
+
+from __future__ import annotations
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from businesscase.catalogue import Line
+from excel_export.block import Block
+from excel_export.layout import (
+    LEGEND_ROW,
+    LineRow,
+    Section,
+    SheetRole,
+    is_total,
+    year_column,
+)
+from excel_export.styles import (
+    KEY_FONT,
+    PIN_FILL,
+    SUBSECTION_FONT,
+    TOTAL_BORDER,
+    TOTAL_FONT,
+    fit_columns,
+    frame,
+    mark_pinned,
+    number_format,
+    put_text,
+    section_row,
+)
+
+
+def line_headings(block: Block) -> list[str]:
+    """Label, unit, key, then one heading per year (the year numbers are written after)."""
+    words = block.words
+    return [words("col.label"), words("col.unit"), words("col.key")] + [""] * block.horizon
+
+
+def write_year_numbers(ws: Worksheet, block: Block) -> None:
+    """The year numbers in the heading row, as numbers shown as `Year 1`: formulas that depend
+    on the year (development in year 1, growth from year 3) read them."""
+    for year in block.years:
+        cell = ws.cell(3, year_column(year), year)
+        cell.number_format = block.words("year_format")
+
+
+def write_legend(ws: Worksheet, block: Block) -> None:
+    """Row 2: whether the figures are formulas or values, and what a pinned figure looks like."""
+    words = block.words
+    mode = "legend.values" if block.values_only else "legend.formulas"
+    put_text(ws.cell(LEGEND_ROW, 1), words(mode))
+    pinned_here = any(block.cells.lines[key][0] == ws.title for key in block.results.pins)
+    if pinned_here:
+        cell = put_text(ws.cell(LEGEND_ROW, year_column(1)), words("legend.pinned"))
+        cell.fill = PIN_FILL
+
+
+def write_line(ws: Worksheet, number: int, line: Line, block: Block) -> None:
+    """A line's label, unit, key and one cell per year: the formula, the engine's value when
+    only values are wanted, or the pinned value with its mark and reason."""
+    words, results = block.words, block.results
+    label = put_text(ws.cell(number, 1), words.label(line.info.label, line.info.label_nl))
+    put_text(ws.cell(number, 2), words.unit(line.unit))
+    put_text(ws.cell(number, 3), line.key).font = KEY_FONT
+    fmt = number_format(line.unit)
+    pin = results.pins.get(line.key)
+    for year in block.years:
+        cell = ws.cell(number, year_column(year))
+        cell.number_format = fmt
+        if pin is not None and year in pin.years:
+            cell.value = pin.value
+            mark_pinned(cell, pin.reason)
+        elif block.values_only:
+            cell.value = float(results.values[line.key][year - 1])
+        else:
+            cell.value = "=" + line.formula.excel(block.cells, year, line.key)
+    if is_total(line):
+        label.font = TOTAL_FONT
+        for column in range(1, year_column(block.horizon) + 1):
+            ws.cell(number, column).border = TOTAL_BORDER
+            if column > 3:
+                ws.cell(number, column).font = TOTAL_FONT
+
+
+def write_lines_sheet(ws: Worksheet, block: Block, role: SheetRole) -> None:
+    """Fill the Savings or the Costs sheet: headings, then every planned row with its formula
+    in words beside the years (left out of the printed area, which it would shrink)."""
+    words = block.words
+    block.cells.current = ws.title
+    formula_column = year_column(block.horizon) + 1
+    frame(
+        ws,
+        words(f"title.{role}", name=block.scenario.name),
+        [*line_headings(block), words("col.formula")],
+    )
+    write_year_numbers(ws, block)
+    write_legend(ws, block)
+    for number, row in block.rows[role]:
+        if isinstance(row, Section):
+            if row.level == 1:
+                section_row(ws, number, row.text, formula_column)
+            else:
+                put_text(ws.cell(number, 1), row.text).font = SUBSECTION_FONT
+        elif isinstance(row, LineRow):
+            write_line(ws, number, row.line, block)
+            put_text(ws.cell(number, formula_column), row.line.formula.text())
+    fit_columns(ws, {1: 55, 3: 45, formula_column: 100})
+    ws.print_area = f"A1:{get_column_letter(formula_column - 1)}{ws.max_row}"

@@ -1,0 +1,96 @@
+"""The Excel export: one workbook with a block of sheets per scenario (Inputs, Savings, Costs,
+Results, Summary) and an About sheet, written atomically.
+
+Every figure is a formula over the Inputs sheet, written from the catalogue's one definition of
+each line (`Line.formula.excel`); with `values_only` the engine's figures are written instead,
+for a frozen copy.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from businesscase.loading import LoadedScenario
+from excel_export.about_sheet import package_version, write_about
+from excel_export.block import Block, plan_block
+from excel_export.inputs_sheet import write_inputs
+from excel_export.labels import Words
+from excel_export.layout import ROLES, SheetRole
+from excel_export.lines_sheet import write_lines_sheet
+from excel_export.results_sheet import write_results
+from excel_export.summary_sheet import write_summary
+
+
+def sheet_names(words: Words, index: int, count: int) -> dict[SheetRole, str]:
+    """The sheet names of a block: `Inputs`, or `Inputs 2` when there are several scenarios."""
+    suffix = f" {index}" if count > 1 else ""
+    return {role: words(f"sheet.{role}") + suffix for role in ROLES}
+
+
+def build_workbook(
+    loaded_list: Sequence[LoadedScenario], language: str = "en", values_only: bool = False
+) -> Workbook:
+    """The workbook of one or more scenarios, in English (`en`) or Dutch (`nl`)."""
+    if not loaded_list:
+        raise ValueError("give at least one scenario to export")
+    words = Words(language)
+    count = len(loaded_list)
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    blocks: list[Block] = []
+    for index, loaded in enumerate(loaded_list, start=1):
+        sheets = sheet_names(words, index, count)
+        prefix = f"s{index}_" if count > 1 else ""
+        block = plan_block(loaded, words, values_only, sheets, prefix)
+        blocks.append(block)
+        write_inputs(workbook.create_sheet(sheets["inputs"]), block)
+        write_lines_sheet(workbook.create_sheet(sheets["savings"]), block, "savings")
+        write_lines_sheet(workbook.create_sheet(sheets["costs"]), block, "costs")
+        write_results(workbook.create_sheet(sheets["results"]), block)
+        write_summary(workbook.create_sheet(sheets["summary"]), block)
+    write_about(workbook.create_sheet(words("sheet.about")), blocks, words, values_only)
+    workbook.active = workbook.sheetnames.index(blocks[0].cells.sheets["summary"])
+    workbook.properties.title = " / ".join(loaded.scenario.name for loaded in loaded_list)
+    workbook.properties.creator = f"businesscase {package_version()}"
+    return workbook
+
+
+def workbook_bytes(
+    loaded_list: Sequence[LoadedScenario], language: str = "en", values_only: bool = False
+) -> bytes:
+    """The workbook as .xlsx bytes, for the app's download button."""
+    stream = io.BytesIO()
+    build_workbook(loaded_list, language, values_only).save(stream)
+    return stream.getvalue()
+
+
+def write_workbook(
+    loaded_list: Sequence[LoadedScenario],
+    path: str | Path,
+    language: str = "en",
+    values_only: bool = False,
+) -> Path:
+    """Write the workbook to `path` atomically: it is built first, saved to a temporary file
+    beside the target, then renamed over it. A failure leaves no half-written file and keeps
+    any workbook already at `path`. Raises OSError when the path cannot be written."""
+    target = Path(path)
+    workbook = build_workbook(loaded_list, language, values_only)
+    mode = target.stat().st_mode & 0o777 if target.is_file() else 0o644
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            workbook.save(stream)
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
