@@ -1,0 +1,142 @@
+"""The assumptions a director moves: the hourly wage and each platform's licence price and
+development cost as inputs, and each course's parameters as an editable table by year, all
+with units and sources; plus the list of every input of the scenario."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from businesscase.inventory import ParameterEntry, parameter_entries
+from dashboard.edits import Edit, course_entries, quick_entries, shown_values, step_text
+from dashboard.i18n import Language, label, quantity, t, unit_text
+from dashboard.sources import Evaluated
+from dashboard.state import course_key, quick_key
+
+PARAMETER, UNIT, SOURCE = "parameter", "unit", "source"
+
+
+def input_help(entry: ParameterEntry, lang: Language) -> str:
+    """The tooltip of an input: what it means, its source and the file line that set it."""
+    parts = [entry.description]
+    if entry.source:
+        parts.append(f"{t(lang, 'source')}: {entry.source}")
+    parts.append(f"{t(lang, 'set_in')}: {entry.origin}")
+    return "\n\n".join(part for part in parts if part)
+
+
+def input_label(entry: ParameterEntry, lang: Language) -> str:
+    """`Hourly wage (€/h)`."""
+    return f"{label(entry, lang)} ({unit_text(entry.unit, lang)})"
+
+
+def _number_input(entry: ParameterEntry, edit: Edit | None, lang: Language) -> None:
+    key = quick_key(entry.key)
+    if key not in st.session_state:
+        st.session_state[key] = edit.values[0] if edit else float(entry.values[0])
+    st.number_input(
+        input_label(entry, lang),
+        min_value=0.0,
+        step=1.0,
+        format="%.2f",
+        key=key,
+        help=input_help(entry, lang),
+    )
+    if not np.all(entry.values == entry.values[0]):
+        st.caption(t(lang, "varies", written=entry.written))
+
+
+def show_quick_inputs(base: Evaluated, edits: Mapping[str, Edit], lang: Language) -> None:
+    """The hourly wage, then per platform scenario its licence price and development cost."""
+    entries = quick_entries(base.loaded)
+    st.subheader(t(lang, "assumptions"))
+    platforms = base.loaded.scenario.platforms
+    for entry in entries:
+        if entry.path[0] != "platforms":
+            _number_input(entry, edits.get(entry.key), lang)
+    for pid, platform in platforms.items():
+        mine = [e for e in entries if e.path[:2] == ("platforms", pid)]
+        if mine:
+            with st.expander(platform.name):
+                for entry in mine:
+                    _number_input(entry, edits.get(entry.key), lang)
+
+
+def year_column(year: int) -> str:
+    """The course table's column of a year: `"3"`, as the edit state names it."""
+    return str(year)
+
+
+def course_frame(
+    entries: list[ParameterEntry], edits: Mapping[str, Edit], horizon: int, lang: Language
+) -> pd.DataFrame:
+    """One row per course parameter: label, unit, its value in each year (percentages in %),
+    and its source."""
+    rows = [
+        {
+            PARAMETER: label(entry, lang),
+            UNIT: unit_text(entry.unit, lang),
+            **dict(
+                zip(
+                    map(year_column, range(1, horizon + 1)),
+                    shown_values(entry, edits.get(entry.key)),
+                    strict=True,
+                )
+            ),
+            SOURCE: entry.source or entry.origin,
+        }
+        for entry in entries
+    ]
+    return pd.DataFrame(
+        rows, columns=[PARAMETER, UNIT, *map(year_column, range(1, horizon + 1)), SOURCE]
+    )
+
+
+def show_course_tables(base: Evaluated, edits: Mapping[str, Edit], lang: Language) -> None:
+    """An editable table per course; the edits are folded into the state on the next run."""
+    scenario = base.loaded.scenario
+    horizon = scenario.horizon_years
+    st.subheader(t(lang, "course_tables"))
+    st.caption(t(lang, "course_tables_help"))
+    config = {
+        PARAMETER: st.column_config.TextColumn(t(lang, "parameter"), disabled=True, pinned=True),
+        UNIT: st.column_config.TextColumn(t(lang, "unit"), disabled=True),
+        SOURCE: st.column_config.TextColumn(t(lang, "source"), disabled=True),
+        **{
+            year_column(year): st.column_config.NumberColumn(
+                t(lang, "year_n", year=year), min_value=0.0, required=True
+            )
+            for year in range(1, horizon + 1)
+        },
+    }
+    for course_id, course in scenario.courses.items():
+        st.markdown(f"**{course.name}**")
+        frame = course_frame(course_entries(base.loaded, course_id), edits, horizon, lang)
+        st.data_editor(frame, key=course_key(course_id), hide_index=True, column_config=config)
+
+
+def values_text(values: Sequence[float] | np.ndarray, entry: ParameterEntry, lang: Language) -> str:
+    """An input's values by year as a reader writes them: `€75.00 /h`, `40%`, or the steps
+    `{1: 3, 3: 4} sessions` when they change over the years."""
+    values = np.atleast_1d(np.asarray(values, dtype=float))
+    if values.size and np.all(values == values[0]):
+        return quantity(float(values[0]), entry.unit, lang)
+    return f"{step_text(values, entry.is_percentage)} {unit_text(entry.unit, lang)}".strip()
+
+
+def inputs_frame(current: Evaluated, lang: Language) -> pd.DataFrame:
+    """Every input of the current state: label, key, value with unit, source and where set."""
+    rows = [
+        [label(e, lang), e.key, values_text(e.values, e, lang), e.source or "", e.origin]
+        for e in parameter_entries(current.loaded)
+    ]
+    columns = [t(lang, "parameter"), "key", t(lang, "value"), t(lang, "source"), t(lang, "set_in")]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def show_inputs(current: Evaluated, lang: Language) -> None:
+    with st.expander(t(lang, "all_inputs")):
+        st.dataframe(inputs_frame(current, lang), hide_index=True)

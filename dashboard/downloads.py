@@ -1,0 +1,54 @@
+"""Downloads of the current state: a standalone YAML scenario file (which loads back to the same
+results) and the Excel workbook; both are built only when the button is clicked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from businesscase.scenario_yaml import dump_scenario
+from dashboard.i18n import Language, t
+from dashboard.sources import Evaluated
+from excel_export.workbook import workbook_bytes
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def yaml_text(evaluated: Evaluated) -> str:
+    """The current state as one scenario file: extends resolved, the app's edits applied."""
+    return dump_scenario(evaluated.loaded)
+
+
+def excel_bytes(evaluated: Evaluated, lang: Language) -> bytes:
+    """The workbook of the current state, labelled in the chosen language."""
+    return workbook_bytes([evaluated.loaded], language=lang)
+
+
+def file_stem(evaluated: Evaluated) -> str:
+    """`kwadraad-2013-corrected`, or `kwadraad-2013-corrected-edited` with the app's edits."""
+    stem = Path(evaluated.loaded.files[-1]).stem
+    return f"{stem}-edited" if evaluated.loaded.changes else stem
+
+
+def show(current: Evaluated, lang: Language) -> None:
+    st.subheader(t(lang, "downloads"))
+    stem = file_stem(current)
+    st.download_button(
+        t(lang, "download_yaml"),
+        data=lambda: yaml_text(current),
+        file_name=f"{stem}.yaml",
+        mime="application/x-yaml",
+        on_click="ignore",
+        key="download_yaml",
+        icon=":material/download:",
+    )
+    st.download_button(
+        t(lang, "download_excel"),
+        data=lambda: excel_bytes(current, lang),
+        file_name=f"{stem}.xlsx",
+        mime=XLSX,
+        on_click="ignore",
+        key="download_excel",
+        icon=":material/table_view:",
+    )

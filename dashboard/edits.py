@@ -1,0 +1,123 @@
+"""The app's edits: values a director typed, kept per parameter as values by year and handed to
+the loader as `--set` changes (`hourly_wage=80`, `courses.ass_jv.online_sessions={1: 3, 3: 5}`),
+so the engine validates them and app edits take precedence over the file."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from businesscase.inventory import ParameterEntry, parameter_entries
+from businesscase.loading import LoadedScenario
+from businesscase.parameters import Param
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A parameter set by the app: its values in years 1..horizon."""
+
+    path: str
+    values: tuple[float, ...]
+    percent: bool
+
+    @property
+    def change(self) -> str:
+        """The edit as a `--set` change: `path=80`, `path=45%` or `path={1: 3, 3: 5}`."""
+        return f"{self.path}={step_text(self.values, self.percent)}"
+
+
+def plain(value: float) -> str:
+    """A number as YAML reads it back exactly: `80`, `0.5`, never `8e+04`."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(float(value))
+
+
+def step_text(values: Iterable[float], percent: bool = False) -> str:
+    """Values by year written as the scenario format's step function: one value if they are all
+    equal, else `{first year: value, ...}` listing a year only where the value changes."""
+    shown = [f"{plain(round(v * 100, 10))}%" if percent else plain(v) for v in values]
+    steps = [
+        (year, text) for year, text in enumerate(shown, 1) if year == 1 or text != shown[year - 2]
+    ]
+    if len(steps) == 1:
+        return steps[0][1]
+    return "{" + ", ".join(f"{year}: {text}" for year, text in steps) + "}"
+
+
+def is_step_parameter(loaded: LoadedScenario, path: tuple[str | int, ...]) -> bool:
+    """Whether the input at `path` is a parameter with values by year (not a count of years)."""
+    node: object = loaded.scenario
+    for part in path:
+        node = node.get(part) if isinstance(node, dict) else getattr(node, str(part), None)
+    return isinstance(node, Param)
+
+
+def course_entries(loaded: LoadedScenario, course_id: str) -> list[ParameterEntry]:
+    """The editable inputs of one course (its growth block included), in the file's order."""
+    prefix = ("courses", course_id)
+    return [
+        entry
+        for entry in parameter_entries(loaded)
+        if entry.path[:2] == prefix and is_step_parameter(loaded, entry.path)
+    ]
+
+
+QUICK_PLATFORM_INPUTS = ("licence_per_client", "development_cost")
+"""The platform inputs a director weighs when choosing a platform, shown for every platform."""
+
+
+def quick_entries(loaded: LoadedScenario) -> list[ParameterEntry]:
+    """The hourly wage, then each platform's licence price and development cost."""
+    wanted = {("hourly_wage",)} | {
+        ("platforms", pid, name)
+        for pid in loaded.scenario.platforms
+        for name in QUICK_PLATFORM_INPUTS
+    }
+    return [entry for entry in parameter_entries(loaded) if entry.path in wanted]
+
+
+def shown_values(entry: ParameterEntry, edit: Edit | None) -> list[float]:
+    """A parameter's values by year as a table shows them: percentages in % (40, not 0.4)."""
+    values = edit.values if edit else tuple(float(v) for v in entry.values)
+    return [round(v * 100, 10) if entry.is_percentage else v for v in values]
+
+
+def edited_values(
+    entry: ParameterEntry, edit: Edit | None, cells: Mapping[str, object]
+) -> tuple[float, ...]:
+    """The values by year after a table edit of some year cells (`{"3": 5}`); an emptied or
+    unreadable cell keeps its value."""
+    values = shown_values(entry, edit)
+    for column, cell in cells.items():
+        if not column.isdigit() or not 1 <= int(column) <= len(values):
+            continue
+        if isinstance(cell, int | float) and not isinstance(cell, bool) and math.isfinite(cell):
+            values[int(column) - 1] = float(cell)
+    return tuple(round(v / 100, 12) if entry.is_percentage else v for v in values)
+
+
+def quick_values(entry: ParameterEntry, value: float) -> tuple[float, ...]:
+    """The values by year a single input means: the file's own (step function included) while
+    it shows the file's first-year value, else `value` in every year."""
+    if value == float(entry.values[0]):
+        return tuple(float(v) for v in entry.values)
+    return (float(value),) * entry.values.size
+
+
+def updated(
+    edits: Mapping[str, Edit], entry: ParameterEntry, values: tuple[float, ...]
+) -> dict[str, Edit]:
+    """The edits with this parameter set to `values`, or dropped if they are the file's."""
+    result = dict(edits)
+    if values == tuple(float(v) for v in entry.values):
+        result.pop(entry.key, None)
+    else:
+        result[entry.key] = Edit(entry.key, values, entry.is_percentage)
+    return result
+
+
+def changes(edits: Mapping[str, Edit]) -> tuple[str, ...]:
+    """The edits as `--set` changes, in the order they were made."""
+    return tuple(edit.change for edit in edits.values())

@@ -1,0 +1,164 @@
+"""The page: choose a scenario (a file or an upload), move assumptions in the sidebar, and read
+the headline, charts, table, comparison and explanations of the current state.
+
+Every run: fold the widgets into the edits, load the file with the edits as `--set` changes,
+and draw. A refused upload or edit shows its problems and keeps the last valid state on screen.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from businesscase.errors import ScenarioError
+from businesscase.inventory import parameter_entries
+from dashboard import assumptions, compare_view, downloads, explain_view, headline, state
+from dashboard.charts import cumulative_figure, savings_costs_figure, savings_lines_figure
+from dashboard.edits import Edit
+from dashboard.i18n import LANGUAGES, Language, label, t
+from dashboard.sources import (
+    FILE,
+    UPLOAD,
+    Changes,
+    Evaluated,
+    choice_name,
+    evaluate_choice,
+    scenario_files,
+)
+
+SECTION = "section"
+CHART_CONFIG = {"displaylogo": False}
+
+
+def choose_language() -> Language:
+    return st.radio(
+        "Language / Taal",
+        list(LANGUAGES),
+        key=state.LANGUAGE,
+        format_func=LANGUAGES.get,
+        horizontal=True,
+    )
+
+
+def choose_scenario(lang: Language) -> str:
+    """The scenario chooser (files and successful uploads) and the upload."""
+    options = [*(FILE + f for f in scenario_files()), *(UPLOAD + n for n in state.uploads())]
+    if st.session_state[state.CHOICE] not in options:
+        st.session_state[state.CHOICE] = options[0]
+
+    def text(option: str) -> str:
+        name = choice_name(option)
+        return f"{name} ({t(lang, 'uploaded')})" if option.startswith(UPLOAD) else name
+
+    choice = st.selectbox(
+        t(lang, "scenario"), options, key=state.CHOICE, format_func=text, on_change=state.on_choice
+    )
+    st.file_uploader(
+        t(lang, "upload"),
+        type=["yaml", "yml"],
+        key=state.UPLOADER,
+        help=t(lang, "upload_help"),
+        max_upload_size=1,
+    )
+    return choice
+
+
+def show_problems(intro: str, error: ScenarioError) -> None:
+    """A refusal in the page: one sentence, then every problem with its file and line."""
+    st.error(intro, icon=":material/error:")
+    st.code(error.report(), language=None, wrap_lines=True)
+
+
+def load_current(
+    choice: str, base: Evaluated, changes: Changes
+) -> tuple[Evaluated, ScenarioError | None]:
+    """The file with the edits; if they are refused, the last valid state and the reasons."""
+    try:
+        current = evaluate_choice(choice, state.uploads(), changes)
+    except ScenarioError as error:
+        return state.last_good(choice) or base, error
+    state.remember(choice, current)
+    return current, None
+
+
+def show_edits(base: Evaluated, edits: dict[str, Edit], lang: Language) -> None:
+    """What differs from the file: each edited input, its value in the file and now."""
+    if not edits:
+        return
+    entries = {e.key: e for e in parameter_entries(base.loaded)}
+    with st.container(border=True):
+        st.markdown(f"**{t(lang, 'differs')}**")
+        lines = []
+        for edit in edits.values():
+            entry = entries[edit.path]
+            before = assumptions.values_text(entry.values, entry, lang)
+            after = assumptions.values_text(edit.values, entry, lang)
+            lines.append(f"- {label(entry, lang)}: {before} → **{after}**")
+        st.markdown("\n".join(lines))
+        command = " ".join(f"--set '{edit.change}'" for edit in edits.values())
+        st.caption(t(lang, "as_command"))
+        st.code(
+            f"businesscase run {base.loaded.files[-1]} {command}", language="bash", wrap_lines=True
+        )
+
+
+def show_results(current: Evaluated, lang: Language) -> None:
+    results = current.results
+    st.plotly_chart(cumulative_figure(results, lang), key="chart_cumulative", config=CHART_CONFIG)
+    left, right = st.columns(2)
+    with left:
+        st.plotly_chart(
+            savings_costs_figure(results, lang), key="chart_savings_costs", config=CHART_CONFIG
+        )
+    with right:
+        st.plotly_chart(
+            savings_lines_figure(results, lang), key="chart_savings_lines", config=CHART_CONFIG
+        )
+    headline.show_year_table(results, lang)
+
+
+def main() -> None:
+    st.set_page_config(page_title="Business case", page_icon=":material/savings:", layout="wide")
+    state.init()
+    state.take_upload()
+    with st.sidebar:
+        lang = choose_language()
+        choice = choose_scenario(lang)
+    st.title(t(lang, "page_title"))
+    refused = state.upload_error()
+    if refused is not None:
+        show_problems(t(lang, "upload_refused", name=refused.name), refused.error)
+    try:
+        base = evaluate_choice(choice, state.uploads())
+    except ScenarioError as error:
+        show_problems(t(lang, "file_invalid"), error)
+        st.stop()
+    changes = state.collect_edits(base)
+    current, error = load_current(choice, base, changes)
+    with st.sidebar:
+        assumptions.show_quick_inputs(base, state.edits(), lang)
+        st.button(t(lang, "reset"), key="reset", on_click=state.reset_edits, disabled=not changes)
+        downloads.show(current, lang)
+    scenario = current.loaded.scenario
+    st.markdown(f"**{scenario.name}**  \n{scenario.description}")
+    st.caption(" ← ".join(reversed(current.loaded.files)))
+    if error is not None:
+        show_problems(t(lang, "edits_invalid"), error)
+    show_edits(base, state.edits(), lang)
+    headline.show_cards(current.results, lang)
+    names = ["tab_results", "tab_assumptions", "tab_compare", "tab_explain"]
+    results_tab, assumptions_tab, compare_tab, explain_tab = st.tabs(
+        [t(lang, name) for name in names], key=SECTION, on_change="rerun"
+    )
+    if results_tab.open:
+        with results_tab:
+            show_results(current, lang)
+    if assumptions_tab.open:
+        with assumptions_tab:
+            assumptions.show_course_tables(base, state.edits(), lang)
+            assumptions.show_inputs(current, lang)
+    if compare_tab.open:
+        with compare_tab:
+            compare_view.show(current, state.uploads(), lang)
+    if explain_tab.open:
+        with explain_tab:
+            explain_view.show(current, lang)

@@ -1,0 +1,77 @@
+"""Where the app's scenarios come from (the files in `scenarios/` and uploads) and loading them
+with the app's changes on top, cached so that a rerun with the same state reads nothing again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from businesscase.engine import Results, evaluate
+from businesscase.errors import Problem, ScenarioError
+from businesscase.loading import LoadedScenario, load_scenario, load_scenario_bytes
+
+SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
+DEFAULT_FILE = "kwadraad-2013-corrected.yaml"
+FILE, UPLOAD = "file:", "upload:"
+TOO_DEEP = "the document is nested too deeply; refused"
+
+Changes = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    """A loaded scenario and its results: everything a view reads."""
+
+    loaded: LoadedScenario
+    results: Results
+
+
+def scenario_files() -> list[str]:
+    """The scenario files to choose from, by name."""
+    return sorted(path.name for path in SCENARIO_DIR.glob("*.yaml"))
+
+
+def default_choice() -> str:
+    """The corrected reference scenario, or the first file if it is missing."""
+    files = scenario_files()
+    return FILE + (DEFAULT_FILE if DEFAULT_FILE in files or not files else files[0])
+
+
+def choice_name(choice: str) -> str:
+    """The file name in a choice (`file:x.yaml` or `upload:x.yaml`)."""
+    return choice.split(":", 1)[1]
+
+
+def upload_name(name: str) -> str:
+    """An uploaded file's name without any folder part, so it cannot point outside."""
+    return Path(name).name or "upload.yaml"
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _evaluate_file(name: str, changes: Changes) -> Evaluated:
+    loaded = load_scenario(SCENARIO_DIR / name, changes)
+    return Evaluated(loaded, evaluate(loaded.scenario))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _evaluate_upload(name: str, raw: bytes, changes: Changes) -> Evaluated:
+    try:
+        loaded = load_scenario_bytes(raw, name, SCENARIO_DIR, changes)
+    except RecursionError:  # the loader does not catch deeply nested flow collections
+        raise ScenarioError([Problem(TOO_DEEP, (), name)]) from None
+    return Evaluated(loaded, evaluate(loaded.scenario))
+
+
+def evaluate_choice(choice: str, uploads: dict[str, bytes], changes: Changes = ()) -> Evaluated:
+    """A chosen scenario with the changes applied; a ScenarioError lists every problem."""
+    name = choice_name(choice)
+    if choice.startswith(UPLOAD):
+        return _evaluate_upload(name, uploads[name], changes)
+    return _evaluate_file(name, changes)
+
+
+def evaluate_upload(name: str, raw: bytes) -> Evaluated:
+    """An uploaded file, validated (the loader refuses files over 1 MB itself)."""
+    return _evaluate_upload(name, raw, ())
