@@ -279,7 +279,20 @@ SAVINGS_LINES: dict[str, LineInfo] = {
 }
 """The savings of the organisation, by kind; every platform scenario has the same savings."""
 
+TIME_LINES: dict[str, LineInfo] = {
+    "wage_index": _info("Wage index", "Loonindex", "factor", "money_over_time"),
+    "hourly_wage_in_year": _info(
+        "Hourly wage in the year", "Uurloon in het jaar", "EUR/h", "money_over_time"
+    ),
+    "licence_index": _info(
+        "Licence price index", "Index licentieprijs", "factor", "money_over_time"
+    ),
+    "discount_factor": _info("Discount factor", "Disconteringsfactor", "factor", "money_over_time"),
+}
+"""Money over time: indexation of wages and licences, and discounting; all 1 at zero rates."""
+
 SCENARIO_LINES: dict[str, LineInfo] = {
+    **TIME_LINES,
     **SAVINGS_LINES,
     "savings": _info("Savings", "Besparingen", "EUR", "savings"),
     "implementation_total": _info(
@@ -323,6 +336,7 @@ PLATFORM_LINES: dict[str, LineInfo] = {
     "savings": _info("Savings", "Besparingen", "EUR", "result"),
     "balance": _info("Balance", "Saldo", "EUR", "result"),
     "cumulative": _info("Cumulative balance", "Cumulatief", "EUR", "result"),
+    "discounted_balance": _info("Discounted balance", "Contante waarde saldo", "EUR", "result"),
 }
 
 RESULT_LINES = ("savings", "costs", "balance", "cumulative")
@@ -345,7 +359,7 @@ def _course_lines(course_id: str, scenario: Scenario) -> list[Line]:
     def r(name: str) -> Ref:
         return Ref(f"{course_id}.{name}")
 
-    wage = Input(("hourly_wage",))
+    wage = Ref("hourly_wage_in_year")
     formulas: dict[str, Expr] = {
         "participants_per_year": p("group_size") * p("groups_per_year"),
         "online_minutes_per_participant": p("minutes_per_participant")
@@ -431,6 +445,17 @@ def _course_lines(course_id: str, scenario: Scenario) -> list[Line]:
     return lines
 
 
+def _time_lines() -> list[Line]:
+    since_year_1 = YearNumber() - 1
+    formulas: dict[str, Expr] = {
+        "wage_index": (1 + Input(("wage_indexation",))) ** since_year_1,
+        "hourly_wage_in_year": Input(("hourly_wage",)) * Ref("wage_index"),
+        "licence_index": (1 + Input(("licence_indexation",))) ** since_year_1,
+        "discount_factor": 1 / (1 + Input(("discount_rate",))) ** YearNumber(),
+    }
+    return [_line(n, n, f, SCENARIO_LINES) for n, f in formulas.items()]
+
+
 def _scenario_lines(scenario: Scenario) -> list[Line]:
     ids = list(scenario.courses)
     growing = [c for c in ids if scenario.courses[c].growth is not None]
@@ -446,7 +471,7 @@ def _scenario_lines(scenario: Scenario) -> list[Line]:
         "referral": across("referral_saving", ids),
         "growth": across("growth_saving_per_year", growing),
         "savings": _total([Ref(name) for name in SAVINGS_LINES]),
-        "implementation_total": Input(("implementation_hours",)) * Input(("hourly_wage",)),
+        "implementation_total": Input(("implementation_hours",)) * Ref("hourly_wage_in_year"),
         "implementation_cost": If(
             YearNumber() <= spread, Ref("implementation_total") / spread, Num(0)
         ),
@@ -471,7 +496,7 @@ def _platform_cost_formulas(platform_id: str, scenario: Scenario) -> dict[str, E
             for name in COST_LINES
         }
     vat = 1 + Input(("vat_rate",))
-    wage = Input(("hourly_wage",))
+    wage = Ref("hourly_wage_in_year")
     per_client = p("licence_clients") * p("licence_per_client") * vat
     spread = p("training_spread_years")
     return {
@@ -482,8 +507,11 @@ def _platform_cost_formulas(platform_id: str, scenario: Scenario) -> dict[str, E
             equals(YearNumber(), p("development_year")), p("development_cost"), Num(0)
         ),
         "training": If(YearNumber() <= spread, r("training_total") / spread, Num(0)),
-        "licence": (RoundWhole(per_client) if platform.round_licence_to_euro else per_client)
-        + p("licence_per_year"),
+        "licence": (
+            (RoundWhole(per_client) if platform.round_licence_to_euro else per_client)
+            + p("licence_per_year")
+        )
+        * Ref("licence_index"),
         "hosting": p("hosting_per_year"),
         "other_recurring": p("other_recurring_per_year"),
         "one_off": p("one_off_costs"),
@@ -501,6 +529,7 @@ def _platform_lines(platform_id: str, scenario: Scenario) -> list[Line]:
     formulas["savings"] = Ref("savings")
     formulas["balance"] = r("savings") - r("costs")
     formulas["cumulative"] = RunningSum(r("balance"))
+    formulas["discounted_balance"] = r("balance") * Ref("discount_factor")
     return [
         _line(f"{platform_id}.{n}", n, f, PLATFORM_LINES, platform=platform_id)
         for n, f in formulas.items()
@@ -522,7 +551,7 @@ def _line(
 def build_lines(scenario: Scenario) -> dict[str, Line]:
     """Every line of the scenario by key, each after the lines it reads (a valid order to
     compute or to write them)."""
-    lines: list[Line] = []
+    lines: list[Line] = _time_lines()
     for course_id in scenario.courses:
         lines += _course_lines(course_id, scenario)
     lines += _scenario_lines(scenario)

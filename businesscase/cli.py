@@ -298,7 +298,8 @@ def _diff_json(comparison: Comparison) -> dict[str, object]:
 # ---------------------------------------------------------------- the parser
 
 
-def _add_set(parser: argparse.ArgumentParser) -> None:
+def add_set(parser: argparse.ArgumentParser) -> None:
+    """The repeatable `--set PATH=VALUE` option."""
     parser.add_argument(
         "--set",
         action="append",
@@ -324,12 +325,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="a scenario file; give two to see them side by side with the difference",
     )
     run.add_argument("--json", action="store_true", help="print one JSON object")
-    _add_set(run)
+    add_set(run)
     run.set_defaults(handler=cmd_run)
 
     validate = commands.add_parser("validate", help="check scenario files and explain problems")
     validate.add_argument("files", nargs="+", metavar="FILE")
-    _add_set(validate)
+    add_set(validate)
     validate.set_defaults(handler=cmd_validate)
 
     explain_cmd = commands.add_parser("explain", help="show how one line is computed")
@@ -337,14 +338,14 @@ def build_parser() -> argparse.ArgumentParser:
     explain_cmd.add_argument(
         "line", metavar="LINE", help="a line such as ass_jv.scheduling_saving or new-platform.costs"
     )
-    _add_set(explain_cmd)
+    add_set(explain_cmd)
     explain_cmd.set_defaults(handler=cmd_explain)
 
     diff = commands.add_parser("diff", help="the difference per platform, year and line")
     diff.add_argument("file_a", metavar="FILE_A")
     diff.add_argument("file_b", metavar="FILE_B")
     diff.add_argument("--json", action="store_true", help="print one JSON object")
-    _add_set(diff)
+    add_set(diff)
     diff.set_defaults(handler=cmd_diff)
 
     for register in _extensions():
@@ -353,8 +354,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:
-    """Commands that live beside the engine (the Excel export)."""
-    return []
+    """Commands that live in their own modules (analytics, the Excel export)."""
+    from businesscase.cli_analytics import add_analytics_commands
+
+    return [add_analytics_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,15 +7,16 @@ year). A caller may replace any of them with an array of draws shaped (draws, 1)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel
 
 from businesscase.catalogue import Line, build_lines
 from businesscase.errors import KeyPath
-from businesscase.parameters import Param, Scenario
+from businesscase.parameters import Param, Platform, Scenario
 
 
 @dataclass(frozen=True)
@@ -68,39 +69,52 @@ def first_year_at_or_above_zero(cumulative: np.ndarray) -> int | None:
     return int(reached[0]) + 1 if reached.size else None
 
 
-def scenario_inputs(scenario: Scenario) -> dict[KeyPath, np.ndarray]:
-    """Every numeric parameter as an array over the years, by its key path."""
-    horizon = scenario.horizon_years
-    inputs: dict[KeyPath, np.ndarray] = {}
+def input_values(scenario: Scenario) -> Iterator[tuple[KeyPath, Any]]:
+    """Every numeric input as written: a Param, a whole number, or amounts by year."""
 
-    def collect(model: BaseModel, path: KeyPath) -> None:
+    def walk(model: BaseModel, path: KeyPath) -> Iterator[tuple[KeyPath, Any]]:
         for name in type(model).model_fields:
             value = getattr(model, name)
             here = (*path, name)
-            if isinstance(value, Param):
-                inputs[here] = value.per_year(horizon)
-            elif isinstance(value, bool) or value is None or isinstance(value, str):
-                continue
-            elif isinstance(value, int | float):
-                inputs[here] = np.asarray(float(value))
+            number = isinstance(value, int | float) and not isinstance(value, bool)
+            if number or isinstance(value, Param) or name == "one_off_costs":
+                yield here, value
             elif isinstance(value, BaseModel):
-                collect(value, here)
-            elif isinstance(value, dict) and name == "platforms":
-                for key, platform in value.items():
-                    if platform.average_of is None:  # an average has no cost inputs of its own
-                        collect(platform, (*here, key))
-            elif isinstance(value, dict) and name == "one_off_costs":
-                by_year = np.zeros(horizon)
-                for year, amount in value.items():
-                    by_year[year - 1] = amount
-                inputs[here] = by_year
+                yield from walk(value, here)
             elif isinstance(value, dict):
                 for key, item in value.items():
+                    if isinstance(item, Platform) and item.average_of is not None:
+                        continue  # an average has no cost inputs of its own
                     if isinstance(item, BaseModel):
-                        collect(item, (*here, key))
+                        yield from walk(item, (*here, key))
 
-    collect(scenario, ())
+    return walk(scenario, ())
+
+
+def scenario_inputs(scenario: Scenario) -> dict[KeyPath, np.ndarray]:
+    """Every numeric input as an array over the years, by its key path."""
+    horizon = scenario.horizon_years
+    inputs: dict[KeyPath, np.ndarray] = {}
+    for path, value in input_values(scenario):
+        if isinstance(value, Param):
+            inputs[path] = value.per_year(horizon)
+        elif isinstance(value, dict):
+            by_year = np.zeros(horizon)
+            for year, amount in value.items():
+                by_year[year - 1] = amount
+            inputs[path] = by_year
+        else:
+            inputs[path] = np.asarray(float(value))
     return inputs
+
+
+def ranged_parameters(scenario: Scenario) -> dict[KeyPath, Param]:
+    """The parameters that carry a range or distribution, by key path."""
+    return {
+        path: value
+        for path, value in input_values(scenario)
+        if isinstance(value, Param) and value.has_range
+    }
 
 
 def scenario_pins(scenario: Scenario) -> dict[str, Pin]:

@@ -79,6 +79,9 @@ class Expr:
     def __truediv__(self, other: Expr | float) -> Expr:
         return BinOp("/", self, wrap(other))
 
+    def __pow__(self, other: Expr | float) -> Expr:
+        return BinOp("^", self, wrap(other))
+
     def __le__(self, other: Expr | float) -> Expr:  # type: ignore[override]
         return BinOp("<=", self, wrap(other))
 
@@ -161,6 +164,7 @@ class YearNumber(Expr):
 
 
 _NUMPY_OPS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
+    "^": np.power,
     "+": np.add,
     "-": np.subtract,
     "*": np.multiply,
@@ -169,8 +173,8 @@ _NUMPY_OPS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
     ">=": np.greater_equal,
     "=": np.equal,
 }
-_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "<=": 0, ">=": 0, "=": 0}
-_TEXT_OPS = {"*": "x", "/": "/", "+": "+", "-": "-", "<=": "<=", ">=": ">=", "=": "="}
+_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "^": 3, "<=": 0, ">=": 0, "=": 0}
+_TEXT_OPS = {"^": "^", "*": "x", "/": "/", "+": "+", "-": "-", "<=": "<=", ">=": ">=", "=": "="}
 
 
 @dataclass(frozen=True, eq=False)
@@ -200,7 +204,7 @@ class BinOp(Expr):
         if self.left.precedence < self.precedence:
             left = f"({left})"
         if self.right.precedence < self.precedence or (
-            self.right.precedence == self.precedence and self.op in "-/"
+            self.right.precedence == self.precedence and self.op in "-/^"
         ):
             right = f"({right})"
         return f"{left}{separator}{right}"

@@ -8,7 +8,7 @@ Percentages accept 0.4 and "40%". Unknown keys are errors.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 import numpy as np
 from pydantic import (
@@ -82,6 +82,7 @@ Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=4
 Text = Annotated[str, Field(max_length=2_000)]
 
 T = TypeVar("T")
+Distribution = Literal["triangular", "pert", "uniform", "normal"]
 
 
 class Param(Base, Generic[T]):
@@ -94,6 +95,19 @@ class Param(Base, Generic[T]):
     """Values by first year: {1: 3, 3: 4} means 3 in years 1-2 and 4 from year 3 on."""
     source: Text | None = None
     """Where the value comes from: document, table, line."""
+    low: T | None = None
+    """Lowest plausible value, for simulation and sensitivity."""
+    likely: T | None = None
+    """Most likely value of a triangular or PERT range; the value itself if left out."""
+    high: T | None = None
+    """Highest plausible value, for simulation and sensitivity."""
+    distribution: Distribution | None = None
+    """How values spread between low and high: triangular (default), pert, uniform, or normal
+    (around the likely value with standard deviation `sd`, cut off at low and high)."""
+    sd: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = None
+    """Standard deviation of a normal range, in the parameter's unit."""
+    range_source: Text | None = None
+    """Where the range comes from."""
 
     @model_validator(mode="before")
     @classmethod
@@ -113,7 +127,36 @@ class Param(Base, Generic[T]):
             raise ValueError("give either one value or values by year")
         if self.by_year is not None and 1 not in self.by_year:
             raise ValueError("values by year must start at year 1")
+        if self.has_range:
+            self._check_range()
         return self
+
+    @property
+    def has_range(self) -> bool:
+        """Whether a range or distribution is given."""
+        return any(
+            v is not None for v in (self.low, self.high, self.likely, self.distribution, self.sd)
+        )
+
+    def _check_range(self) -> None:
+        if self.by_year is not None:
+            raise ValueError("a range needs a single value, not values by year")
+        if self.low is None or self.high is None:
+            raise ValueError("a range needs both low and high")
+        low, high, value = float(self.low), float(self.high), float(self.value)  # type: ignore[arg-type]
+        likely = float(self.likely) if self.likely is not None else value  # type: ignore[arg-type]
+        if not low <= likely <= high or not low <= value <= high:
+            raise ValueError(
+                f"needs low <= value <= high and low <= likely <= high (got low {low:g}, "
+                f"value {value:g}, likely {likely:g}, high {high:g})"
+            )
+        if (self.distribution == "normal") != (self.sd is not None):
+            raise ValueError("sd goes with distribution: normal, and a normal range needs sd")
+
+    @property
+    def most_likely(self) -> float:
+        """The likely value of the range (the value itself if none is given)."""
+        return float(self.likely if self.likely is not None else self.value)  # type: ignore[arg-type]
 
     def per_year(self, horizon: int) -> np.ndarray:
         """The value in each year 1..horizon as a float array."""
@@ -128,6 +171,9 @@ class Param(Base, Generic[T]):
     def describe(self) -> str:
         """The value as written: `75` or `{1: 3, 3: 4}`."""
         if self.by_year is None:
+            if self.has_range:
+                spread = self.distribution or "triangular"
+                return f"{_short(self.value)} ({spread} {_short(self.low)}-{_short(self.high)})"
             return _short(self.value)
         return "{" + ", ".join(f"{y}: {_short(v)}" for y, v in sorted(self.by_year.items())) + "}"
 
@@ -367,6 +413,24 @@ class Scenario(Base):
     """Gross hourly wage of a course leader (social worker)."""
     vat_rate: Param[Percentage] = param("VAT", "Btw", "%")
     """VAT added to licence prices and trainer days."""
+    wage_indexation: Param[Percentage] = param(
+        "Wage indexation per year",
+        "Loonindexatie per jaar",
+        "%",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """Yearly rise of the hourly wage from year 2 on (wage in year y = wage x (1 + rate)^(y-1))."""
+    licence_indexation: Param[Percentage] = param(
+        "Licence indexation per year",
+        "Indexatie licenties per jaar",
+        "%",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """Yearly rise of licence prices from year 2 on."""
+    discount_rate: Param[Percentage] = param(
+        "Discount rate", "Disconteringsvoet", "%", default_factory=lambda: Param(value=0.0)
+    )
+    """Yearly rate for the net present value; year 1 is discounted one year, as Excel's NPV."""
     implementation_hours: Param[Hours] = param(
         "Implementation hours", "Implementatie en doorontwikkeling (uren)", "h"
     )

@@ -1,0 +1,269 @@
+"""The decision-analytics commands: `simulate`, `sensitivity` and `solve`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from businesscase.cli import add_set
+from businesscase.errors import Problem, ScenarioError, dotted
+from businesscase.goal_seek import default_bounds, parameter_at, solve
+from businesscase.inventory import parameter_entries
+from businesscase.loading import LoadedScenario, load_scenario
+from businesscase.sensitivity import tornado, variance_shares
+from businesscase.simulation import Simulation, simulate
+from businesscase.tidy import to_cents
+
+MAX_DRAWS = 2_000_000
+
+
+def _draws(text: str) -> int:
+    """A number of draws from 1 to 2,000,000 (argparse exits with 2 otherwise)."""
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number (got {text!r})") from None
+    if not 1 <= count <= MAX_DRAWS:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_DRAWS:,} (got {count:,})")
+    return count
+
+
+def _console() -> Console:
+    console = Console(highlight=False)
+    return console if console.is_terminal else Console(highlight=False, width=160)
+
+
+def _labels(loaded: LoadedScenario) -> dict[str, tuple[str, str]]:
+    """Label and unit of every input, by key."""
+    return {entry.key: (entry.label, entry.unit) for entry in parameter_entries(loaded)}
+
+
+def _value(value: float, unit: str) -> str:
+    return f"{value:.0%}" if unit == "%" else f"{value:,.10g}"
+
+
+def simulation_json(simulation: Simulation) -> dict[str, object]:
+    """The simulation summary as one JSON-ready object (money rounded to the cent)."""
+    first, last = simulation.total_years
+    platforms = {}
+    for platform, outcome in simulation.platforms.items():
+        p10, p50, p90 = outcome.cumulative_quantiles()
+        balance = outcome.balance_quantiles()
+        platforms[platform] = {
+            "cumulative_p10": [to_cents(v) for v in p10],
+            "cumulative_p50": [to_cents(v) for v in p50],
+            "cumulative_p90": [to_cents(v) for v in p90],
+            "break_even_probability": [float(v) for v in outcome.break_even_probability()],
+            f"balance_{first}_{last}": {
+                "p10": to_cents(balance[0]),
+                "p50": to_cents(balance[1]),
+                "p90": to_cents(balance[2]),
+                "mean": to_cents(float(outcome.balance_total.mean())),
+            },
+            "variance_shares": {
+                dotted(path): float(share)
+                for path, share in variance_shares(simulation, platform).items()
+            },
+        }
+    return {
+        "scenario": simulation.scenario.name,
+        "draws": simulation.draws,
+        "seed": simulation.seed,
+        "years": [int(y) for y in simulation.years],
+        "ranged_parameters": [dotted(p) for p in simulation.parameters],
+        "platforms": platforms,
+    }
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    loaded = load_scenario(args.file, args.set)
+    simulation = simulate(loaded.scenario, args.draws, args.seed)
+    if args.json:
+        print(json.dumps(simulation_json(simulation), indent=1))
+        return 0
+    console = _console()
+    console.print(
+        f"[bold]{loaded.scenario.name}[/]: Monte Carlo, {args.draws:,} draws, "
+        f"seed {args.seed}, {len(simulation.parameters)} ranged parameters"
+    )
+    if not simulation.parameters:
+        console.print("No parameter has a range: every draw equals the case as written.")
+    first, last = simulation.total_years
+    for platform, outcome in simulation.platforms.items():
+        table = Table(
+            title=loaded.scenario.platforms[platform].name,
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+        )
+        table.add_column("cumulative balance", no_wrap=True)
+        for year in simulation.years:
+            table.add_column(f"year {year}", justify="right")
+        for name, row in zip(("P10", "P50", "P90"), outcome.cumulative_quantiles(), strict=True):
+            table.add_row(name, *(f"{to_cents(v):,.2f}" for v in row))
+        table.add_row(
+            "P(break-even by then)",
+            *(f"{p:.1%}" for p in outcome.break_even_probability()),
+            style="bold",
+        )
+        console.print(table)
+        p10, p50, p90 = outcome.balance_quantiles()
+        console.print(
+            f"  balance years {first}-{last}: P10 {p10:,.2f}, P50 {p50:,.2f}, P90 {p90:,.2f}\n"
+        )
+    return 0
+
+
+def cmd_sensitivity(args: argparse.Namespace) -> int:
+    loaded = load_scenario(args.file, args.set)
+    charts = tornado(loaded.scenario)
+    simulation = simulate(loaded.scenario, args.draws, args.seed)
+    labels = _labels(loaded)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    platform: {
+                        "base_balance": to_cents(chart.base_balance),
+                        "total_years": list(chart.total_years),
+                        "tornado": [
+                            {
+                                "parameter": dotted(bar.path),
+                                "low": bar.low,
+                                "high": bar.high,
+                                "balance_at_low": to_cents(bar.balance_at_low),
+                                "balance_at_high": to_cents(bar.balance_at_high),
+                                "swing": to_cents(bar.swing),
+                            }
+                            for bar in chart.bars
+                        ],
+                        "variance_shares": {
+                            dotted(p): float(s)
+                            for p, s in variance_shares(simulation, platform).items()
+                        },
+                    }
+                    for platform, chart in charts.items()
+                },
+                indent=1,
+            )
+        )
+        return 0
+    console = _console()
+    if not any(chart.bars for chart in charts.values()):
+        console.print("No parameter has a range: give low and high to the estimates to test.")
+        return 0
+    for platform, chart in charts.items():
+        first, last = chart.total_years
+        shares = variance_shares(simulation, platform)
+        table = Table(
+            title=f"{loaded.scenario.platforms[platform].name}: balance years "
+            f"{first}-{last} is {chart.base_balance:,.2f} at the values as written",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+        )
+        for column in (
+            "parameter",
+            "low",
+            "high",
+            "balance at low",
+            "balance at high",
+            "swing",
+            "share of variance",
+        ):
+            table.add_column(column, justify="left" if column == "parameter" else "right")
+        for bar in chart.bars:
+            key = dotted(bar.path)
+            label, unit = labels.get(key, ("", ""))
+            table.add_row(
+                f"{key} ({label})",
+                _value(bar.low, unit),
+                _value(bar.high, unit),
+                f"{bar.balance_at_low:,.2f}",
+                f"{bar.balance_at_high:,.2f}",
+                f"{bar.swing:,.2f}",
+                f"{shares.get(bar.path, 0.0):.1%}",
+            )
+        console.print(table)
+    console.print(
+        f"[dim]Shares of variance from {args.draws:,} draws (seed {args.seed}), "
+        "by squared standardised regression coefficients.[/]"
+    )
+    return 0
+
+
+def cmd_solve(args: argparse.Namespace) -> int:
+    loaded = load_scenario(args.file, args.set)
+    entries = {entry.key: entry for entry in parameter_entries(loaded)}
+    paths = []
+    for key in args.param:
+        if key not in entries:
+            raise ScenarioError([Problem("no such parameter in this scenario", (key,), "--param")])
+        paths.append(entries[key].path)
+    first = entries[args.param[0]]
+    low, high = default_bounds(parameter_at(loaded.scenario, paths[0]), first.unit)
+    bounds = (
+        args.low if args.low is not None else low,
+        args.high if args.high is not None else high,
+    )
+    answer = solve(loaded.scenario, tuple(paths), args.platform, args.by_year, bounds, first.unit)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "parameters": [dotted(p) for p in answer.paths],
+                    "platform": answer.platform,
+                    "by_year": answer.by_year,
+                    "lower": answer.lower,
+                    "upper": answer.upper,
+                    "current": answer.current,
+                    "value": answer.value,
+                    "best_cumulative": to_cents(answer.best_cumulative),
+                    "message": answer.message,
+                },
+                indent=1,
+            )
+        )
+    else:
+        print(answer.message)
+    return 0
+
+
+def add_analytics_commands(commands: argparse._SubParsersAction) -> None:
+    """Register `simulate`, `sensitivity` and `solve` on the `businesscase` command."""
+    sim = commands.add_parser("simulate", help="Monte Carlo over the ranged parameters")
+    sim.add_argument("file", metavar="FILE")
+    sim.add_argument("--draws", type=_draws, default=10_000, help="number of draws (10,000)")
+    sim.add_argument("--seed", type=int, default=1, help="random seed (1)")
+    sim.add_argument("--json", action="store_true", help="print one JSON object")
+    add_set(sim)
+    sim.set_defaults(handler=cmd_simulate)
+
+    sens = commands.add_parser("sensitivity", help="tornado and shares of variance")
+    sens.add_argument("file", metavar="FILE")
+    sens.add_argument("--draws", type=_draws, default=10_000, help="draws for the variance shares")
+    sens.add_argument("--seed", type=int, default=1)
+    sens.add_argument("--json", action="store_true", help="print one JSON object")
+    add_set(sens)
+    sens.set_defaults(handler=cmd_sensitivity)
+
+    goal = commands.add_parser("solve", help="the value that breaks even by a chosen year")
+    goal.add_argument("file", metavar="FILE")
+    goal.add_argument(
+        "--param",
+        action="append",
+        required=True,
+        metavar="PATH",
+        help="the parameter to move (repeat to move several together)",
+    )
+    goal.add_argument("--platform", required=True, metavar="ID")
+    goal.add_argument("--by-year", type=int, required=True, metavar="Y")
+    goal.add_argument("--low", type=float, help="lowest value to consider")
+    goal.add_argument("--high", type=float, help="highest value to consider")
+    goal.add_argument("--json", action="store_true", help="print one JSON object")
+    add_set(goal)
+    goal.set_defaults(handler=cmd_solve)

@@ -1,0 +1,96 @@
+"""Which assumption decides the outcome: a tornado of the balance over every ranged parameter
+(one at a time, at its low and its high), and the parameters ranked by their share of the
+Monte Carlo variance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from businesscase.engine import evaluate, ranged_parameters
+from businesscase.errors import KeyPath
+from businesscase.parameters import Scenario
+from businesscase.simulation import Simulation, widest_total
+
+
+@dataclass(frozen=True)
+class TornadoBar:
+    """The balance of one platform scenario with one parameter at its low and at its high."""
+
+    path: KeyPath
+    low: float
+    high: float
+    balance_at_low: float
+    balance_at_high: float
+
+    @property
+    def swing(self) -> float:
+        return abs(self.balance_at_high - self.balance_at_low)
+
+
+@dataclass(frozen=True)
+class Tornado:
+    """The bars of one platform scenario, widest first, around the balance at the values."""
+
+    platform: str
+    base_balance: float
+    total_years: tuple[int, int]
+    bars: list[TornadoBar]
+
+
+def tornado(scenario: Scenario) -> dict[str, Tornado]:
+    """One-at-a-time sensitivity of the balance over the widest total, per platform scenario.
+
+    All 2k+1 cases (the values, then each parameter low and high) are evaluated as one batch
+    of draws: row 0 holds every parameter at its value, rows 2i+1 and 2i+2 move parameter i.
+    """
+    ranged = ranged_parameters(scenario)
+    paths = list(ranged)
+    cases = 2 * len(paths) + 1
+    inputs = {}
+    for i, path in enumerate(paths):
+        column = np.full(cases, float(ranged[path].value))  # type: ignore[arg-type]
+        column[2 * i + 1] = float(ranged[path].low)  # type: ignore[arg-type]
+        column[2 * i + 2] = float(ranged[path].high)  # type: ignore[arg-type]
+        inputs[path] = column.reshape(-1, 1)
+    results = evaluate(scenario, inputs)
+    first, last = widest_total(scenario)
+    charts = {}
+    for platform in scenario.platforms:
+        balance = np.broadcast_to(
+            results.platform_line(platform, "balance"), (cases, scenario.horizon_years)
+        )[:, first - 1 : last].sum(axis=1)
+        bars = [
+            TornadoBar(
+                path,
+                float(ranged[path].low),
+                float(ranged[path].high),  # type: ignore[arg-type]
+                float(balance[2 * i + 1]),
+                float(balance[2 * i + 2]),
+            )
+            for i, path in enumerate(paths)
+        ]
+        bars.sort(key=lambda bar: bar.swing, reverse=True)
+        charts[platform] = Tornado(platform, float(balance[0]), (first, last), bars)
+    return charts
+
+
+def variance_shares(simulation: Simulation, platform: str) -> dict[KeyPath, float]:
+    """Each ranged parameter's share of the variance of the balance, largest first.
+
+    Squared standardised regression coefficients of the balance on the parameter draws,
+    normalised to sum to 1: for a model close to linear in its inputs, as this one is over
+    ordinary ranges, that is each input's share of the variance.
+    """
+    outcome = simulation.platforms[platform].balance_total
+    varying = {p: v for p, v in simulation.parameters.items() if np.std(v) > 0}
+    if not varying or np.std(outcome) == 0:
+        return {path: 0.0 for path in simulation.parameters}
+    matrix = np.column_stack([(v - v.mean()) / v.std() for v in varying.values()])
+    target = (outcome - outcome.mean()) / outcome.std()
+    coefficients, *_ = np.linalg.lstsq(matrix, target, rcond=None)
+    squared = coefficients**2
+    shares = dict(zip(varying, squared / squared.sum(), strict=True))
+    shares.update({p: 0.0 for p in simulation.parameters if p not in varying})
+    return dict(sorted(shares.items(), key=lambda item: item[1], reverse=True))

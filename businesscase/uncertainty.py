@@ -1,0 +1,62 @@
+"""Draws from the ranges that a scenario gives its parameters, seeded and reproducible.
+
+Each parameter gets its own random stream, seeded from the run's seed and the parameter's key
+path, so adding a range to one parameter does not change the draws of the others.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+
+from businesscase.engine import ranged_parameters
+from businesscase.errors import KeyPath, dotted
+from businesscase.parameters import Param, Scenario
+
+MAX_REJECTION_ROUNDS = 200
+"""Rounds of redrawing a cut-off normal; after that the rare stragglers are clipped."""
+
+
+def parameter_stream(seed: int, path: KeyPath) -> np.random.Generator:
+    """The random stream of one parameter in a run with this seed."""
+    return np.random.default_rng([seed, zlib.crc32(dotted(path).encode())])
+
+
+def draw(param: Param, rng: np.random.Generator, count: int) -> np.ndarray:
+    """`count` values from the parameter's range (all equal when low equals high)."""
+    low, high = float(param.low), float(param.high)  # type: ignore[arg-type]
+    likely = param.most_likely
+    if high == low:
+        return np.full(count, low)
+    kind = param.distribution or "triangular"
+    if kind == "uniform":
+        return rng.uniform(low, high, count)
+    if kind == "triangular":
+        return rng.triangular(low, likely, high, count)
+    if kind == "pert":
+        alpha = 1 + 4 * (likely - low) / (high - low)
+        beta = 1 + 4 * (high - likely) / (high - low)
+        return low + (high - low) * rng.beta(alpha, beta, count)
+    return _cut_off_normal(likely, float(param.sd), low, high, rng, count)  # type: ignore[arg-type]
+
+
+def _cut_off_normal(
+    mean: float, sd: float, low: float, high: float, rng: np.random.Generator, count: int
+) -> np.ndarray:
+    """A normal distribution cut off at low and high, by redrawing what falls outside."""
+    values = rng.normal(mean, sd, count)
+    for _ in range(MAX_REJECTION_ROUNDS):
+        outside = (values < low) | (values > high)
+        if not outside.any():
+            break
+        values[outside] = rng.normal(mean, sd, int(outside.sum()))
+    return np.clip(values, low, high)
+
+
+def draw_inputs(scenario: Scenario, count: int, seed: int) -> dict[KeyPath, np.ndarray]:
+    """Draws of every ranged parameter, shaped (count, 1) to broadcast over the years."""
+    return {
+        path: draw(param, parameter_stream(seed, path), count).reshape(-1, 1)
+        for path, param in ranged_parameters(scenario).items()
+    }
