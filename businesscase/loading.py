@@ -142,7 +142,16 @@ def _read_chain(
                 )
             ]
         )
-    parent_path = (path.parent / parent).resolve()
+    try:
+        parent_path = (path.parent / parent).resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        raise ScenarioError(
+            [
+                Problem(
+                    f"cannot follow {parent!r}", ("extends",), doc.file, doc.lines.get(("extends",))
+                )
+            ]
+        ) from None
     names = [*chain, path.resolve()]
     if parent_path in names:
         cycle = " -> ".join(_display(p) for p in [*names[names.index(parent_path) :], parent_path])

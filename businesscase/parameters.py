@@ -59,9 +59,16 @@ def _whole(value: float) -> float:
     return value
 
 
-Number = Annotated[float, BeforeValidator(_number)]
-Money = Annotated[float, BeforeValidator(_number), Field(ge=0, allow_inf_nan=False)]
-PositiveMoney = Annotated[float, BeforeValidator(_number), Field(gt=0, allow_inf_nan=False)]
+MAX_MONEY = 1e9
+"""A billion euros: far above any amount of this case, low enough that no sum overflows."""
+
+Number = Annotated[
+    float, BeforeValidator(_number), Field(ge=-MAX_MONEY, le=MAX_MONEY, allow_inf_nan=False)
+]
+Money = Annotated[float, BeforeValidator(_number), Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
+PositiveMoney = Annotated[
+    float, BeforeValidator(_number), Field(gt=0, le=MAX_MONEY, allow_inf_nan=False)
+]
 Hours = Annotated[float, BeforeValidator(_number), Field(ge=0, le=100_000, allow_inf_nan=False)]
 Minutes = Annotated[float, BeforeValidator(_number), Field(ge=0, le=10_000, allow_inf_nan=False)]
 Count = Annotated[

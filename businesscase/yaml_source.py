@@ -117,6 +117,10 @@ def read_yaml_text(text: str, file: str) -> YamlDocument:
     builder = _Builder(file)
     try:
         root = YAML(typ="safe", pure=True).compose(text)
+    except RecursionError:
+        raise ScenarioError(
+            [Problem("the document is nested too deeply; refused", (), file)]
+        ) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -158,6 +162,8 @@ def read_yaml_file(path: Path, shown_as: str | None = None) -> YamlDocument:
         ) from None
     if path.is_dir():
         raise ScenarioError([Problem("is a folder, not a scenario file", (), name)])
+    if not path.is_file():
+        raise ScenarioError([Problem("is not a regular file", (), name)])
     if size > MAX_FILE_BYTES:
         message = f"the file is {size:,} bytes; scenario files are limited to {MAX_FILE_BYTES:,}"
         raise ScenarioError([Problem(message, (), name)])

@@ -225,3 +225,40 @@ def test_bad_command_line_arguments_exit_with_2() -> None:
     with pytest.raises(SystemExit) as stop:
         main(["run"])
     assert stop.value.code == 2
+
+
+def test_a_deeply_nested_document_is_refused() -> None:
+    with pytest.raises(ScenarioError, match="nested too deeply"):
+        read_yaml_text("a: " + "[" * 50_000 + "]" * 50_000, "deep.yaml")
+
+
+def test_extends_of_a_pipe_or_a_symlink_loop_is_refused(tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    for target, phrase in ((pipe, "is not a regular file"), (tmp_path / "loop1", "cannot")):
+        child = tmp_path / "child.yaml"
+        child.write_text(f"extends: {target}\n")
+        with pytest.raises(ScenarioError, match=phrase):
+            load_scenario(child)
+
+
+@pytest.mark.parametrize(
+    ("change", "phrase"),
+    [
+        ("hourly_wage=1e308", "must be a number <= 1e+09"),
+        ("hourly_wage=.inf", "hourly_wage"),
+        ("overrides=[{line: savings, value: .nan, reason: x}]", "overrides.0.value"),
+        ("name=123", "must be a text (got 123, a number)"),
+        ("hourly_wage=true", "must be a number (got True, a yes/no value)"),
+    ],
+)
+def test_numbers_that_would_overflow_or_are_not_numbers(
+    change: str, phrase: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", str(PUBLISHED), "--json", "--set", change]) == 2
+    captured = capsys.readouterr()
+    assert phrase in captured.err and captured.out == ""
