@@ -66,7 +66,7 @@ def plan_block(
         return scenario.platforms[platform_id].name
 
     def section_title(section: str) -> str:
-        return words("section.growth_lines" if section == "growth" else f"section.{section}")
+        return words.section("growth_lines" if section == "growth" else section)
 
     titles = InputTitles(
         general=words("section.general"),

@@ -43,7 +43,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "section.general": "General",
         "section.growth": "{name}: new courses (growth)",
         "section.average": "{name}: the mean of the costs of {members}",
-        "section.organisation": "Savings of the organisation",
+        "section.savings": "Savings of the organisation",
+        "section.money_over_time": "Money over time: indexation and discounting",
         "section.shared_costs": "Costs shared by every platform scenario",
         "section.online_efficiency": "a. Online contact efficiency",
         "section.scheduling": "b. Less scheduling work for online sessions",
@@ -117,7 +118,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "section.general": "Algemeen",
         "section.growth": "{name}: nieuwe cursussen (groei)",
         "section.average": "{name}: het gemiddelde van de kosten van {members}",
-        "section.organisation": "Besparingen van de organisatie",
+        "section.savings": "Besparingen van de organisatie",
+        "section.money_over_time": "Geld in de tijd: indexatie en disconteren",
         "section.shared_costs": "Kosten die elk platformscenario heeft",
         "section.online_efficiency": "a. Efficiëntie online contact",
         "section.scheduling": "b. Minder inplanwerkzaamheden voor online sessies",
@@ -187,6 +189,11 @@ class Words:
     def __call__(self, key: str, **values: object) -> str:
         """The text for a key, with `{placeholders}` filled in."""
         return self._text[key].format(**values) if values else self._text[key]
+
+    def section(self, section: str) -> str:
+        """The heading of a catalogue section; a section this table does not know yet is shown
+        by its name."""
+        return self._text.get(f"section.{section}", section.replace("_", " ").capitalize())
 
     def label(self, label_en: str, label_nl: str) -> str:
         """A parameter's or line's label in this language (English when no Dutch is given)."""

@@ -123,7 +123,8 @@ def sheet_of(line: Line) -> SheetRole:
 def savings_rows(
     lines: dict[str, Line], scenario: Scenario, section_title: SectionTitle
 ) -> list[Row]:
-    """Per course its lines, grouped in the report's parts a-e; then the organisation's."""
+    """Per course its lines, grouped in the report's parts a-e; then the lines of the whole
+    organisation, each part (money over time, savings) under its own heading."""
     rows: list[Row] = []
     for course_id, course in scenario.courses.items():
         rows.append(Section(course.name))
@@ -135,12 +136,13 @@ def savings_rows(
                 current = line.info.section
                 rows.append(Section(section_title(current), level=2))
             rows.append(LineRow(line))
-    rows.append(Section(section_title("organisation")))
-    rows += [
-        LineRow(line)
-        for line in lines.values()
-        if line.course is None and line.platform is None and sheet_of(line) == "savings"
-    ]
+    current = ""
+    for line in lines.values():
+        if line.course is None and line.platform is None and sheet_of(line) == "savings":
+            if line.info.section != current:
+                current = line.info.section
+                rows.append(Section(section_title(current)))
+            rows.append(LineRow(line))
     return rows
 
 
@@ -167,14 +169,24 @@ def costs_rows(
 def results_rows(
     lines: dict[str, Line], scenario: Scenario, platform_title: PlatformTitle
 ) -> list[Row]:
-    """Per platform scenario: savings, costs, balance, cumulative (the catalogue's result
-    lines, in its order) and the break-even rows."""
+    """Per platform scenario: savings, costs, balance, cumulative (in the catalogue's order of
+    result lines), any further result line, and the break-even rows."""
     rows: list[Row] = []
     for platform_id in scenario.platforms:
         rows.append(Section(platform_title(platform_id)))
-        rows += [LineRow(lines[f"{platform_id}.{name}"]) for name in RESULT_LINES]
+        results = [
+            line
+            for line in lines.values()
+            if line.platform == platform_id and sheet_of(line) == "results"
+        ]
+        rows += [LineRow(line) for line in sorted(results, key=_result_order)]
         rows += [BreakEvenRow(platform_id, "reached"), BreakEvenRow(platform_id, "year")]
     return rows
+
+
+def _result_order(line: Line) -> int:
+    names = list(RESULT_LINES)
+    return names.index(line.name) if line.name in names else len(names)
 
 
 # ---------------------------------------------------------------- inputs

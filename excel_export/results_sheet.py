@@ -7,6 +7,8 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from businesscase.catalogue import Line
+from businesscase.formula import RunningSum
 from excel_export.block import Block
 from excel_export.layout import HEADER_ROW, BreakEvenRow, LineRow, Section, year_column
 from excel_export.lines_sheet import line_headings, write_legend, write_line, write_year_numbers
@@ -21,8 +23,10 @@ from excel_export.styles import (
     section_row,
 )
 
-TOTALLED = ("savings", "costs", "balance")
-"""The lines whose totals over years are shown (a cumulative balance has no total)."""
+
+def has_total(line: Line) -> bool:
+    """Whether a total over years means something: not for a running total (cumulative)."""
+    return not isinstance(line.formula, RunningSum)
 
 
 def write_results(ws: Worksheet, block: Block) -> None:
@@ -42,7 +46,7 @@ def write_results(ws: Worksheet, block: Block) -> None:
         elif isinstance(row, LineRow):
             line = row.line
             write_line(ws, number, line, block)
-            if line.name in TOTALLED:
+            if has_total(line):
                 _write_totals(ws, number, block, first_total, line.platform or "", line.name)
         elif isinstance(row, BreakEvenRow):
             _write_break_even(ws, number, row, block)
