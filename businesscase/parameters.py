@@ -99,7 +99,8 @@ class Param(Base, Generic[T]):
     value: T | None = None
     """The value for every year."""
     by_year: dict[Year, T] | None = None
-    """Values by first year: {1: 3, 3: 4} means 3 in years 1-2 and 4 from year 3 on."""
+    """Values by first year, written `value: {1: 3, 3: 4}` or just `{1: 3, 3: 4}`: 3 in years
+    1-2 and 4 from year 3 on."""
     source: Text | None = None
     """Where the value comes from: document, table, line."""
     low: T | None = None

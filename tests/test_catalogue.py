@@ -162,3 +162,11 @@ def test_a_parameter_may_be_an_array_of_draws() -> None:
         results.line("new-platform.cumulative")[index], wage_75.line("new-platform.cumulative")[0]
     )
     assert not np.allclose(at_75, results.line("new-platform.cumulative")[0])
+
+
+def test_the_format_reference_page_is_up_to_date() -> None:
+    """docs/scenario-format.md is rendered from the model; regenerate it when fields change."""
+    from businesscase.format_reference import render
+    from tests.conftest import ROOT
+
+    assert (ROOT / "docs" / "scenario-format.md").read_text() == render()

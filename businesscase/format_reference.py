@@ -1,0 +1,70 @@
+"""The reference page of the scenario format, rendered from the parameter model's own
+docstrings, labels and units, so the documentation cannot drift from the validation.
+
+    uv run python -m businesscase.format_reference > docs/scenario-format.md
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
+
+from businesscase.parameters import Course, Growth, Override, Param, Platform, Scenario
+
+SECTIONS: list[tuple[str, type[BaseModel]]] = [
+    ("The scenario (top level)", Scenario),
+    ("A course (`courses.<id>`)", Course),
+    ("Growth of a course (`courses.<id>.growth`)", Growth),
+    ("A platform scenario (`platforms.<id>`)", Platform),
+    ("An override (an item of `overrides`)", Override),
+    ("A parameter written as a block", Param),
+]
+
+
+def _default(model: type[BaseModel], name: str) -> str:
+    info = model.model_fields[name]
+    if info.is_required():
+        return "required"
+    if info.default_factory is not None:
+        value = info.default_factory()  # type: ignore[call-arg]
+        return _written(value)
+    return "-" if info.default in (None, PydanticUndefined) else _written(info.default)
+
+
+def _written(value: object) -> str:
+    if isinstance(value, Param):
+        return value.describe()
+    if value in ({}, []):
+        return "none"
+    return str(value)
+
+
+def render() -> str:
+    """The whole reference page as Markdown."""
+    lines = [
+        "# Scenario file format",
+        "",
+        "Generated from `businesscase/parameters.py` by "
+        "`python -m businesscase.format_reference`; do not edit by hand.",
+        "",
+        "A parameter is a plain value (`hourly_wage: 75`), values by year that hold until the",
+        "next listed year (`online_sessions: {1: 3, 3: 4}`), or a block with its source and,",
+        "optionally, a range (see the last table). Percentages are written `40%` or `0.4`.",
+        "Unknown keys are errors. `extends: other.yaml` starts from another file; mappings merge",
+        "key by key, a parameter or a list is replaced whole, `key: null` removes a key.",
+    ]
+    for title, model in SECTIONS:
+        lines += ["", f"## {title}", "", " ".join((model.__doc__ or "").split()), ""]
+        lines += ["| key | label | unit | default | meaning |", "|---|---|---|---|---|"]
+        for name, info in model.model_fields.items():
+            extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+            meaning = " ".join((info.description or "").split()).replace("|", "\\|")
+            lines.append(
+                f"| `{name}` | {info.title or ''} | {extra.get('unit', '')} "
+                f"| {_default(model, name)} | {meaning} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(render(), end="")
