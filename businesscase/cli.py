@@ -353,11 +353,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:
+def _extensions() -> list[Callable[[argparse._SubParsersAction], object]]:
     """Commands that live in their own modules (analytics, the Excel export)."""
     from businesscase.cli_analytics import add_analytics_commands
+    from excel_export.cli import add_export_command
 
-    return [add_analytics_commands]
+    return [add_analytics_commands, add_export_command]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
