@@ -3,12 +3,18 @@ source and the file that set it. Inputs are styled as inputs and carry defined n
 
 from __future__ import annotations
 
-from openpyxl.utils import absolute_coordinate, get_column_letter, quote_sheetname
+from openpyxl.utils import absolute_coordinate, get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 from excel_export.block import Block
-from excel_export.layout import FIRST_YEAR_COLUMN, InputRow, Section, year_column
+from excel_export.layout import (
+    FIRST_YEAR_COLUMN,
+    InputRow,
+    Section,
+    sheet_prefix,
+    year_column,
+)
 from excel_export.styles import (
     FIXED_FONT,
     KEY_FONT,
@@ -86,5 +92,5 @@ def _write_input(ws: Worksheet, number: int, row: InputRow, block: Block, key_co
 def _define(ws: Worksheet, name: str, coordinate: str) -> None:
     """A workbook-level defined name for a cell or a row of year cells on this sheet."""
     ws.parent.defined_names[name] = DefinedName(
-        name, attr_text=f"{quote_sheetname(ws.title)}!{coordinate}"
+        name, attr_text=f"{sheet_prefix(ws.title)}{coordinate}"
     )

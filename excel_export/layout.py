@@ -287,9 +287,14 @@ class _Names:
 # ---------------------------------------------------------------- references
 
 
+_PLAIN_SHEET = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
 def sheet_prefix(sheet: str) -> str:
-    """`Savings!` or `'Savings 2'!`, for a reference to another sheet."""
-    return f"{quote_sheetname(sheet)}!"
+    """`Savings!` or `'Savings 2'!`, for a reference to another sheet: quoted only when the
+    name needs it, so formulas stay easy to read."""
+    plain = _PLAIN_SHEET.match(sheet) and not _CELL_LIKE.match(sheet)
+    return f"{sheet}!" if plain else f"{quote_sheetname(sheet)}!"
 
 
 @dataclass
