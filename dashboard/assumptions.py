@@ -10,13 +10,15 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from businesscase.inventory import ParameterEntry, parameter_entries
+from businesscase.inventory import ParameterEntry
 from dashboard.edits import Edit, course_entries, quick_entries, shown_values, step_text
 from dashboard.i18n import Language, label, quantity, t, unit_text
 from dashboard.sources import Evaluated
 from dashboard.state import course_key, quick_key
 
 PARAMETER, UNIT, SOURCE = "parameter", "unit", "source"
+ROW_HEIGHT = 35
+"""Streamlit's row height in pixels, to size a course table so that it shows every row."""
 
 
 def input_help(entry: ParameterEntry, lang: Language) -> str:
@@ -51,7 +53,7 @@ def _number_input(entry: ParameterEntry, edit: Edit | None, lang: Language) -> N
 
 def show_quick_inputs(base: Evaluated, edits: Mapping[str, Edit], lang: Language) -> None:
     """The hourly wage, then per platform scenario its licence price and development cost."""
-    entries = quick_entries(base.loaded)
+    entries = quick_entries(base)
     st.subheader(t(lang, "assumptions"))
     platforms = base.loaded.scenario.platforms
     for entry in entries:
@@ -114,8 +116,14 @@ def show_course_tables(base: Evaluated, edits: Mapping[str, Edit], lang: Languag
     }
     for course_id, course in scenario.courses.items():
         st.markdown(f"**{course.name}**")
-        frame = course_frame(course_entries(base.loaded, course_id), edits, horizon, lang)
-        st.data_editor(frame, key=course_key(course_id), hide_index=True, column_config=config)
+        frame = course_frame(course_entries(base, course_id), edits, horizon, lang)
+        st.data_editor(
+            frame,
+            key=course_key(course_id),
+            hide_index=True,
+            column_config=config,
+            height=ROW_HEIGHT * (len(frame) + 1) + 3,
+        )
 
 
 def values_text(values: Sequence[float] | np.ndarray, entry: ParameterEntry, lang: Language) -> str:
@@ -131,12 +139,15 @@ def inputs_frame(current: Evaluated, lang: Language) -> pd.DataFrame:
     """Every input of the current state: label, key, value with unit, source and where set."""
     rows = [
         [label(e, lang), e.key, values_text(e.values, e, lang), e.source or "", e.origin]
-        for e in parameter_entries(current.loaded)
+        for e in current.entries
     ]
     columns = [t(lang, "parameter"), "key", t(lang, "value"), t(lang, "source"), t(lang, "set_in")]
     return pd.DataFrame(rows, columns=columns)
 
 
 def show_inputs(current: Evaluated, lang: Language) -> None:
-    with st.expander(t(lang, "all_inputs")):
-        st.dataframe(inputs_frame(current, lang), hide_index=True)
+    """Every input in an expander, built only when it is open."""
+    everything = st.expander(t(lang, "all_inputs"), key="all_inputs", on_change="rerun")
+    if everything.open:
+        with everything:
+            st.dataframe(inputs_frame(current, lang), hide_index=True)

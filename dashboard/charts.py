@@ -19,6 +19,8 @@ from businesscase.tidy import to_cents
 from dashboard.i18n import Language, label, t
 
 PALETTE = qualitative.Safe
+STACK_PALETTE = qualitative.Pastel
+SAVINGS_COLOUR = "#37474f"
 SEPARATORS = {"en": ".,", "nl": ",."}
 """Plotly's decimal and thousands separators per language."""
 
@@ -88,65 +90,87 @@ def savings_line_series(results: Results, lang: Language) -> list[Series]:
     ]
 
 
-def _layout(figure: go.Figure, results: Results, title: str, lang: Language) -> go.Figure:
+def _layout(results: Results, title: str, lang: Language, **extra: object) -> dict[str, object]:
+    """The layout every chart shares: title, the language's separators, euros on the y-axis,
+    one tick per year, the legend below."""
     years = [int(y) for y in results.years]
-    figure.update_layout(
-        title=title,
-        separators=SEPARATORS[lang],
-        legend={"orientation": "h", "yanchor": "top", "y": -0.15},
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        hovermode="x unified",
-    )
-    figure.update_xaxes(title=t(lang, "year"), tickmode="array", tickvals=years)
-    figure.update_yaxes(tickprefix="€ ", tickformat=",.0f", hoverformat=",.2f")
-    return figure
+    return {
+        "title": {"text": title},
+        "separators": SEPARATORS[lang],
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.2},
+        "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+        "hovermode": "x unified",
+        "xaxis": {"title": {"text": t(lang, "year")}, "tickmode": "array", "tickvals": years},
+        "yaxis": {"tickprefix": "€ ", "tickformat": ",.0f", "hoverformat": ",.2f"},
+        **extra,
+    }
 
 
 def cumulative_figure(results: Results, lang: Language) -> go.Figure:
     """Lines of the cumulative balance, the zero line, and a star at each break-even."""
     years = [int(y) for y in results.years]
-    figure = go.Figure()
-    for index, series in enumerate(cumulative_series(results)):
-        figure.add_trace(
-            go.Scatter(
-                x=years,
-                y=series.values,
-                name=series.name,
-                mode="lines+markers",
-                line={"color": PALETTE[index % len(PALETTE)]},
-            )
-        )
+    traces: list[dict[str, object]] = [
+        {
+            "type": "scatter",
+            "x": years,
+            "y": series.values,
+            "name": series.name,
+            "mode": "lines+markers",
+            "line": {"color": PALETTE[index % len(PALETTE)]},
+        }
+        for index, series in enumerate(cumulative_series(results))
+    ]
     points = break_even_points(results)
-    figure.add_trace(
-        go.Scatter(
-            x=[p.year for p in points],
-            y=[p.cumulative for p in points],
-            name=t(lang, "break_even_marker"),
-            mode="markers",
-            marker={"symbol": "star", "size": 16, "color": "black"},
-            hovertext=[p.name for p in points],
-        )
+    traces.append(
+        {
+            "type": "scatter",
+            "x": [p.year for p in points],
+            "y": [p.cumulative for p in points],
+            "name": t(lang, "break_even_marker"),
+            "mode": "markers",
+            "marker": {"symbol": "star", "size": 16, "color": "black"},
+            "hovertext": [p.name for p in points],
+        }
     )
-    figure.add_hline(y=0, line={"color": "grey", "dash": "dash"})
-    return _layout(figure, results, t(lang, "chart_cumulative"), lang)
+    zero = {
+        "type": "line",
+        "xref": "paper",
+        "x0": 0,
+        "x1": 1,
+        "y0": 0,
+        "y1": 0,
+        "line": {"color": "grey", "dash": "dash"},
+    }
+    layout = _layout(results, t(lang, "chart_cumulative"), lang, shapes=[zero])
+    return go.Figure(data=traces, layout=layout)
 
 
 def savings_costs_figure(results: Results, lang: Language) -> go.Figure:
     """Grouped bars per year: the savings, and the costs of each platform scenario."""
     years = [int(y) for y in results.years]
-    figure = go.Figure()
-    for index, series in enumerate(savings_costs_series(results, lang)):
-        color = "#2e7d32" if index == 0 else PALETTE[(index - 1) % len(PALETTE)]
-        figure.add_trace(go.Bar(x=years, y=series.values, name=series.name, marker_color=color))
-    figure.update_layout(barmode="group")
-    return _layout(figure, results, t(lang, "chart_savings_costs"), lang)
+    colors = [SAVINGS_COLOUR, *PALETTE]
+    traces = [
+        {
+            "type": "bar",
+            "x": years,
+            "y": series.values,
+            "name": series.name,
+            "marker": {"color": colors[index % len(colors)]},
+        }
+        for index, series in enumerate(savings_costs_series(results, lang))
+    ]
+    layout = _layout(results, t(lang, "chart_savings_costs"), lang, barmode="group")
+    return go.Figure(data=traces, layout=layout)
 
 
 def savings_lines_figure(results: Results, lang: Language) -> go.Figure:
     """The savings per year stacked by line."""
     years = [int(y) for y in results.years]
-    figure = go.Figure()
-    for series in savings_line_series(results, lang):
-        figure.add_trace(go.Bar(x=years, y=series.values, name=series.name))
-    figure.update_layout(barmode="relative", colorway=qualitative.Pastel)
-    return _layout(figure, results, t(lang, "chart_savings_lines"), lang)
+    traces = [
+        {"type": "bar", "x": years, "y": series.values, "name": series.name}
+        for series in savings_line_series(results, lang)
+    ]
+    layout = _layout(
+        results, t(lang, "chart_savings_lines"), lang, barmode="relative", colorway=STACK_PALETTE
+    )
+    return go.Figure(data=traces, layout=layout)

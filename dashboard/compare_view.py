@@ -10,7 +10,6 @@ import streamlit as st
 
 from businesscase.catalogue import COST_LINES, RESULT_LINES, SAVINGS_LINES, Line
 from businesscase.compare import Comparison, LineChange, compare
-from businesscase.inventory import parameter_entries
 from dashboard.headline import cards, money_columns
 from dashboard.i18n import Language, label, money, number, t, unit_text
 from dashboard.sources import FILE, UPLOAD, Evaluated, choice_name, evaluate_choice, scenario_files
@@ -18,6 +17,7 @@ from dashboard.sources import FILE, UPLOAD, Evaluated, choice_name, evaluate_cho
 CURRENT = "current"
 PUBLISHED = FILE + "kwadraad-2013-published.yaml"
 KEY_A, KEY_B, KEY_ALL = "compare_a", "compare_b", "compare_all_lines"
+HEADING = "#### %s"
 
 
 def options(uploads: dict[str, bytes]) -> list[str]:
@@ -37,18 +37,31 @@ def evaluate_option(option: str, current: Evaluated, uploads: dict[str, bytes]) 
     return current if option == CURRENT else evaluate_choice(option, uploads)
 
 
-def summary_frame(evaluated: Evaluated, lang: Language) -> pd.DataFrame:
-    """A scenario's headline as a table: per platform the balances and the break-even year."""
-    found = cards(evaluated.results, lang)
-    columns = [t(lang, "platform"), *(text for text, _ in found[0].figures)] if found else []
-    return pd.DataFrame([[c.name, *(v for _, v in c.figures)] for c in found], columns=columns)
+def side_by_side_frame(a: Evaluated, b: Evaluated, lang: Language) -> pd.DataFrame:
+    """Both headlines in one table: per platform scenario each figure of A next to B's."""
+    cards_a = {card.platform: card for card in cards(a.results, lang)}
+    cards_b = {card.platform: card for card in cards(b.results, lang)}
+    platforms = list(dict.fromkeys([*cards_a, *cards_b]))
+    figures = list(
+        dict.fromkeys(text for c in [*cards_a.values(), *cards_b.values()] for text, _ in c.figures)
+    )
+    rows = []
+    for pid in platforms:
+        shown_a = dict(cards_a[pid].figures) if pid in cards_a else {}
+        shown_b = dict(cards_b[pid].figures) if pid in cards_b else {}
+        name = (cards_b.get(pid) or cards_a[pid]).name
+        rows.append(
+            [name, *(v for f in figures for v in (shown_a.get(f, "-"), shown_b.get(f, "-")))]
+        )
+    columns = [t(lang, "platform"), *(f"{f} ({side})" for f in figures for side in "AB")]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def inputs_frame(
     comparison: Comparison, a: Evaluated, b: Evaluated, lang: Language
 ) -> pd.DataFrame:
     """The inputs written differently in A and B, labelled in the language."""
-    entries = {e.key: e for e in [*parameter_entries(a.loaded), *parameter_entries(b.loaded)]}
+    entries = {e.key: e for e in [*a.entries, *b.entries]}
     rows = [
         [label(entries[c.key], lang), c.key, unit_text(c.unit, lang), c.before, c.after]
         for c in comparison.inputs
@@ -79,6 +92,17 @@ def is_saving_or_cost_line(line: Line) -> bool:
     return line.name in COST_LINES
 
 
+def _rank(line: Line, a: Evaluated, b: Evaluated) -> tuple[int, int]:
+    """Shared lines first, then per course, then per platform in the file's order."""
+    if line.platform is not None:
+        order = list(dict.fromkeys([*b.results.platform_ids, *a.results.platform_ids]))
+        return 2, order.index(line.platform)
+    if line.course is not None:
+        order = list(dict.fromkeys([*b.results.scenario.courses, *a.results.scenario.courses]))
+        return 1, order.index(line.course)
+    return 0, 0
+
+
 def difference_frame(
     comparison: Comparison,
     a: Evaluated,
@@ -94,7 +118,8 @@ def difference_frame(
             by_key.setdefault(change.key, {})[change.year] = change
     years = comparison.years
     rows = []
-    for key, changes in by_key.items():
+    for key in sorted(by_key, key=lambda k: _rank(_line(k, a, b), a, b)):
+        changes = by_key[key]
         line = _line(key, a, b)
         owner = ""
         if line.platform is not None:
@@ -111,8 +136,8 @@ def difference_frame(
     return pd.DataFrame(rows, columns=columns)
 
 
-def _table(frame: pd.DataFrame) -> None:
-    st.dataframe(frame, hide_index=True, column_config=money_columns(frame))
+def _table(frame: pd.DataFrame, first: int = 2) -> None:
+    st.dataframe(frame, hide_index=True, column_config=money_columns(frame, first))
 
 
 def show(current: Evaluated, uploads: dict[str, bytes], lang: Language) -> None:
@@ -138,24 +163,22 @@ def show(current: Evaluated, uploads: dict[str, bytes], lang: Language) -> None:
         )
     a = evaluate_option(option_a, current, uploads)
     b = evaluate_option(option_b, current, uploads)
-    for column, evaluated in zip((left, right), (a, b), strict=True):
-        with column:
-            st.markdown(f"**{evaluated.loaded.scenario.name}**")
-            st.dataframe(summary_frame(evaluated, lang), hide_index=True)
+    st.markdown(f"**A**: {a.loaded.scenario.name}  \n**B**: {b.loaded.scenario.name}")
+    _table(side_by_side_frame(a, b, lang), first=1)
     comparison = compare(a.loaded, a.results, b.loaded, b.results)
     if not (comparison.inputs or comparison.pins or comparison.lines):
         st.success(t(lang, "compare_same"))
         return
     if comparison.inputs:
-        st.subheader(t(lang, "inputs_changed"))
+        st.markdown(HEADING % t(lang, "inputs_changed"))
         st.dataframe(inputs_frame(comparison, a, b, lang), hide_index=True)
     if comparison.pins:
-        st.subheader(t(lang, "pins_changed"))
+        st.markdown(HEADING % t(lang, "pins_changed"))
         pins = [[p.key, p.before, p.after] for p in comparison.pins]
         st.dataframe(pd.DataFrame(pins, columns=[t(lang, "line"), "A", "B"]), hide_index=True)
-    st.subheader(t(lang, "difference_per_year"))
+    st.markdown(HEADING % t(lang, "difference_per_year"))
     _table(difference_frame(comparison, a, b, is_result_line, lang))
-    st.subheader(t(lang, "difference_per_line"))
+    st.markdown(HEADING % t(lang, "difference_per_line"))
     everything = st.toggle(t(lang, "all_lines"), key=KEY_ALL)
     wanted = (lambda line: True) if everything else is_saving_or_cost_line
     _table(difference_frame(comparison, a, b, wanted, lang))

@@ -8,9 +8,10 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from businesscase.inventory import ParameterEntry, parameter_entries
+from businesscase.inventory import ParameterEntry
 from businesscase.loading import LoadedScenario
 from businesscase.parameters import Param
+from dashboard.sources import Evaluated
 
 
 @dataclass(frozen=True)
@@ -54,13 +55,13 @@ def is_step_parameter(loaded: LoadedScenario, path: tuple[str | int, ...]) -> bo
     return isinstance(node, Param)
 
 
-def course_entries(loaded: LoadedScenario, course_id: str) -> list[ParameterEntry]:
+def course_entries(evaluated: Evaluated, course_id: str) -> list[ParameterEntry]:
     """The editable inputs of one course (its growth block included), in the file's order."""
     prefix = ("courses", course_id)
     return [
         entry
-        for entry in parameter_entries(loaded)
-        if entry.path[:2] == prefix and is_step_parameter(loaded, entry.path)
+        for entry in evaluated.entries
+        if entry.path[:2] == prefix and is_step_parameter(evaluated.loaded, entry.path)
     ]
 
 
@@ -68,14 +69,14 @@ QUICK_PLATFORM_INPUTS = ("licence_per_client", "development_cost")
 """The platform inputs a director weighs when choosing a platform, shown for every platform."""
 
 
-def quick_entries(loaded: LoadedScenario) -> list[ParameterEntry]:
+def quick_entries(evaluated: Evaluated) -> list[ParameterEntry]:
     """The hourly wage, then each platform's licence price and development cost."""
     wanted = {("hourly_wage",)} | {
         ("platforms", pid, name)
-        for pid in loaded.scenario.platforms
+        for pid in evaluated.loaded.scenario.platforms
         for name in QUICK_PLATFORM_INPUTS
     }
-    return [entry for entry in parameter_entries(loaded) if entry.path in wanted]
+    return [entry for entry in evaluated.entries if entry.path in wanted]
 
 
 def shown_values(entry: ParameterEntry, edit: Edit | None) -> list[float]:

@@ -75,6 +75,11 @@ def lines_frame(trace: LineTrace, results: Results, year: int, lang: Language) -
     return pd.DataFrame(rows, columns=columns)
 
 
+def pick(key: str) -> None:
+    """Explain another line (a callback: it runs before the picker is drawn)."""
+    st.session_state[KEY_LINE] = key
+
+
 def show(current: Evaluated, lang: Language) -> None:
     """The picker, then the trace of the chosen line in the chosen year."""
     results = current.results
@@ -96,8 +101,8 @@ def show(current: Evaluated, lang: Language) -> None:
         year = st.selectbox(t(lang, "year"), years, key=KEY_YEAR)
     trace = explain(current.loaded, results, key)
     value = figure_text(_in_year(trace.values, year), trace.unit, lang)
-    name = label(results.lines[key].info, lang)
-    st.markdown(f"### {t(lang, 'in_year', label=name, year=year)}: {value}")
+    name = line_text(results, key, lang)
+    st.markdown(f"#### {t(lang, 'in_year', label=name, year=year)}: {value}")
     st.markdown(f"**{t(lang, 'formula')}**")
     st.code(f"{key} = {trace.formula}", language=None, wrap_lines=True)
     if trace.pin is not None:
@@ -118,3 +123,12 @@ def show(current: Evaluated, lang: Language) -> None:
     if trace.lines:
         st.markdown(f"**{t(lang, 'lines_read')}**")
         st.dataframe(lines_frame(trace, results, year, lang), hide_index=True)
+        for line in trace.lines:
+            st.button(
+                t(lang, "explain_this", label=line_text(results, line.key, lang)),
+                key=f"explain:{line.key}",
+                on_click=pick,
+                args=(line.key,),
+                type="tertiary",
+                icon=":material/subdirectory_arrow_right:",
+            )

@@ -98,21 +98,22 @@ def money_columns(frame: pd.DataFrame, first: int = 2) -> dict[str, object]:
 
 
 def show_cards(results: Results, lang: Language) -> None:
-    """The metric cards, four platform scenarios to a row."""
-    found = cards(results, lang)
-    for start in range(0, len(found), 4):
-        for column, card in zip(st.columns(4), found[start : start + 4], strict=False):
-            with column:
-                st.markdown(f"**{card.name}**")
-                for text, value in card.figures:
-                    st.metric(text, value, border=True)
+    """The metric cards: a row per platform scenario, so each figure lines up in a column."""
+    for card in cards(results, lang):
+        widths = [1.0] + [1.3] * (len(card.figures) - 1) + [0.9]
+        name, *figures = st.columns(widths, vertical_alignment="center")
+        name.markdown(f"**{card.name}**")
+        for column, (text, value) in zip(figures, card.figures, strict=True):
+            column.metric(text, value, border=True)
 
 
 def show_year_table(results: Results, lang: Language) -> None:
     """The year-by-year table, then the lines behind it in an expander."""
     st.subheader(t(lang, "year_table"))
-    frame = year_table(results, lang)
-    st.dataframe(frame, hide_index=True, column_config=money_columns(frame))
-    with st.expander(t(lang, "lines_detail")):
-        detail = lines_table(results, lang)
-        st.dataframe(detail, hide_index=True, column_config=money_columns(detail))
+    table = year_table(results, lang)
+    st.dataframe(table, hide_index=True, column_config=money_columns(table))
+    detail = st.expander(t(lang, "lines_detail"), key="lines_detail", on_change="rerun")
+    if detail.open:
+        with detail:
+            frame = lines_table(results, lang)
+            st.dataframe(frame, hide_index=True, column_config=money_columns(frame))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import streamlit as st
 
 from businesscase.errors import ScenarioError
-from businesscase.inventory import parameter_entries
 from dashboard import assumptions, compare_view, downloads, explain_view, headline, state
 from dashboard.charts import cumulative_figure, savings_costs_figure, savings_lines_figure
 from dashboard.edits import Edit
@@ -84,7 +83,7 @@ def show_edits(base: Evaluated, edits: dict[str, Edit], lang: Language) -> None:
     """What differs from the file: each edited input, its value in the file and now."""
     if not edits:
         return
-    entries = {e.key: e for e in parameter_entries(base.loaded)}
+    entries = {e.key: e for e in base.entries}
     with st.container(border=True):
         st.markdown(f"**{t(lang, 'differs')}**")
         lines = []

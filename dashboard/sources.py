@@ -4,12 +4,14 @@ with the app's changes on top, cached so that a rerun with the same state reads 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import streamlit as st
 
 from businesscase.engine import Results, evaluate
 from businesscase.errors import Problem, ScenarioError
+from businesscase.inventory import ParameterEntry, parameter_entries
 from businesscase.loading import LoadedScenario, load_scenario, load_scenario_bytes
 
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
@@ -26,6 +28,11 @@ class Evaluated:
 
     loaded: LoadedScenario
     results: Results
+
+    @cached_property
+    def entries(self) -> list[ParameterEntry]:
+        """Every input with label, unit, values, source and origin (read once, then kept)."""
+        return parameter_entries(self.loaded)
 
 
 def scenario_files() -> list[str]:

@@ -120,14 +120,14 @@ def collect_edits(base: Evaluated) -> Changes:
     `--set` changes."""
     state: Mapping[str, object] = st.session_state
     current = edits()
-    for entry in quick_entries(base.loaded):
+    for entry in quick_entries(base):
         value = state.get(quick_key(entry.key))
         if isinstance(value, int | float):
             current = updated(current, entry, quick_values(entry, float(value)))
     for course_id in base.loaded.scenario.courses:
         table = state.get(course_key(course_id))
         rows = table.get("edited_rows", {}) if isinstance(table, dict) else {}
-        entries = course_entries(base.loaded, course_id)
+        entries = course_entries(base, course_id)
         for row, cells in rows.items():
             if isinstance(row, int) and 0 <= row < len(entries) and isinstance(cells, dict):
                 entry = entries[row]

@@ -1,0 +1,355 @@
+"""The Streamlit app as a director uses it, driven by AppTest: the numbers shown for the
+reference scenarios, inputs and course-table edits that reach the engine, reset, Dutch
+formatting, refused uploads and edits, compare and explain."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from businesscase.compare import compare
+from businesscase.engine import Results, evaluate
+from businesscase.loading import load_scenario, load_scenario_bytes
+from businesscase.tidy import results_json
+from dashboard import state
+from dashboard.compare_view import KEY_ALL
+from dashboard.edits import course_entries
+from dashboard.explain_view import KEY_LINE, KEY_YEAR
+from dashboard.i18n import money, t
+from dashboard.page import SECTION
+from dashboard.sources import FILE, SCENARIO_DIR, evaluate_choice
+from tests.conftest import CORRECTED, PUBLISHED, ROOT
+
+PUBLISHED_CHOICE = FILE + PUBLISHED.name
+NBSP = "\xa0"
+"""Babel puts a no-break space between the euro sign and a Dutch amount: `€ 1.234,56`."""
+
+
+@pytest.fixture
+def app() -> Iterator[AppTest]:
+    """A fresh session of the app, run once (it opens on the corrected scenario)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    yield at
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def headline(at: AppTest, results: Results) -> dict[str, dict[str, str]]:
+    """The metric cards by platform id: {label: value shown}."""
+    per_platform = len(results.scenario.totals) + 1
+    metrics = list(at.metric)
+    assert len(metrics) == per_platform * len(results.platform_ids)
+    return {
+        pid: {m.label: m.value for m in metrics[i * per_platform : (i + 1) * per_platform]}
+        for i, pid in enumerate(results.platform_ids)
+    }
+
+
+def engine(path: object = CORRECTED, changes: list[str] | None = None) -> Results:
+    return evaluate(load_scenario(path, changes or []).scenario)
+
+
+def choose(at: AppTest, choice: str) -> None:
+    at.selectbox(key=state.CHOICE).set_value(choice).run()
+
+
+def open_tab(at: AppTest, name: str, lang: str = "en") -> None:
+    at.session_state[SECTION] = t(lang, name)  # type: ignore[arg-type]
+    at.run()
+
+
+def year_table_cell(at: AppTest, platform: str, line: str, column: str) -> str:
+    table = at.dataframe[0].value
+    row = table[(table.iloc[:, 0] == platform) & (table.iloc[:, 1] == line)]
+    assert len(row) == 1, (platform, line)
+    return str(row[column].iloc[0])
+
+
+def test_the_app_opens_on_the_corrected_scenario_whose_average_breaks_even_in_year_4(
+    app: AppTest,
+) -> None:
+    assert app.session_state[state.CHOICE] == FILE + CORRECTED.name
+    cards = headline(app, engine())
+    assert cards["average"] == {
+        "Balance years 1-5": "€66,287.50",
+        "Balance years 1-6": "€99,494.00",
+        "Break-even": "year 4",
+    }
+    assert cards["hulp-online-existing"]["Break-even"] == "year 1"
+
+
+def test_the_published_scenario_shows_a_1_6_balance_of_110_894_for_the_average(
+    app: AppTest,
+) -> None:
+    choose(app, PUBLISHED_CHOICE)
+    cards = headline(app, engine(PUBLISHED))
+    assert cards["average"]["Balance years 1-6"] == "€110,894.00"
+    assert cards["average"]["Break-even"] == "year 3"
+    assert cards["new-platform"]["Balance years 1-5"] == "€44,555.00"
+    average = "Average of Hulp Online with development and new platform"
+    assert year_table_cell(app, average, "Cumulative balance", "Year 3") == "€24.50"
+    assert year_table_cell(app, average, "Balance", "Total 1-6") == "€110,894.00"
+
+
+def test_an_hourly_wage_of_80_shows_what_the_engine_computes_for_80(app: AppTest) -> None:
+    choose(app, PUBLISHED_CHOICE)
+    app.number_input(key=state.quick_key("hourly_wage")).set_value(80.0).run()
+    expected = engine(PUBLISHED, ["hourly_wage=80"])
+    shown = money(float(expected.total("average", "balance", 1, 6)), "en")
+    assert shown == "€123,660.00"  # 110,894.00 at 75 an hour
+    cards = headline(app, expected)
+    assert cards["average"]["Balance years 1-6"] == shown
+    assert cards["average"]["Break-even"] == "year 3"
+    assert app.session_state[state.EDITS]["hourly_wage"].change == "hourly_wage=80"
+    assert "Hourly wage: €75.00/h → **€80.00/h**" in [m.value for m in app.markdown][2]
+
+
+def test_a_platforms_licence_price_and_development_cost_reach_the_engine(app: AppTest) -> None:
+    app.number_input(key=state.quick_key("platforms.new-platform.licence_per_client")).set_value(
+        27.0
+    )
+    app.number_input(key=state.quick_key("platforms.new-platform.development_cost")).set_value(
+        90_000.0
+    )
+    app.run()
+    changes = [
+        "platforms.new-platform.licence_per_client=27",
+        "platforms.new-platform.development_cost=90000",
+    ]
+    expected = engine(CORRECTED, changes)
+    cards = headline(app, expected)
+    assert cards["new-platform"]["Balance years 1-6"] == money(
+        float(expected.total("new-platform", "balance", 1, 6)), "en"
+    )
+    assert cards["new-platform"]["Break-even"] == "year 5"
+    assert cards["hulp-online-with-development"]["Balance years 1-6"] == "€131,490.00"
+
+
+def test_a_course_table_edit_of_one_year_changes_that_year_only(app: AppTest) -> None:
+    base = evaluate_choice(FILE + CORRECTED.name, {})
+    rows = [e.key for e in course_entries(base, "ass_jv")]
+    sessions = rows.index("courses.ass_jv.online_sessions")
+    efficiency = rows.index("courses.ass_jv.online_efficiency")
+    app.session_state[state.course_key("ass_jv")] = {
+        "edited_rows": {sessions: {"3": 5}, efficiency: {"1": 45, "2": 45}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.run()
+    changes = [
+        "courses.ass_jv.online_sessions={1: 3, 3: 5, 4: 4}",
+        "courses.ass_jv.online_efficiency={1: 45%, 3: 40%}",
+    ]
+    assert [e.change for e in app.session_state[state.EDITS].values()] == changes
+    expected = engine(CORRECTED, changes)
+    cards = headline(app, expected)
+    assert cards["average"]["Balance years 1-6"] == money(
+        float(expected.total("average", "balance", 1, 6)), "en"
+    )
+    assert cards["average"]["Balance years 1-6"] != "€99,494.00"
+    differs = [m.value for m in app.markdown][2]
+    assert (
+        "Online sessions per course: {1: 3, 3: 4} sessions → **{1: 3, 3: 5, 4: 4} sessions**"
+        in (differs)
+    )
+
+
+def test_the_course_table_shows_the_edited_values_and_keeps_them_across_tabs(
+    app: AppTest,
+) -> None:
+    base = evaluate_choice(FILE + CORRECTED.name, {})
+    row = [e.key for e in course_entries(base, "ass_ov")].index("courses.ass_ov.groups_per_year")
+    open_tab(app, "tab_assumptions")
+    app.session_state[state.course_key("ass_ov")] = {
+        "edited_rows": {row: {"1": 10, "2": 10, "3": 10, "4": 10, "5": 10, "6": 10}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.run()
+    open_tab(app, "tab_results")
+    open_tab(app, "tab_assumptions")
+    table = app.data_editor[1].value
+    assert table.loc[row, "parameter"] == "Groups per year"
+    assert list(table.loc[row, ["1", "6"]]) == [10, 10]
+    expected = engine(CORRECTED, ["courses.ass_ov.groups_per_year=10"])
+    assert headline(app, expected)["average"]["Balance years 1-6"] == money(
+        float(expected.total("average", "balance", 1, 6)), "en"
+    )
+
+
+def test_reset_returns_to_the_files_values(app: AppTest) -> None:
+    app.number_input(key=state.quick_key("hourly_wage")).set_value(80.0).run()
+    assert headline(app, engine())["average"]["Balance years 1-6"] != "€99,494.00"
+    app.button(key="reset").click().run()
+    assert app.session_state[state.EDITS] == {}
+    assert app.number_input(key=state.quick_key("hourly_wage")).value == 75.0
+    assert headline(app, engine())["average"]["Balance years 1-6"] == "€99,494.00"
+
+
+def test_dutch_shows_dutch_labels_and_euros_as_in_the_netherlands(app: AppTest) -> None:
+    app.number_input(key=state.quick_key("hourly_wage")).set_value(80.0).run()
+    app.radio(key=state.LANGUAGE).set_value("nl").run()
+    expected = engine(CORRECTED, ["hourly_wage=80"])
+    cards = headline(app, expected)
+    assert cards["average"]["Saldo jaar 1-6"] == money(
+        float(expected.total("average", "balance", 1, 6)), "nl"
+    )
+    assert cards["average"]["Saldo jaar 1-6"] == f"€{NBSP}111.860,00"
+    assert cards["hulp-online-existing"]["Terugverdiend"] == "jaar 1"
+    average = "Average of Hulp Online with development and new platform"
+    assert year_table_cell(app, average, "Cumulatief", "Jaar 1") == f"€{NBSP}-36.182,83"
+    assert app.number_input(key=state.quick_key("hourly_wage")).label == "Uurloon (€/uur)"
+
+
+def test_money_is_formatted_per_language() -> None:
+    assert money(1234.56, "nl") == f"€{NBSP}1.234,56"
+    assert money(-39831.5, "nl") == f"€{NBSP}-39.831,50"
+    assert money(1234.56, "en") == "€1,234.56"
+    assert money(0.125, "en") == "€0.13"  # halves away from zero, as the engine rounds
+    assert money(-0.001, "en") == "€0.00"
+
+
+BAD_UPLOADS = {
+    "broken YAML": (b"name: x\nhourly_wage: [75\n", "line"),
+    "invalid values": (
+        b"extends: kwadraad-2013-published.yaml\nhourly_wage: -3\n"
+        b"courses:\n  ass_jv:\n    grup_size: 3\n",
+        "line 5  courses.ass_jv.grup_size: unknown key; did you mean 'group_size'?",
+    ),
+    "a huge file": (b"# padding\n" * 150_000, "scenario files are limited to 1,000,000"),
+    "deep nesting": (b"a: " + b"[" * 5000, "nested too deeply"),
+    "not UTF-8": (b"\xff\xfe\x00garbage", "not a UTF-8 text file"),
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD_UPLOADS))
+def test_a_bad_upload_shows_the_problems_and_keeps_the_last_good_scenario(
+    app: AppTest, kind: str
+) -> None:
+    raw, phrase = BAD_UPLOADS[kind]
+    app.number_input(key=state.quick_key("hourly_wage")).set_value(80.0).run()
+    before = headline(app, engine(CORRECTED, ["hourly_wage=80"]))
+    app.file_uploader(key=state.UPLOADER).set_value(("mine.yaml", raw, "application/x-yaml"))
+    app.run()
+    assert app.error[0].value.startswith("The uploaded file mine.yaml was not loaded")
+    assert phrase in app.code[0].value
+    assert app.session_state[state.CHOICE] == FILE + CORRECTED.name
+    assert headline(app, engine(CORRECTED, ["hourly_wage=80"])) == before
+
+
+def test_the_invalid_values_upload_lists_every_problem_with_its_line(app: AppTest) -> None:
+    raw, _ = BAD_UPLOADS["invalid values"]
+    app.file_uploader(key=state.UPLOADER).set_value(("mine.yaml", raw, "application/x-yaml"))
+    app.run()
+    assert app.code[0].value.splitlines() == [
+        "mine.yaml: 2 problems",
+        "  line 2  hourly_wage: must be a number > 0 (got -3, a number)",
+        "  line 5  courses.ass_jv.grup_size: unknown key; did you mean 'group_size'?",
+    ]
+
+
+def test_a_good_upload_becomes_the_scenario_and_keeps_its_extends(app: AppTest) -> None:
+    raw = b"extends: kwadraad-2013-corrected.yaml\nname: Ours\nhourly_wage: 80\n"
+    app.file_uploader(key=state.UPLOADER).set_value(("../ours.yaml", raw, "application/x-yaml"))
+    app.run()
+    assert not app.error
+    assert app.session_state[state.CHOICE] == "upload:ours.yaml"
+    expected = evaluate(load_scenario_bytes(raw, "ours.yaml", SCENARIO_DIR).scenario)
+    assert headline(app, expected) == headline(app, engine(CORRECTED, ["hourly_wage=80"]))
+    assert app.markdown[0].value.startswith("**Ours**")
+
+
+def test_an_invalid_edit_shows_the_problem_and_keeps_the_last_valid_figures(
+    app: AppTest,
+) -> None:
+    app.number_input(key=state.quick_key("hourly_wage")).set_value(80.0).run()
+    valid = headline(app, engine(CORRECTED, ["hourly_wage=80"]))
+    app.number_input(key=state.quick_key("hourly_wage")).set_value(0.0).run()
+    assert app.error[0].value.startswith("These changes are not valid")
+    assert "hourly_wage: must be a number > 0 (got 0, a number)" in app.code[0].value
+    assert headline(app, engine(CORRECTED, ["hourly_wage=80"])) == valid
+
+
+def test_compare_shows_published_against_current_per_year_and_per_line(app: AppTest) -> None:
+    open_tab(app, "tab_compare")
+    assert app.selectbox(key="compare_a").value == PUBLISHED_CHOICE
+    assert app.selectbox(key="compare_b").value == "current"
+    published, corrected = load_scenario(PUBLISHED), load_scenario(CORRECTED)
+    comparison = compare(
+        published, evaluate(published.scenario), corrected, evaluate(corrected.scenario)
+    )
+    expected = next(
+        c for c in comparison.lines if c.key == "average.cumulative" and c.year == 6
+    ).difference
+    assert money(expected, "en") == "-€11,400.00"  # 99,494.00 - 110,894.00
+
+    side_by_side, inputs, pins, per_year, per_line = (d.value for d in app.dataframe)
+    average = side_by_side.iloc[0]
+    assert (average["Balance years 1-6 (A)"], average["Balance years 1-6 (B)"]) == (
+        "€110,894.00",
+        "€99,494.00",
+    )
+    assert (average["Break-even (A)"], average["Break-even (B)"]) == ("year 3", "year 4")
+    assert "courses.ass_jv.growth.online_sessions" in list(inputs["key"])
+    assert list(pins.iloc[0]) == ["ass_jv.scheduling_saving", pins.iloc[0]["A"], "not set"]
+    row = per_year[(per_year["Line"] == "Cumulative balance")].iloc[0]
+    assert row["Platform or course"].startswith("Average")
+    assert row["Year 6"] == "-€11,400.00"
+    scheduling = per_line[per_line["Line"] == "Saving: less scheduling of online sessions"]
+    assert list(scheduling.iloc[0][["Year 1", "Year 3"]]) == ["€1,800.00", "€2,700.00"]
+    app.toggle(key=KEY_ALL).set_value(True).run()
+    assert "Scheduling saving per course" not in list(per_line["Line"])
+    assert "Less scheduling work, per year" in list(app.dataframe[4].value["Line"])
+
+
+def test_compare_a_file_against_the_current_edits(app: AppTest) -> None:
+    app.number_input(key=state.quick_key("hourly_wage")).set_value(80.0).run()
+    open_tab(app, "tab_compare")
+    app.selectbox(key="compare_a").set_value(FILE + CORRECTED.name).run()
+    inputs = app.dataframe[1].value
+    assert list(inputs.iloc[0]) == ["Hourly wage", "hourly_wage", "€/h", "75", "80"]
+    per_year = app.dataframe[2].value
+    savings = per_year[per_year["Line"] == "Savings"].iloc[0]
+    assert savings["Year 1"] == "€2,732.00"  # 40,980.00 at 75 an hour -> 43,712.00 at 80
+
+
+def test_explain_shows_the_formula_inputs_and_values_of_a_figure(app: AppTest) -> None:
+    open_tab(app, "tab_explain")
+    assert app.selectbox(key=KEY_LINE).value == "average.cumulative"
+    app.selectbox(key=KEY_LINE).set_value("ass_jv.online_efficiency_saving")
+    app.selectbox(key=KEY_YEAR).set_value(3).run()
+    heading = next(m.value for m in app.markdown if m.value.startswith("####"))
+    assert heading == (
+        "#### Online contact efficiency, per year, Ass JV (assertiveness, young women) "
+        "(ass_jv.online_efficiency_saving), year 3: €7,680.00"
+    )
+    assert app.code[-1].value == (
+        "ass_jv.online_efficiency_saving = ass_jv.online_saving_per_course"
+        " x courses.ass_jv.groups_per_year"
+    )
+    values, inputs, lines = (d.value for d in app.dataframe)
+    assert list(values.iloc[0][["Year 1", "Year 3"]]) == ["€5,760.00", "€7,680.00"]
+    assert list(inputs.iloc[0][["key", "Value"]]) == ["courses.ass_jv.groups_per_year", "8 groups"]
+    assert "Aantal groepen per jaar" in inputs.iloc[0]["Source"]
+    assert list(lines.iloc[0][["key", "Value"]]) == ["ass_jv.online_saving_per_course", "€960.00"]
+    app.button(key="explain:ass_jv.online_saving_per_course").click().run()
+    assert app.selectbox(key=KEY_LINE).value == "ass_jv.online_saving_per_course"
+
+
+def test_explain_names_a_pinned_line_and_why(app: AppTest) -> None:
+    choose(app, PUBLISHED_CHOICE)
+    open_tab(app, "tab_explain")
+    app.selectbox(key=KEY_LINE).set_value("ass_jv.scheduling_saving").run()
+    assert app.info[0].value.startswith("Pinned to €900.00 in 1, 2, 3, 4, 5, 6: Erratum E1")
+
+
+def test_the_state_the_app_shows_is_the_state_its_yaml_download_reloads_to(app: AppTest) -> None:
+    from dashboard.downloads import yaml_text
+
+    app.number_input(key=state.quick_key("hourly_wage")).set_value(80.0).run()
+    changes = tuple(e.change for e in app.session_state[state.EDITS].values())
+    current = evaluate_choice(app.session_state[state.CHOICE], {}, changes)
+    reloaded = load_scenario_bytes(yaml_text(current).encode(), "download.yaml", SCENARIO_DIR)
+    assert results_json(evaluate(reloaded.scenario)) == results_json(current.results)
+    assert headline(app, evaluate(reloaded.scenario)) == headline(app, current.results)
