@@ -435,8 +435,9 @@ def check_scenario(scenario: Scenario) -> list[tuple[KeyPath, str]]:
                         f"{member!r} is an average itself; average plain platforms only",
                     )
                 )
-        if platform.development_year > horizon:
-            found.append(((*here, "development_year"), _beyond(platform.development_year, horizon)))
+        development_year = int(platform.development_year.per_year(horizon).max())
+        if development_year > horizon:
+            found.append(((*here, "development_year"), _beyond(development_year, horizon)))
         for year in platform.one_off_costs:
             if year > horizon:
                 found.append(((*here, "one_off_costs", year), _beyond(year, horizon)))

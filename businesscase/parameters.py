@@ -204,7 +204,9 @@ def param(label: str, label_nl: str, unit: str, **kwargs: Any) -> Any:
 class Growth(Base):
     """New groups reached from a given year: they cost staff time and save follow-up time."""
 
-    from_year: Year = param("Growth from year", "Groei vanaf jaar", "year", default=3)
+    from_year: Param[Year] = param(
+        "Growth from year", "Groei vanaf jaar", "year", default_factory=lambda: Param(value=3)
+    )
     """First year in which the new groups run."""
     groups_per_year: Param[Count] = param(
         "New groups per year", "Nieuwe groepen per jaar", "groups"
@@ -303,7 +305,12 @@ class Platform(Base):
         "Development", "Ontwikkelkosten", "EUR", default_factory=lambda: Param(value=0.0)
     )
     """One-off cost of building the platform or its new functions (VAT included)."""
-    development_year: Year = param("Development in year", "Ontwikkeling in jaar", "year", default=1)
+    development_year: Param[Year] = param(
+        "Development in year",
+        "Ontwikkeling in jaar",
+        "year",
+        default_factory=lambda: Param(value=1),
+    )
     """The year in which the development is paid."""
     purchase_and_training: Param[Money] = param(
         "Purchase and training",
@@ -334,8 +341,11 @@ class Platform(Base):
         default_factory=lambda: Param(value=0.0),
     )
     """Hours each trained staff member spends in training."""
-    training_spread_years: Year = param(
-        "Training spread over", "Training verdeeld over", "years", default=1
+    training_spread_years: Param[Year] = param(
+        "Training spread over",
+        "Training verdeeld over",
+        "years",
+        default_factory=lambda: Param(value=1),
     )
     """The purchase and training cost is spread evenly over this many years from year 1."""
     licence_per_client: Param[Money] = param(
@@ -443,8 +453,11 @@ class Scenario(Base):
         "Implementation hours", "Implementatie en doorontwikkeling (uren)", "h"
     )
     """Internal hours for implementation and further development, paid at the hourly wage."""
-    implementation_spread_years: Year = param(
-        "Implementation spread over", "Implementatie verdeeld over", "years", default=1
+    implementation_spread_years: Param[Year] = param(
+        "Implementation spread over",
+        "Implementatie verdeeld over",
+        "years",
+        default_factory=lambda: Param(value=1),
     )
     """The implementation hours are spread evenly over this many years from year 1."""
     courses: dict[Identifier, Course] = param("Courses", "Cursussen", "", min_length=1)

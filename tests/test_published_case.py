@@ -279,3 +279,15 @@ def test_corrected_average_breaks_even_a_year_later(corrected_results: Results) 
     cumulative = [to_cents(v) for v in corrected_results.platform_line("average", "cumulative")]
     assert cumulative == [-38_031.50, -16_063.00, -125.50, 33_081.00, 66_287.50, 99_494.00]
     assert corrected_results.break_even_year("average") == 4
+
+
+@pytest.mark.parametrize("fixture", ["published", "corrected"])
+def test_every_parameter_set_in_the_reference_files_carries_its_source(
+    fixture: str, request: pytest.FixtureRequest
+) -> None:
+    from businesscase.inventory import parameter_entries
+
+    entries = parameter_entries(request.getfixturevalue(fixture))
+    unsourced = [e.key for e in entries if e.origin != "default" and not e.source]
+    assert unsourced == ["horizon_years"]  # the horizon is a choice, not a figure of the sheet
+    assert all("seed 002" in e.source for e in entries if e.source)
