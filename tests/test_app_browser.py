@@ -1,0 +1,135 @@
+"""The app in a real browser: `streamlit run` on a free port, driven by Playwright with Debian's
+chromium (never a downloaded browser); a director changes the hourly wage and sees the new
+balance, then switches to Dutch. Screenshots go to a temporary folder and /tmp/app-screenshot.png.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from businesscase.engine import evaluate
+from businesscase.loading import load_scenario
+from dashboard.i18n import money
+from tests.conftest import CORRECTED, ROOT
+
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SHARED_SCREENSHOT = Path("/tmp/app-screenshot.png")
+START_SECONDS = 60
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_until_healthy(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"streamlit exited with {server.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"streamlit did not answer within {START_SECONDS} s:\n{log.read_text()}")
+
+
+@pytest.fixture
+def app_url(tmp_path: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free localhost port, stopped after the test."""
+    port = free_port()
+    log = tmp_path / "streamlit.log"
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    with log.open("wb") as output:
+        server = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, server, log)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def shows(text: str) -> str:
+    """A page condition: the text is on the page (a no-break space counts as a space)."""
+    return f"document.body.innerText.replace(/\\u00a0/g, ' ').includes({text!r})"
+
+
+def test_a_director_changes_the_hourly_wage_and_sees_the_new_balance(
+    chromium: str, app_url: str, tmp_path: Path
+) -> None:
+    from playwright.sync_api import sync_playwright
+
+    changed = evaluate(load_scenario(CORRECTED, ["hourly_wage=80"]).scenario)
+    expected = money(float(changed.total("average", "balance", 1, 6)), "en")
+    expected_nl = money(float(changed.total("average", "balance", 1, 6)), "nl").replace("\xa0", " ")
+    assert (expected, expected_nl) == ("€111,860.00", "€ 111.860,00")
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1600})
+            page.goto(app_url)
+            page.wait_for_function(shows("€99,494.00"), timeout=30_000)
+            wage = page.get_by_label("Hourly wage (€/h)", exact=True)
+            wage.fill("80")
+            wage.press("Enter")
+            page.wait_for_function(shows(expected), timeout=15_000)
+            page.wait_for_function(shows("Changed from the file"), timeout=15_000)
+            page.wait_for_function(
+                "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3",
+                timeout=15_000,
+            )
+            assert "Traceback" not in page.inner_text("body")
+            screenshot = tmp_path / "app-wage-80.png"
+            page.screenshot(path=str(screenshot), full_page=True)
+            shutil.copyfile(screenshot, SHARED_SCREENSHOT)
+
+            page.get_by_text("Nederlands").click()
+            page.wait_for_function(shows(expected_nl), timeout=15_000)
+            page.wait_for_function(shows("Saldo jaar 1-6"), timeout=15_000)
+            assert page.get_by_label("Uurloon (€/uur)", exact=True).input_value() == "80.00"
+            page.screenshot(path=str(tmp_path / "app-dutch.png"), full_page=True)
+            shutil.copyfile(
+                tmp_path / "app-dutch.png", SHARED_SCREENSHOT.with_name("app-dutch.png")
+            )
+        finally:
+            browser.close()
