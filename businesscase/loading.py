@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from businesscase.catalogue import build_lines
-from businesscase.errors import KeyPath, Problem, ScenarioError, dotted
+from businesscase.errors import KeyPath, Problem, ScenarioError
 from businesscase.parameters import Scenario
 from businesscase.schema import field_names, is_param, model_at, model_map, submodel, unwrap
 from businesscase.yaml_source import YamlDocument, read_yaml_bytes, read_yaml_file, read_yaml_text
@@ -43,14 +43,6 @@ class LoadedScenario:
     origins: dict[KeyPath, Origin] = field(repr=False)
     changes: tuple[str, ...] = ()
     data: dict[str, Any] = field(default_factory=dict, repr=False)
-
-    def origin(self, path: KeyPath) -> Origin | None:
-        """The origin of a key path, or of its nearest parent that has one."""
-        for end in range(len(path), -1, -1):
-            found = self.origins.get(path[:end])
-            if found is not None:
-                return found
-        return None
 
 
 # ---------------------------------------------------------------- merging files
@@ -511,16 +503,3 @@ def _finish(
         data, changed = apply_changes(data, changes)
         origins = _combine_origins(data, origins, changed)
     return validate_data(data, origins, files, tuple(changes))
-
-
-__all__ = [
-    "LoadedScenario",
-    "Origin",
-    "apply_changes",
-    "check_scenario",
-    "dotted",
-    "load_scenario",
-    "load_scenario_bytes",
-    "merge",
-    "validate_data",
-]
