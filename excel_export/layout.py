@@ -123,26 +123,28 @@ def sheet_of(line: Line) -> SheetRole:
 def savings_rows(
     lines: dict[str, Line], scenario: Scenario, section_title: SectionTitle
 ) -> list[Row]:
-    """Per course its lines, grouped in the report's parts a-e; then the lines of the whole
-    organisation, each part (money over time, savings) under its own heading."""
+    """The Savings sheet in the catalogue's order: the organisation's lines under a heading per
+    part (money over time, savings), each course under its name with its lines grouped in the
+    report's parts a-e."""
     rows: list[Row] = []
-    for course_id, course in scenario.courses.items():
-        rows.append(Section(course.name))
-        current = "course"
-        for line in lines.values():
-            if line.course != course_id:
-                continue
-            if line.info.section not in (current, "course"):
-                current = line.info.section
-                rows.append(Section(section_title(current), level=2))
-            rows.append(LineRow(line))
-    current = ""
+    course: str | None = None
+    section = ""
     for line in lines.values():
-        if line.course is None and line.platform is None and sheet_of(line) == "savings":
-            if line.info.section != current:
-                current = line.info.section
-                rows.append(Section(section_title(current)))
-            rows.append(LineRow(line))
+        if sheet_of(line) != "savings":
+            continue
+        here = line.info.section
+        if line.course is None:
+            if course is not None or here != section:
+                rows.append(Section(section_title(here)))
+            course, section = None, here
+        else:
+            if line.course != course:
+                rows.append(Section(scenario.courses[line.course].name))
+                course, section = line.course, "course"
+            if here not in (section, "course"):
+                rows.append(Section(section_title(here), level=2))
+                section = here
+        rows.append(LineRow(line))
     return rows
 
 

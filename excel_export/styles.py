@@ -13,6 +13,7 @@ EURO = '"€" #,##0.00;[Red]-"€" #,##0.00'
 PERCENT = "0.0%"
 WHOLE = "#,##0"
 DECIMAL = "#,##0.00"
+FACTOR = "0.0000"
 PIN_MARK = ' " *"'
 """Appended to a pinned cell's number format, so the mark shows in print as well."""
 
@@ -40,13 +41,16 @@ COMMENT_AUTHOR = "businesscase"
 
 def number_format(unit: str) -> str:
     """The Excel number format for a figure in this unit: euros with two decimals, percentages
-    (stored as fractions) as %, counts whole, minutes and hours with decimals."""
+    (stored as fractions) as %, counts whole, index factors with four decimals, minutes and
+    hours with two."""
     if unit.startswith("EUR"):
         return EURO
     if unit == "%":
         return PERCENT
     if unit in _WHOLE_UNITS:
         return WHOLE
+    if unit == "factor":
+        return FACTOR
     return DECIMAL
 
 

@@ -228,7 +228,8 @@ def test_names_from_the_scenario_file_never_become_formulas(tmp_path):
 def test_control_characters_are_dropped_from_text(tmp_path):
     loaded = load_scenario(CORRECTED, ['courses.ass_jv.name="Ass\\aJV"'])
     savings = reload(build_workbook([loaded]), tmp_path)["Savings"]
-    assert savings.cell(4, 1).value == "AssJV"
+    headings = [row[0].value for row in savings.iter_rows(min_row=4)]
+    assert "AssJV" in headings
 
 
 # ---------------------------------------------------------------- options
