@@ -21,7 +21,6 @@ from businesscase.errors import KeyPath
 from businesscase.inventory import ParameterEntry
 from businesscase.parameters import Param, Scenario
 
-TITLE_ROW = 1
 LEGEND_ROW = 2
 HEADER_ROW = 3
 FIRST_ROW = 4

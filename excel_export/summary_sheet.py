@@ -91,7 +91,9 @@ def _copy_break_even(ws: Worksheet, number: int, block: Block, platform_id: str)
     cell.value = "=" + block.cells.ref(sheet, row, year_column(1))
 
 
-def _chart(chart: LineChart | BarChart, ws: Worksheet, block: Block, rows: list[int], title: str):
+def _chart(
+    chart: LineChart | BarChart, ws: Worksheet, block: Block, rows: list[int], title: str
+) -> LineChart | BarChart:
     """A chart of table rows (one series per row, named by the row's first cell) over the
     years, with titled axes that Excel and LibreOffice both show."""
     words = block.words
