@@ -23,13 +23,13 @@ from businesscase.engine import Results, evaluate
 from businesscase.errors import ScenarioError
 from businesscase.formula import refs_of
 from businesscase.loading import LoadedScenario, load_scenario
-from businesscase.tidy import results_json, to_cents
+from businesscase.tidy import results_json, to_cents, years_text
 from businesscase.trace import describe_input, explain
 
 BAD_INPUT = 2
 
 
-def _console() -> Console:
+def console_for_output() -> Console:
     """A console wide enough for six years and two totals, also when the output is piped."""
     console = Console(highlight=False)
     if not console.is_terminal:
@@ -58,29 +58,25 @@ def _depends_on_pins(results: Results) -> set[str]:
     return marked
 
 
-def years_text(years: Sequence[int]) -> str:
-    """`years 1-6`, `years 1-2, 5` or `year 3`."""
-    runs: list[list[int]] = []
-    for year in sorted(years):
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    parts = [f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs]
-    return ("years " if len(years) > 1 else "year ") + ", ".join(parts)
-
-
 # ---------------------------------------------------------------- run
 
 
+def make_table(title: str, first: str, columns: Sequence[str]) -> Table:
+    """A plain table: a left column of labels, then right-aligned figures."""
+    shown = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    shown.add_column(first, no_wrap=True)
+    for column in columns:
+        shown.add_column(column, justify="right")
+    return shown
+
+
+def year_columns(years: Sequence[int] | np.ndarray) -> list[str]:
+    return [f"year {int(year)}" for year in years]
+
+
 def _year_table(title: str, results: Results) -> Table:
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("line", no_wrap=True)
-    for year in results.years.astype(int):
-        table.add_column(f"year {year}", justify="right")
-    for first, last in results.scenario.totals:
-        table.add_column(f"total {first}-{last}", justify="right")
-    return table
+    totals = [f"total {first}-{last}" for first, last in results.scenario.totals]
+    return make_table(title, "line", [*year_columns(results.years), *totals])
 
 
 def _row(results: Results, label: str, values: np.ndarray, summable: bool = True) -> list[str]:
@@ -177,7 +173,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         documents = [results_json(results, loaded.files[-1]) for loaded, results in runs]
         print(json.dumps(documents[0] if len(documents) == 1 else documents, indent=1))
         return 0
-    console = _console()
+    console = console_for_output()
     if len(runs) == 2:
         _print_side_by_side(console, runs)
     else:
@@ -205,7 +201,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     loaded, results = _load(args.file, args.set)
     trace = explain(loaded, results, args.line)
-    console = _console()
+    console = console_for_output()
     console.print(f"[bold]{trace.key}[/]: {trace.label} ({trace.unit})")
     console.print(f"  = {trace.formula}")
     if trace.pin is not None:
@@ -244,21 +240,15 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_diff_json(comparison), indent=1))
         return 0
-    console = _console()
+    console = console_for_output()
     console.print(f"[bold]{comparison.before}[/] -> [bold]{comparison.after}[/]")
     _print_reasons(console, comparison)
     if not comparison.lines:
         console.print("No line differs.")
         return 0
-    table = Table(
-        title="Difference (B - A) per line and year",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
+    table = make_table(
+        "Difference (B - A) per line and year", "line", year_columns(comparison.years)
     )
-    table.add_column("line", no_wrap=True)
-    for year in comparison.years:
-        table.add_column(f"year {year}", justify="right")
     by_key: dict[str, dict[int, float | None]] = {}
     for change in comparison.lines:
         by_key.setdefault(change.key, {})[change.year] = change.difference

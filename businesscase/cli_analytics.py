@@ -5,11 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-
-from businesscase.cli import add_set
+from businesscase.cli import add_set, console_for_output, make_table, year_columns
 from businesscase.errors import Problem, ScenarioError, dotted
 from businesscase.goal_seek import default_bounds, parameter_at, solve
 from businesscase.inventory import parameter_entries
@@ -30,11 +26,6 @@ def _draws(text: str) -> int:
     if not 1 <= count <= MAX_DRAWS:
         raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_DRAWS:,} (got {count:,})")
     return count
-
-
-def _console() -> Console:
-    console = Console(highlight=False)
-    return console if console.is_terminal else Console(highlight=False, width=160)
 
 
 def _labels(loaded: LoadedScenario) -> dict[str, tuple[str, str]]:
@@ -85,7 +76,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(simulation_json(simulation), indent=1))
         return 0
-    console = _console()
+    console = console_for_output()
     console.print(
         f"[bold]{loaded.scenario.name}[/]: Monte Carlo, {args.draws:,} draws, "
         f"seed {args.seed}, {len(simulation.parameters)} ranged parameters"
@@ -94,15 +85,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         console.print("No parameter has a range: every draw equals the case as written.")
     first, last = simulation.total_years
     for platform, outcome in simulation.platforms.items():
-        table = Table(
-            title=loaded.scenario.platforms[platform].name,
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
+        table = make_table(
+            loaded.scenario.platforms[platform].name,
+            "cumulative balance",
+            year_columns(simulation.years),
         )
-        table.add_column("cumulative balance", no_wrap=True)
-        for year in simulation.years:
-            table.add_column(f"year {year}", justify="right")
         for name, row in zip(("P10", "P50", "P90"), outcome.cumulative_quantiles(), strict=True):
             table.add_row(name, *(f"{to_cents(v):,.2f}" for v in row))
         table.add_row(
@@ -152,30 +139,19 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    console = _console()
+    console = console_for_output()
     if not any(chart.bars for chart in charts.values()):
         console.print("No parameter has a range: give low and high to the estimates to test.")
         return 0
     for platform, chart in charts.items():
         first, last = chart.total_years
         shares = variance_shares(simulation, platform)
-        table = Table(
-            title=f"{loaded.scenario.platforms[platform].name}: balance years "
-            f"{first}-{last} is {chart.base_balance:,.2f} at the values as written",
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-        )
-        for column in (
+        table = make_table(
+            f"{loaded.scenario.platforms[platform].name}: balance years {first}-{last} is "
+            f"{chart.base_balance:,.2f} at the values as written",
             "parameter",
-            "low",
-            "high",
-            "balance at low",
-            "balance at high",
-            "swing",
-            "share of variance",
-        ):
-            table.add_column(column, justify="left" if column == "parameter" else "right")
+            ["low", "high", "balance at low", "balance at high", "swing", "share of variance"],
+        )
         for bar in chart.bars:
             key = dotted(bar.path)
             label, unit = labels.get(key, ("", ""))

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from businesscase.engine import Results
 from businesscase.inventory import parameter_entries
 from businesscase.loading import LoadedScenario
-from businesscase.tidy import tidy, to_cents
+from businesscase.tidy import tidy, to_cents, years_text
 
-NOT_SET = "not set"
+NOT_SET = "not set (computed)"
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,7 @@ def _pin_text(results: Results, key: str) -> str:
     pin = results.pins.get(key)
     if pin is None:
         return NOT_SET
-    years = ", ".join(str(y) for y in pin.years)
-    return f"{pin.value:,.2f} in years {years} ({pin.reason.split(':')[0]})"
+    return f"{pin.value:,.2f} in {years_text(pin.years)} ({pin.reason.split(':')[0]})"
 
 
 def compare(

@@ -107,27 +107,19 @@ def solve(
     best = _best_by_year(scenario, paths, grid, platform, by_year)
     feasible = best >= 0
     shown = f"{', '.join(dotted(p) for p in paths)}"
+
+    def answer(value: float | None, cumulative: float, message: str) -> GoalSeek:
+        return GoalSeek(paths, platform, by_year, lower, upper, current, value, cumulative, message)
+
     if not feasible.any():
-        return GoalSeek(
-            paths,
-            platform,
-            by_year,
-            lower,
-            upper,
-            current,
+        return answer(
             None,
             float(best.max()),
             f"no value of {shown} between {lower:g} and {upper:g} makes {platform} "
             f"break even by year {by_year}; the best is {best.max():,.2f}",
         )
     if feasible.all():
-        return GoalSeek(
-            paths,
-            platform,
-            by_year,
-            lower,
-            upper,
-            current,
+        return answer(
             None,
             float(best.min()),
             f"{platform} breaks even by year {by_year} for every value of {shown} "
@@ -149,18 +141,12 @@ def solve(
         else:
             outside = middle
     reached = float(_best_by_year(scenario, paths, np.array([inside]), platform, by_year)[0])
-    return GoalSeek(
-        paths,
-        platform,
-        by_year,
-        lower,
-        upper,
-        current,
+    return answer(
         float(inside),
         reached,
-        f"{platform} breaks even by year {by_year} when {shown} is {_shown(inside, unit)} "
-        f"(now {_shown(current, unit)}); its cumulative balance in year {by_year} is then "
-        f"{reached:,.2f}",
+        f"{platform} breaks even by year {by_year} when {shown} is "
+        f"{_shown(inside, unit)} (now {_shown(current, unit)}); its cumulative balance "
+        f"in year {by_year} is then {reached:,.2f}",
     )
 
 

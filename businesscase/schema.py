@@ -52,39 +52,32 @@ def field_names(model: type[BaseModel]) -> list[str]:
     return list(model.model_fields)
 
 
-def model_at(path: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The model type that holds the keys at a (data) path, if the path is structural."""
+def _resolve(path: tuple[Any, ...]) -> tuple[type[BaseModel] | None, FieldInfo | None]:
+    """Walk a key path through the models: the model reached and, if the path ends in a
+    parameter or other leaf field, that field (ids of courses and platforms are skipped);
+    (None, None) for a key the format does not have."""
     model: type[BaseModel] = Scenario
     index = 0
     while index < len(path):
         info = model.model_fields.get(str(path[index]))
         if info is None:
-            return None
-        inner = submodel(info.annotation)
-        if inner is not None:
-            model, index = inner, index + 1
-            continue
-        mapped = model_map(info.annotation)
-        if mapped is not None and index + 1 < len(path):
-            model, index = mapped, index + 2
-            continue
-        return None
-    return model
-
-
-def field_at(path: tuple[Any, ...]) -> FieldInfo | None:
-    """The model field that a parameter's key path names (ids and years are skipped)."""
-    model: type[BaseModel] = Scenario
-    index = 0
-    while index < len(path):
-        info = model.model_fields.get(str(path[index]))
-        if info is None:
-            return None
+            return None, None
         inner, mapped = submodel(info.annotation), model_map(info.annotation)
         if inner is not None:
             model, index = inner, index + 1
         elif mapped is not None and index + 1 < len(path):
             model, index = mapped, index + 2
         else:
-            return info
-    return None
+            return model, info
+    return model, None
+
+
+def model_at(path: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model type that holds the keys at a (data) path, if the path is structural."""
+    model, leaf = _resolve(path)
+    return model if leaf is None else None
+
+
+def field_at(path: tuple[Any, ...]) -> FieldInfo | None:
+    """The model field that a parameter's key path names (ids and years are skipped)."""
+    return _resolve(path)[1]

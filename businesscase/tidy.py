@@ -3,6 +3,7 @@ a wide table is a pivot of it, and comparing two scenarios is a merge with a dif
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -29,6 +30,18 @@ class Row:
 def to_cents(value: float) -> float:
     """Round to the cent, halves away from zero, for display and for comparing with print."""
     return float(Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def years_text(years: Sequence[int]) -> str:
+    """`years 1-6`, `years 1-2, 5` or `year 3`."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    parts = [f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs]
+    return ("years " if len(years) > 1 else "year ") + ", ".join(parts)
 
 
 def tidy(results: Results, scenario: str | None = None) -> list[Row]:
