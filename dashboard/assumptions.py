@@ -36,6 +36,7 @@ def input_label(entry: ParameterEntry, lang: Language) -> str:
 
 
 def _number_input(entry: ParameterEntry, edit: Edit | None, lang: Language) -> None:
+    """A keyed input that starts at the file's (or the edited) value."""
     key = quick_key(entry.key)
     if key not in st.session_state:
         st.session_state[key] = edit.values[0] if edit else float(entry.values[0])

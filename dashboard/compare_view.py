@@ -26,6 +26,7 @@ def options(uploads: dict[str, bytes]) -> list[str]:
 
 
 def option_text(option: str, lang: Language) -> str:
+    """`kwadraad-2013-published.yaml (file)`, `ours.yaml (uploaded)` or the current state."""
     if option == CURRENT:
         return t(lang, "current")
     kind = "upload_option" if option.startswith(UPLOAD) else "file_option"

@@ -32,6 +32,7 @@ def file_stem(evaluated: Evaluated) -> str:
 
 
 def show(current: Evaluated, lang: Language) -> None:
+    """The two download buttons; the files are built on click, on a separate thread."""
     st.subheader(t(lang, "downloads"))
     stem = file_stem(current)
     st.download_button(

@@ -25,10 +25,12 @@ from dashboard.sources import (
 )
 
 SECTION = "section"
+SECTIONS = ("tab_results", "tab_assumptions", "tab_compare", "tab_explain")
 CHART_CONFIG = {"displaylogo": False}
 
 
 def choose_language() -> Language:
+    """English or Dutch, for labels and for the format of euros."""
     return st.radio(
         "Language / Taal",
         list(LANGUAGES),
@@ -101,6 +103,7 @@ def show_edits(base: Evaluated, edits: dict[str, Edit], lang: Language) -> None:
 
 
 def show_results(current: Evaluated, lang: Language) -> None:
+    """The charts, then the year-by-year table."""
     results = current.results
     st.plotly_chart(cumulative_figure(results, lang), key="chart_cumulative", config=CHART_CONFIG)
     left, right = st.columns(2)
@@ -115,13 +118,29 @@ def show_results(current: Evaluated, lang: Language) -> None:
     headline.show_year_table(results, lang)
 
 
+def section_labels(lang: Language) -> list[str]:
+    """The tab labels in the language."""
+    return [t(lang, name) for name in SECTIONS]
+
+
+def keep_section(lang: Language) -> None:
+    """After a language switch, stay on the same tab (the tabs' state is their label)."""
+    shown = st.session_state.get(SECTION)
+    for other in LANGUAGES:
+        if shown in section_labels(other):
+            st.session_state[SECTION] = section_labels(lang)[section_labels(other).index(shown)]
+            return
+
+
 def main() -> None:
+    """One run of the page, top to bottom."""
     st.set_page_config(page_title="Business case", page_icon=":material/savings:", layout="wide")
     state.init()
     state.take_upload()
     with st.sidebar:
         lang = choose_language()
         choice = choose_scenario(lang)
+    keep_section(lang)
     st.title(t(lang, "page_title"))
     refused = state.upload_error()
     if refused is not None:
@@ -144,9 +163,8 @@ def main() -> None:
         show_problems(t(lang, "edits_invalid"), error)
     show_edits(base, state.edits(), lang)
     headline.show_cards(current.results, lang)
-    names = ["tab_results", "tab_assumptions", "tab_compare", "tab_explain"]
     results_tab, assumptions_tab, compare_tab, explain_tab = st.tabs(
-        [t(lang, name) for name in names], key=SECTION, on_change="rerun"
+        section_labels(lang), key=SECTION, on_change="rerun"
     )
     if results_tab.open:
         with results_tab:

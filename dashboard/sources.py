@@ -58,12 +58,14 @@ def upload_name(name: str) -> str:
 
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _evaluate_file(name: str, changes: Changes) -> Evaluated:
+    """A file of scenarios/ with changes; cached by name and changes."""
     loaded = load_scenario(SCENARIO_DIR / name, changes)
     return Evaluated(loaded, evaluate(loaded.scenario))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _evaluate_upload(name: str, raw: bytes, changes: Changes) -> Evaluated:
+    """An upload with changes; cached by name, content and changes."""
     try:
         loaded = load_scenario_bytes(raw, name, SCENARIO_DIR, changes)
     except RecursionError:  # the loader does not catch deeply nested flow collections

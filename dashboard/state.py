@@ -60,18 +60,22 @@ def init() -> None:
 
 
 def quick_key(path: str) -> str:
+    """The session-state key of a single input, by its parameter path."""
     return QUICK_PREFIX + path
 
 
 def course_key(course_id: str) -> str:
+    """The session-state key of a course table (its edit state)."""
     return COURSE_PREFIX + course_id
 
 
 def edits() -> dict[str, Edit]:
+    """The app's edits by parameter path, in the order made."""
     return st.session_state[EDITS]
 
 
 def uploads() -> dict[str, bytes]:
+    """The uploads that loaded, by file name."""
     return st.session_state[UPLOADS]
 
 
@@ -112,6 +116,7 @@ def take_upload() -> None:
 
 
 def upload_error() -> RefusedUpload | None:
+    """The last refused upload, until another upload or scenario is chosen."""
     return st.session_state.get(UPLOAD_ERROR)
 
 

@@ -292,7 +292,8 @@ def test_compare_shows_published_against_current_per_year_and_per_line(app: AppT
     )
     assert (average["Break-even (A)"], average["Break-even (B)"]) == ("year 3", "year 4")
     assert "courses.ass_jv.growth.online_sessions" in list(inputs["key"])
-    assert list(pins.iloc[0]) == ["ass_jv.scheduling_saving", pins.iloc[0]["A"], "not set"]
+    assert pins.values.tolist() == [[p.key, p.before, p.after] for p in comparison.pins]
+    assert pins.iloc[0]["A"].startswith("900.00 in years 1")
     row = per_year[(per_year["Line"] == "Cumulative balance")].iloc[0]
     assert row["Platform or course"].startswith("Average")
     assert row["Year 6"] == "-€11,400.00"
@@ -353,3 +354,11 @@ def test_the_state_the_app_shows_is_the_state_its_yaml_download_reloads_to(app: 
     reloaded = load_scenario_bytes(yaml_text(current).encode(), "download.yaml", SCENARIO_DIR)
     assert results_json(evaluate(reloaded.scenario)) == results_json(current.results)
     assert headline(app, evaluate(reloaded.scenario)) == headline(app, current.results)
+
+
+def test_switching_language_stays_on_the_same_tab(app: AppTest) -> None:
+    open_tab(app, "tab_compare")
+    app.radio(key=state.LANGUAGE).set_value("nl").run()
+    assert app.session_state[SECTION] == "Vergelijken"
+    assert app.selectbox(key="compare_b").label == "Scenario B"
+    assert list(app.dataframe[0].value.columns[:2]) == ["Platformscenario", "Saldo jaar 1-5 (A)"]
