@@ -3,6 +3,7 @@ with the app's changes on top, cached so that a rerun with the same state reads 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -17,7 +18,7 @@ from businesscase.loading import LoadedScenario, load_scenario, load_scenario_by
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 DEFAULT_FILE = "kwadraad-2013-corrected.yaml"
 FILE, UPLOAD = "file:", "upload:"
-TOO_DEEP = "the document is nested too deeply; refused"
+OUTSIDE = "must name a scenario file in the scenarios folder, such as kwadraad-2013-published.yaml"
 
 Changes = tuple[str, ...]
 
@@ -63,13 +64,30 @@ def _evaluate_file(name: str, changes: Changes) -> Evaluated:
     return Evaluated(loaded, evaluate(loaded.scenario))
 
 
+def _outside(files: Iterable[str | None], upload: str) -> bool:
+    """Whether a file read for an upload lies outside `scenarios/`: the loader follows an
+    upload's `extends` to any path, and its messages would show what it found there."""
+    for file in files:
+        if file is None or file == upload or file.startswith("--set"):
+            continue
+        if not (Path.cwd() / file).resolve().is_relative_to(SCENARIO_DIR):
+            return True
+    return False
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _evaluate_upload(name: str, raw: bytes, changes: Changes) -> Evaluated:
-    """An upload with changes; cached by name, content and changes."""
+    """An upload with changes; cached by name, content and changes. An `extends` outside
+    `scenarios/` is refused without saying what is there."""
+    refused = ScenarioError([Problem(OUTSIDE, ("extends",), name)])
     try:
         loaded = load_scenario_bytes(raw, name, SCENARIO_DIR, changes)
-    except RecursionError:  # the loader does not catch deeply nested flow collections
-        raise ScenarioError([Problem(TOO_DEEP, (), name)]) from None
+    except ScenarioError as error:
+        if _outside((problem.file for problem in error.problems), name):
+            raise refused from None
+        raise
+    if _outside(loaded.files, name):
+        raise refused
     return Evaluated(loaded, evaluate(loaded.scenario))
 
 

@@ -220,6 +220,14 @@ BAD_UPLOADS = {
     "a huge file": (b"# padding\n" * 150_000, "scenario files are limited to 1,000,000"),
     "deep nesting": (b"a: " + b"[" * 5000, "nested too deeply"),
     "not UTF-8": (b"\xff\xfe\x00garbage", "not a UTF-8 text file"),
+    "extends outside scenarios/": (
+        b"extends: ../tests/conftest.py\nname: x\n",
+        "extends: must name a scenario file in the scenarios folder",
+    ),
+    "extends an absolute path": (
+        b"extends: /etc/hostname\n",
+        "extends: must name a scenario file in the scenarios folder",
+    ),
 }
 
 
@@ -234,6 +242,7 @@ def test_a_bad_upload_shows_the_problems_and_keeps_the_last_good_scenario(
     app.run()
     assert app.error[0].value.startswith("The uploaded file mine.yaml was not loaded")
     assert phrase in app.code[0].value
+    assert "conftest" not in app.code[0].value and "hostname" not in app.code[0].value
     assert app.session_state[state.CHOICE] == FILE + CORRECTED.name
     assert headline(app, engine(CORRECTED, ["hourly_wage=80"])) == before
 
