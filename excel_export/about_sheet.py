@@ -7,6 +7,7 @@ import re
 from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 
+from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from excel_export.block import Block
@@ -102,7 +103,8 @@ def _write_overrides(ws: Worksheet, number: int, block: Block) -> int:
         wrap_text(put_text(ws.cell(number, 2), pin.reason), TEXT_WIDTH)
         value = ws.cell(number, 3, pin.value)
         value.number_format = number_format(block.results.lines[key].unit)
-        put_text(ws.cell(number, 4), ", ".join(str(year) for year in pin.years))
+        years = put_text(ws.cell(number, 4), ", ".join(str(year) for year in pin.years))
+        years.alignment = Alignment(horizontal="center")
         number += 1
     return number
 
