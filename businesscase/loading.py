@@ -17,8 +17,17 @@ from pydantic import BaseModel, ValidationError
 
 from businesscase.catalogue import build_lines
 from businesscase.errors import KeyPath, Problem, ScenarioError
+from businesscase.formula import RunningSum
 from businesscase.parameters import Scenario
-from businesscase.schema import field_names, is_param, model_at, model_map, submodel, unwrap
+from businesscase.schema import (
+    field_at,
+    field_names,
+    is_param,
+    model_at,
+    model_map,
+    submodel,
+    unwrap,
+)
 from businesscase.yaml_source import YamlDocument, read_yaml_bytes, read_yaml_file, read_yaml_text
 
 
@@ -265,6 +274,8 @@ def _set_value(data: dict, path: KeyPath, value: Any) -> dict:
         current = _get(data, path[:-1])
         if isinstance(current, dict) and "value" in current:
             current = current["value"]
+        if current is None:  # not in the file: the steps start from the default
+            current = _default_value(path[:-1])
         steps = dict(current) if isinstance(current, dict) else {1: current}
         steps[path[-1]] = value
         return _set_value(data, path[:-1], steps)
@@ -277,6 +288,13 @@ def _set_value(data: dict, path: KeyPath, value: Any) -> dict:
         node = child
     node[path[-1]] = value
     return result
+
+
+def _default_value(path: KeyPath) -> Any:
+    """The default value of the parameter at path (None if it has no default)."""
+    info = field_at(path)
+    default = info.default_factory() if info is not None and info.default_factory else None
+    return default.value if default is not None else None
 
 
 def _get(data: Any, path: KeyPath) -> Any:
@@ -441,6 +459,14 @@ def check_scenario(scenario: Scenario) -> list[tuple[KeyPath, str]]:
     for i, override in enumerate(scenario.overrides):
         if override.line not in keys:
             found.append((("overrides", i, "line"), _unknown(override.line, list(keys), "line")))
+        elif isinstance(keys[override.line].formula, RunningSum):
+            found.append(
+                (
+                    ("overrides", i, "line"),
+                    "a running total follows from the lines it "
+                    "adds up; pin those (for example the balance) instead",
+                )
+            )
         if override.line in seen:
             found.append(
                 (

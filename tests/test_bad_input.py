@@ -262,3 +262,10 @@ def test_numbers_that_would_overflow_or_are_not_numbers(
     assert main(["run", str(PUBLISHED), "--json", "--set", change]) == 2
     captured = capsys.readouterr()
     assert phrase in captured.err and captured.out == ""
+
+
+def test_a_running_total_cannot_be_pinned(capsys: pytest.CaptureFixture[str]) -> None:
+    """The cumulative balance follows from the balance; the workbook could not honour the pin."""
+    change = "overrides=[{line: new-platform.cumulative, value: 0, years: [2], reason: x}]"
+    assert main(["run", str(PUBLISHED), "--set", change]) == 2
+    assert "overrides.0.line: a running total follows from the lines" in capsys.readouterr().err

@@ -148,3 +148,21 @@ def test_years_text() -> None:
     assert years_text([1, 2, 3, 4, 5, 6]) == "years 1-6"
     assert years_text([1, 2, 5]) == "years 1-2, 5"
     assert years_text([3]) == "year 3"
+
+
+def test_set_a_year_of_a_parameter_the_file_leaves_at_its_default(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    platform = "platforms.hulp-online-with-development"
+    document = _json(
+        capsys,
+        "run",
+        str(CORRECTED),
+        "--json",
+        "--set",
+        f"{platform}.licence_clients.5=240",
+        "--set",
+        f"{platform}.licence_per_client=10",
+    )
+    licence = document["platforms"]["hulp-online-with-development"]["lines"]["costs.licence"]
+    assert licence == [0.0, 0.0, 0.0, 0.0, 2_904.0, 2_904.0]  # 240 x 10 x 1.21 from year 5
