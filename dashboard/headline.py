@@ -90,11 +90,14 @@ def lines_table(results: Results, lang: Language) -> pd.DataFrame:
 
 
 def money_columns(frame: pd.DataFrame, first: int = 2) -> dict[str, object]:
-    """Column settings that right-align the formatted amounts from column `first` on."""
-    return {
+    """Column settings that right-align the formatted amounts from column `first` on, and keep
+    a long platform name in the first column from pushing the years out of view."""
+    names = {frame.columns[0]: st.column_config.TextColumn(width="medium")} if first else {}
+    amounts = {
         column: st.column_config.TextColumn(column, alignment="right")
         for column in frame.columns[first:]
     }
+    return {**names, **amounts}
 
 
 def show_cards(results: Results, lang: Language) -> None:

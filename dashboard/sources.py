@@ -21,6 +21,7 @@ FILE, UPLOAD = "file:", "upload:"
 OUTSIDE = "must name a scenario file in the scenarios folder, such as kwadraad-2013-published.yaml"
 
 Changes = tuple[str, ...]
+Stamp = tuple[tuple[str, int, int], ...]
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,19 @@ def upload_name(name: str) -> str:
     return Path(name).name or "upload.yaml"
 
 
+def folder_stamp() -> Stamp:
+    """Name, size and modification time of every scenario file: part of every cache key, so
+    that a file edited in `scenarios/` while the app runs is read again."""
+    return tuple(
+        (path.name, stat.st_size, stat.st_mtime_ns)
+        for path in sorted(SCENARIO_DIR.glob("*.yaml"))
+        for stat in [path.stat()]
+    )
+
+
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _evaluate_file(name: str, changes: Changes) -> Evaluated:
-    """A file of scenarios/ with changes; cached by name and changes."""
+def _evaluate_file(name: str, changes: Changes, stamp: Stamp) -> Evaluated:
+    """A file of scenarios/ with changes; cached by name, changes and the folder's stamp."""
     loaded = load_scenario(SCENARIO_DIR / name, changes)
     return Evaluated(loaded, evaluate(loaded.scenario))
 
@@ -76,8 +87,8 @@ def _outside(files: Iterable[str | None], upload: str) -> bool:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _evaluate_upload(name: str, raw: bytes, changes: Changes) -> Evaluated:
-    """An upload with changes; cached by name, content and changes. An `extends` outside
+def _evaluate_upload(name: str, raw: bytes, changes: Changes, stamp: Stamp) -> Evaluated:
+    """An upload with changes; cached by content, changes and stamp. An `extends` outside
     `scenarios/` is refused without saying what is there."""
     refused = ScenarioError([Problem(OUTSIDE, ("extends",), name)])
     try:
@@ -95,10 +106,10 @@ def evaluate_choice(choice: str, uploads: dict[str, bytes], changes: Changes = (
     """A chosen scenario with the changes applied; a ScenarioError lists every problem."""
     name = choice_name(choice)
     if choice.startswith(UPLOAD):
-        return _evaluate_upload(name, uploads[name], changes)
-    return _evaluate_file(name, changes)
+        return _evaluate_upload(name, uploads[name], changes, folder_stamp())
+    return _evaluate_file(name, changes, folder_stamp())
 
 
 def evaluate_upload(name: str, raw: bytes) -> Evaluated:
     """An uploaded file, validated (the loader refuses files over 1 MB itself)."""
-    return _evaluate_upload(name, raw, ())
+    return _evaluate_upload(name, raw, (), folder_stamp())

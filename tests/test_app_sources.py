@@ -1,0 +1,62 @@
+"""Where the app's scenarios come from: the files of `scenarios/`, read again when one changes
+while the app runs, and uploads, which may extend those files but nothing outside them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from businesscase.errors import ScenarioError
+from dashboard import sources
+from tests.conftest import CORRECTED, PUBLISHED
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the reference scenarios as the app's scenario folder."""
+    for path in (PUBLISHED, CORRECTED):
+        shutil.copy(path, tmp_path / path.name)
+    monkeypatch.setattr(sources, "SCENARIO_DIR", tmp_path)
+    return tmp_path
+
+
+def average_1_6(evaluated: sources.Evaluated) -> float:
+    return float(evaluated.results.total("average", "balance", 1, 6))
+
+
+def test_a_scenario_file_edited_while_the_app_runs_is_read_again(folder: Path) -> None:
+    choice = sources.FILE + CORRECTED.name
+    assert average_1_6(sources.evaluate_choice(choice, {})) == 99_494.0
+    published = folder / PUBLISHED.name
+    published.write_text(published.read_text().replace("value: 75\n", "value: 80\n", 1))
+    assert average_1_6(sources.evaluate_choice(choice, {})) == 111_860.0
+
+
+def test_the_files_to_choose_from_are_the_yaml_files_of_the_folder(folder: Path) -> None:
+    (folder / "notes.txt").write_text("not a scenario")
+    assert sources.scenario_files() == [CORRECTED.name, PUBLISHED.name]
+    assert sources.default_choice() == sources.FILE + CORRECTED.name
+
+
+def test_an_upload_may_extend_a_scenario_file(folder: Path) -> None:
+    raw = b"extends: kwadraad-2013-corrected.yaml\nname: Ours\n"
+    assert average_1_6(sources.evaluate_upload("ours.yaml", raw)) == 99_494.0
+
+
+@pytest.mark.parametrize("target", ["../outside.yaml", "/etc/hostname"])
+def test_an_upload_may_not_extend_a_file_outside_the_folder(folder: Path, target: str) -> None:
+    (folder.parent / "outside.yaml").write_text("name: secret\nsecret_key: 1\n")
+    with pytest.raises(ScenarioError) as refused:
+        sources.evaluate_upload("ours.yaml", f"extends: {target}\n".encode())
+    assert refused.value.report() == (
+        "ours.yaml: 1 problem\n"
+        "  extends: must name a scenario file in the scenarios folder, "
+        "such as kwadraad-2013-published.yaml"
+    )
+
+
+def test_an_uploads_name_loses_any_folder_part() -> None:
+    assert sources.upload_name("../../ours.yaml") == "ours.yaml"
+    assert sources.upload_name("") == "upload.yaml"
