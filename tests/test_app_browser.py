@@ -1,6 +1,7 @@
 """The app in a real browser: `streamlit run` on a free port, driven by Playwright with Debian's
-chromium (never a downloaded browser); a director changes the hourly wage and sees the new
-balance, then switches to Dutch. Screenshots go to a temporary folder and /tmp/app-screenshot.png.
+chromium (never a downloaded browser); a director changes the hourly wage and a cell of a course
+table and sees the new balance each time, then switches to Dutch. Screenshots go to a temporary
+folder and to /tmp/app-screenshot.png.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, sync_playwright
 
 from businesscase.engine import evaluate
 from businesscase.loading import load_scenario
@@ -31,6 +33,8 @@ BROWSER_ARGS = [
 ]
 SHARED_SCREENSHOT = Path("/tmp/app-screenshot.png")
 START_SECONDS = 60
+GROUPS_ROW = 2  # Ass JV's course table: group size, minutes per participant, groups per year
+GROUPS_CHANGE = "courses.ass_jv.groups_per_year={1: 8, 3: 10, 4: 8}"
 
 
 def free_port() -> int:
@@ -93,15 +97,33 @@ def shows(text: str) -> str:
     return f"document.body.innerText.replace(/\\u00a0/g, ' ').includes({text!r})"
 
 
-def test_a_director_changes_the_hourly_wage_and_sees_the_new_balance(
+def edit_course_cell(page: Page, row: int, year: int, value: str) -> None:
+    """Type a value into the first course table, as a director does: select the grid, walk
+    to the cell with the arrow keys, open the editor, type, confirm."""
+    page.get_by_role("tab", name="Assumptions").click()
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.wait_for(timeout=15_000)
+    grid.locator("[data-testid='glide-cell-0-0']").focus()
+    for _ in range(1 + year):  # past the parameter and unit columns
+        page.keyboard.press("ArrowRight")
+    for _ in range(row):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    editor = page.locator("input.gdg-input")  # the grid's cell editor
+    editor.wait_for(timeout=5_000)
+    editor.fill(value)
+    editor.press("Enter")
+
+
+def test_a_director_changes_the_wage_and_a_course_and_sees_the_new_balance(
     chromium: str, app_url: str, tmp_path: Path
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
     changed = evaluate(load_scenario(CORRECTED, ["hourly_wage=80"]).scenario)
     expected = money(float(changed.total("average", "balance", 1, 6)), "en")
-    expected_nl = money(float(changed.total("average", "balance", 1, 6)), "nl").replace("\xa0", " ")
-    assert (expected, expected_nl) == ("€111,860.00", "€ 111.860,00")
+    edited = evaluate(load_scenario(CORRECTED, ["hourly_wage=80", GROUPS_CHANGE]).scenario)
+    expected_edited = money(float(edited.total("average", "balance", 1, 6)), "en")
+    expected_nl = money(float(edited.total("average", "balance", 1, 6)), "nl").replace("\xa0", " ")
+    assert expected == "€111,860.00"
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
@@ -123,6 +145,15 @@ def test_a_director_changes_the_hourly_wage_and_sees_the_new_balance(
             page.screenshot(path=str(screenshot), full_page=True)
             shutil.copyfile(screenshot, SHARED_SCREENSHOT)
 
+            edit_course_cell(page, row=GROUPS_ROW, year=3, value="10")
+            page.wait_for_function(shows(expected_edited), timeout=15_000)
+            page.wait_for_function(shows(f"--set '{GROUPS_CHANGE}'"), timeout=15_000)
+            page.screenshot(path=str(tmp_path / "app-course-edit.png"), full_page=True)
+            shutil.copyfile(
+                tmp_path / "app-course-edit.png", SHARED_SCREENSHOT.with_name("app-course-edit.png")
+            )
+
+            page.get_by_role("tab", name="Results").click()
             page.get_by_text("Nederlands").click()
             page.wait_for_function(shows(expected_nl), timeout=15_000)
             page.wait_for_function(shows("Saldo jaar 1-6"), timeout=15_000)
