@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from businesscase.inventory import ParameterEntry
-from dashboard.edits import Edit, course_entries, quick_entries, shown_values, step_text
+from dashboard.edits import Edit, course_entries, quick_entries, shown_values, steps
 from dashboard.i18n import Language, label, quantity, t, unit_text
 from dashboard.sources import Evaluated
 from dashboard.state import course_key, quick_key
@@ -128,12 +128,21 @@ def show_course_tables(base: Evaluated, edits: Mapping[str, Edit], lang: Languag
 
 
 def values_text(values: Sequence[float] | np.ndarray, entry: ParameterEntry, lang: Language) -> str:
-    """An input's values by year as a reader writes them: `€75.00 /h`, `40%`, or the steps
-    `{1: 3, 3: 4} sessions` when they change over the years."""
-    values = np.atleast_1d(np.asarray(values, dtype=float))
-    if values.size and np.all(values == values[0]):
-        return quantity(float(values[0]), entry.unit, lang)
-    return f"{step_text(values, entry.is_percentage)} {unit_text(entry.unit, lang)}".strip()
+    """An input's values by year as a reader says them: `€75.00/h`, `40%`, or when they change
+    over the years `3 sessions in years 1-2, 4 sessions from year 3`."""
+    runs = steps([float(v) for v in np.atleast_1d(values)])
+    parts = []
+    for index, (first, last, value) in enumerate(runs):
+        amount = quantity(value, entry.unit, lang)
+        if len(runs) == 1:
+            return amount
+        if index == len(runs) - 1:
+            parts.append(t(lang, "from_year", value=amount, year=first))
+        elif first == last:
+            parts.append(t(lang, "in_year_only", value=amount, year=first))
+        else:
+            parts.append(t(lang, "in_years", value=amount, first=first, last=last))
+    return ", ".join(parts)
 
 
 def inputs_frame(current: Evaluated, lang: Language) -> pd.DataFrame:

@@ -5,7 +5,7 @@ so the engine validates them and app edits take precedence over the file."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from businesscase.inventory import ParameterEntry
@@ -35,16 +35,28 @@ def plain(value: float) -> str:
     return repr(float(value))
 
 
-def step_text(values: Iterable[float], percent: bool = False) -> str:
+def steps(values: Sequence[float]) -> list[tuple[int, int, float]]:
+    """Values by year as runs of equal values: (first year, last year, value)."""
+    runs: list[tuple[int, int, float]] = []
+    for year, value in enumerate(values, 1):
+        if runs and runs[-1][2] == value:
+            runs[-1] = (runs[-1][0], year, value)
+        else:
+            runs.append((year, year, value))
+    return runs
+
+
+def step_text(values: Sequence[float], percent: bool = False) -> str:
     """Values by year written as the scenario format's step function: one value if they are all
     equal, else `{first year: value, ...}` listing a year only where the value changes."""
-    shown = [f"{plain(round(v * 100, 10))}%" if percent else plain(v) for v in values]
-    steps = [
-        (year, text) for year, text in enumerate(shown, 1) if year == 1 or text != shown[year - 2]
-    ]
-    if len(steps) == 1:
-        return steps[0][1]
-    return "{" + ", ".join(f"{year}: {text}" for year, text in steps) + "}"
+
+    def shown(value: float) -> str:
+        return f"{plain(round(value * 100, 10))}%" if percent else plain(value)
+
+    runs = steps(values)
+    if len(runs) == 1:
+        return shown(runs[0][2])
+    return "{" + ", ".join(f"{first}: {shown(value)}" for first, _, value in runs) + "}"
 
 
 def is_step_parameter(loaded: LoadedScenario, path: tuple[str | int, ...]) -> bool:

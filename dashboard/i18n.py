@@ -44,6 +44,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "In het bestand verschilt dit per jaar ({written}); een waarde hier geldt voor elk jaar.",
     ),
     "source": ("Source", "Bron"),
+    "in_years": ("{value} in years {first}-{last}", "{value} in jaar {first}-{last}"),
+    "in_year_only": ("{value} in year {year}", "{value} in jaar {year}"),
+    "from_year": ("{value} from year {year}", "{value} vanaf jaar {year}"),
     "set_in": ("Set in", "Ingesteld in"),
     "edits_invalid": (
         "These changes are not valid; the figures shown are those of the last valid state.",
