@@ -49,7 +49,7 @@ def _number_input(entry: ParameterEntry, edit: Edit | None, lang: Language) -> N
         help=input_help(entry, lang),
     )
     if not np.all(entry.values == entry.values[0]):
-        st.caption(t(lang, "varies", written=entry.written))
+        st.caption(t(lang, "varies", written=values_text(entry.values, entry, lang)))
 
 
 def show_quick_inputs(base: Evaluated, edits: Mapping[str, Edit], lang: Language) -> None:

@@ -40,8 +40,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "download_yaml": ("Scenario file (YAML)", "Scenariobestand (YAML)"),
     "download_excel": ("Workbook (Excel)", "Werkmap (Excel)"),
     "varies": (
-        "In the file this varies by year ({written}); a value here applies to every year.",
-        "In het bestand verschilt dit per jaar ({written}); een waarde hier geldt voor elk jaar.",
+        "The file has {written}; a value typed here applies to every year.",
+        "Het bestand heeft {written}; een waarde die u hier typt geldt voor elk jaar.",
     ),
     "source": ("Source", "Bron"),
     "in_years": ("{value} in years {first}-{last}", "{value} in jaar {first}-{last}"),
