@@ -1,5 +1,6 @@
 """The About sheet: what the workbook holds and where it comes from (scenario, files, changes,
-time, package version), every override with its reason, and the errata the scenario notes."""
+time, package version), whether a Simulation sheet holds the values of a seeded run, every
+override with its reason, and the errata the scenario notes."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from importlib.metadata import PackageNotFoundError, version
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
+from businesscase.engine import ranged_parameters
 from excel_export.block import Block
 from excel_export.labels import Words
-from excel_export.layout import ROLES
 from excel_export.styles import (
     TITLE_FONT,
     TOTAL_FONT,
@@ -61,7 +62,7 @@ def _write_block(ws: Worksheet, number: int, block: Block, index: int | None) ->
     words, loaded = block.words, block.loaded
     title = f"{index}. {loaded.scenario.name}" if index else loaded.scenario.name
     section_row(ws, number, title, 4)
-    sheets = ", ".join(block.cells.sheets[role] for role in ROLES)
+    sheets = ", ".join(block.cells.sheets[role] for role in block.roles)
     number = _pairs(
         ws,
         number + 1,
@@ -71,10 +72,27 @@ def _write_block(ws: Worksheet, number: int, block: Block, index: int | None) ->
             (words("about.files"), "\n".join(loaded.files)),
             (words("about.changes"), "\n".join(loaded.changes) or words("about.none")),
             (words("about.sheets"), sheets),
+            (words("about.simulation"), _simulation_text(block)),
         ],
     )
     number = _write_overrides(ws, number + 1, block)
     return _write_errata(ws, number + 1, block)
+
+
+def _simulation_text(block: Block) -> str:
+    """What the Simulation sheet holds (values of a seeded run, and how to recompute them), or
+    why the block has none."""
+    words, run = block.words, block.simulation
+    if run is None:
+        reason = "left_out" if ranged_parameters(block.scenario) else "no_ranges"
+        return words(f"about.simulation.{reason}")
+    return words(
+        "about.simulation.values",
+        sheet=block.cells.sheets["simulation"],
+        draws=words.count(run.settings.draws),
+        seed=run.settings.seed,
+        command=run.command,
+    )
 
 
 def _pairs(ws: Worksheet, number: int, pairs: list[tuple[str, str]]) -> int:

@@ -11,6 +11,7 @@ from businesscase.loading import LoadedScenario
 from businesscase.parameters import Scenario
 from excel_export.labels import Words
 from excel_export.layout import (
+    ROLES,
     BlockCells,
     InputTitles,
     Row,
@@ -21,6 +22,7 @@ from excel_export.layout import (
     results_rows,
     savings_rows,
 )
+from excel_export.simulation_run import SimulationRun, SimulationSettings, run_simulation
 
 
 @dataclass
@@ -34,6 +36,8 @@ class Block:
     values_only: bool
     cells: BlockCells
     rows: dict[SheetRole, list[tuple[int, Row]]]
+    simulation: SimulationRun | None
+    """The seeded run for the Simulation sheet, or `None` when the block has no such sheet."""
 
     @property
     def scenario(self) -> Scenario:
@@ -47,6 +51,11 @@ class Block:
     def years(self) -> range:
         return range(1, self.horizon + 1)
 
+    @property
+    def roles(self) -> tuple[SheetRole, ...]:
+        """The sheets this block writes, in order."""
+        return (*ROLES, "simulation") if self.simulation else ROLES
+
 
 def plan_block(
     loaded: LoadedScenario,
@@ -54,9 +63,10 @@ def plan_block(
     values_only: bool,
     sheets: dict[SheetRole, str],
     name_prefix: str,
+    settings: SimulationSettings,
 ) -> Block:
     """Evaluate the scenario and place every input and line, so formulas can refer to any of
-    them before they are written."""
+    them before they are written; simulate it when it gets a Simulation sheet."""
     scenario = loaded.scenario
     results = evaluate(scenario)
     entries = parameter_entries(loaded)
@@ -87,4 +97,5 @@ def plan_block(
     cells.place_inputs(rows["inputs"])
     for role in ("savings", "costs", "results"):
         cells.place_lines(role, rows[role])
-    return Block(loaded, results, entries, words, values_only, cells, rows)
+    simulation = run_simulation(loaded, settings)
+    return Block(loaded, results, entries, words, values_only, cells, rows, simulation)

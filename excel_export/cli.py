@@ -1,8 +1,9 @@
 """The `export` command: scenario files to an Excel workbook with live formulas.
 
 `businesscase export FILE [FILE ...] -o OUT.xlsx [--language en|nl] [--values-only]
-[--set PATH=VALUE ...]`. Exit code 0 when written, 2 for bad input (a scenario that does not
-validate, an output path that cannot be written); then no file is left behind.
+[--set PATH=VALUE ...] [--draws N] [--seed S] [--simulation | --no-simulation]`. Exit code 0
+when written, 2 for bad input (a scenario that does not validate, a bad number of draws or seed,
+an output path that cannot be written); then no file is left behind.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from businesscase.cli_analytics import _draws
 from businesscase.errors import ScenarioError
 from businesscase.loading import LoadedScenario, load_scenario
 from excel_export.labels import LANGUAGES
+from excel_export.simulation_run import DEFAULT_SIMULATION, SimulationSettings
 from excel_export.workbook import write_workbook
 
 OK, BAD_INPUT = 0, 2
@@ -48,6 +51,27 @@ def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
         metavar="PATH=VALUE",
         help="change a parameter in every file, e.g. --set hourly_wage=80 (repeatable)",
     )
+    parser.add_argument(
+        "--draws",
+        type=_draws,
+        default=DEFAULT_SIMULATION.draws,
+        metavar="N",
+        help=f"draws of the Monte Carlo run on the Simulation sheet ({DEFAULT_SIMULATION.draws:,})",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=DEFAULT_SIMULATION.seed,
+        metavar="S",
+        help=f"random seed of that run ({DEFAULT_SIMULATION.seed})",
+    )
+    parser.add_argument(
+        "--simulation",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="write a Simulation sheet (the values of a seeded run) for every scenario, or for "
+        "none; by default for each scenario with ranged parameters",
+    )
     parser.set_defaults(handler=export_command)
     return parser
 
@@ -62,6 +86,11 @@ def export_command(
     if target.suffix.lower() != ".xlsx":
         print(f"{args.output}: the output must be an .xlsx file", file=err)
         return BAD_INPUT
+    try:
+        settings = SimulationSettings(args.draws, args.seed, args.simulation)
+    except ValueError as error:
+        print(error, file=err)
+        return BAD_INPUT
     loaded: list[LoadedScenario] = []
     reports: list[str] = []
     for file in args.files:
@@ -73,10 +102,15 @@ def export_command(
         print("\n".join(reports), file=err)
         return BAD_INPUT
     try:
-        write_workbook(loaded, target, args.language, args.values_only)
+        write_workbook(loaded, target, args.language, args.values_only, settings)
     except OSError as error:
         print(f"{args.output}: cannot write the workbook ({error.strerror or error})", file=err)
         return BAD_INPUT
     count = f"{len(loaded)} scenario{'s' if len(loaded) != 1 else ''}"
-    print(f"wrote {target} ({count}, {'values' if args.values_only else 'formulas'})", file=out)
+    mode = "values" if args.values_only else "formulas"
+    simulated = sum(settings.wanted(one.scenario) for one in loaded)
+    if simulated:
+        mode += f"; {simulated} Simulation sheet{'s' if simulated != 1 else ''}"
+        mode += f" of {settings.draws:,} draws, seed {settings.seed}"
+    print(f"wrote {target} ({count}, {mode})", file=out)
     return OK

@@ -82,6 +82,58 @@ _TEXT: dict[str, dict[str, str]] = {
         "about.override_head.years": "Years",
         "about.override_head.reason": "Reason",
         "about.none": "none",
+        "sheet.simulation": "Simulation",
+        "title.simulation": "Simulation: {name}",
+        "simulation.note": "Results of a seeded Monte Carlo simulation ({draws} draws, "
+        "seed {seed}) over the ranges below: values, not formulas. They "
+        "belong to the scenario as exported and do not follow edits of the Inputs sheet.",
+        "simulation.recompute": "Recompute with: {command}  (another --draws or --seed gives "
+        "another run)",
+        "simulation.run": "The run",
+        "simulation.draws": "Draws",
+        "simulation.seed": "Seed",
+        "simulation.ranged": "Parameters with a range",
+        "simulation.total": "Balance total over",
+        "simulation.years": "years {first}-{last}",
+        "simulation.cumulative": "Cumulative balance over the draws: one draw in ten ends below "
+        "P10, one in ten above P90",
+        "simulation.p10": "P10",
+        "simulation.p50": "P50 (median)",
+        "simulation.p90": "P90",
+        "simulation.break_even": "Probability of break-even by this year",
+        "simulation.balance": "Balance years {first}-{last} over the draws",
+        "simulation.mean": "Mean",
+        "simulation.as_written": "At the values as written",
+        "simulation.sensitivity": "Balance years {first}-{last} with one parameter at its low or "
+        "its high and the others as written (tornado, widest swing first), and the parameter's "
+        "share of the variance over the draws",
+        "simulation.ranges": "The ranges the draws come from",
+        "simulation.no_ranges": "No parameter has a range: every draw equals the case as written.",
+        "simulation.col.parameter": "Parameter",
+        "simulation.col.low": "Low",
+        "simulation.col.high": "High",
+        "simulation.col.at_low": "Balance at low",
+        "simulation.col.at_high": "Balance at high",
+        "simulation.col.swing": "Swing",
+        "simulation.col.share": "Share of variance",
+        "simulation.col.value": "Value as written",
+        "simulation.col.likely": "Likely",
+        "simulation.col.distribution": "Distribution",
+        "simulation.col.sd": "Standard deviation",
+        "simulation.col.range_source": "Source of the range",
+        "simulation.growth": "{name}, growth",
+        "distribution.triangular": "triangular",
+        "distribution.pert": "PERT",
+        "distribution.uniform": "uniform",
+        "distribution.normal": "normal, cut off at low and high",
+        "chart.fan_axis": "Cumulative balance (euro)",
+        "chart.swing_axis": "Swing of the balance years {first}-{last} (euro)",
+        "about.simulation": "Simulation",
+        "about.simulation.values": "Sheet {sheet}: values of a seeded Monte Carlo simulation "
+        "({draws} draws, seed {seed}), not formulas; they do not follow edits of the inputs. "
+        "Recompute with: {command}",
+        "about.simulation.no_ranges": "No Simulation sheet: no parameter has a range.",
+        "about.simulation.left_out": "No Simulation sheet: left out on request (--no-simulation).",
     },
     "nl": {
         "sheet.inputs": "Invoer",
@@ -157,6 +209,61 @@ _TEXT: dict[str, dict[str, str]] = {
         "about.override_head.years": "Jaren",
         "about.override_head.reason": "Reden",
         "about.none": "geen",
+        "sheet.simulation": "Simulatie",
+        "title.simulation": "Simulatie: {name}",
+        "simulation.note": "Uitkomsten van een Monte-Carlosimulatie met vaste seed ({draws} "
+        "trekkingen, seed {seed}) over de bandbreedtes hieronder: waarden, geen "
+        "formules. Ze horen bij het scenario zoals geëxporteerd en volgen wijzigingen op het "
+        "blad Invoer niet.",
+        "simulation.recompute": "Opnieuw berekenen met: {command}  (een andere --draws of --seed "
+        "geeft een andere run)",
+        "simulation.run": "De run",
+        "simulation.draws": "Trekkingen",
+        "simulation.seed": "Seed",
+        "simulation.ranged": "Parameters met een bandbreedte",
+        "simulation.total": "Saldo opgeteld over",
+        "simulation.years": "jaar {first}-{last}",
+        "simulation.cumulative": "Cumulatief saldo over de trekkingen: een op de tien trekkingen "
+        "eindigt onder P10, een op de tien boven P90",
+        "simulation.p10": "P10",
+        "simulation.p50": "P50 (mediaan)",
+        "simulation.p90": "P90",
+        "simulation.break_even": "Kans op terugverdienen tot en met dit jaar",
+        "simulation.balance": "Saldo jaar {first}-{last} over de trekkingen",
+        "simulation.mean": "Gemiddelde",
+        "simulation.as_written": "Bij de waarden zoals opgegeven",
+        "simulation.sensitivity": "Saldo jaar {first}-{last} met een parameter op zijn laagste of "
+        "hoogste waarde en de andere zoals opgegeven (tornado, grootste uitslag eerst), en het "
+        "aandeel van de parameter in de variantie over de trekkingen",
+        "simulation.ranges": "De bandbreedtes waaruit getrokken is",
+        "simulation.no_ranges": "Geen parameter heeft een bandbreedte: elke trekking is gelijk aan "
+        "het scenario zoals opgegeven.",
+        "simulation.col.parameter": "Parameter",
+        "simulation.col.low": "Laag",
+        "simulation.col.high": "Hoog",
+        "simulation.col.at_low": "Saldo bij laag",
+        "simulation.col.at_high": "Saldo bij hoog",
+        "simulation.col.swing": "Uitslag",
+        "simulation.col.share": "Aandeel in variantie",
+        "simulation.col.value": "Opgegeven waarde",
+        "simulation.col.likely": "Meest waarschijnlijk",
+        "simulation.col.distribution": "Verdeling",
+        "simulation.col.sd": "Standaardafwijking",
+        "simulation.col.range_source": "Bron van de bandbreedte",
+        "simulation.growth": "{name}, groei",
+        "distribution.triangular": "driehoek",
+        "distribution.pert": "PERT",
+        "distribution.uniform": "uniform",
+        "distribution.normal": "normaal, afgekapt bij laag en hoog",
+        "chart.fan_axis": "Cumulatief saldo (euro)",
+        "chart.swing_axis": "Uitslag van het saldo jaar {first}-{last} (euro)",
+        "about.simulation": "Simulatie",
+        "about.simulation.values": "Blad {sheet}: waarden van een Monte-Carlosimulatie met vaste "
+        "seed ({draws} trekkingen, seed {seed}), geen formules; ze volgen wijzigingen van de "
+        "invoer niet. Opnieuw berekenen met: {command}",
+        "about.simulation.no_ranges": "Geen blad Simulatie: geen parameter heeft een bandbreedte.",
+        "about.simulation.left_out": "Geen blad Simulatie: weggelaten op verzoek "
+        "(--no-simulation).",
     },
 }
 
@@ -198,6 +305,11 @@ class Words:
     def label(self, label_en: str, label_nl: str) -> str:
         """A parameter's or line's label in this language (English when no Dutch is given)."""
         return label_nl if self.language == "nl" and label_nl else label_en
+
+    def count(self, value: int) -> str:
+        """A whole number with the language's thousands separator: 10,000 or 10.000."""
+        text = f"{value:,}"
+        return text.replace(",", ".") if self.language == "nl" else text
 
     def unit(self, unit: str) -> str:
         """A unit as shown in the Unit column."""

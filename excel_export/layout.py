@@ -27,8 +27,9 @@ FIRST_ROW = 4
 FIRST_YEAR_COLUMN = 4
 """Column D holds year 1 on every sheet; columns A-C hold label, unit and value or key."""
 
-SheetRole = Literal["inputs", "savings", "costs", "results", "summary"]
+SheetRole = Literal["inputs", "savings", "costs", "results", "summary", "simulation"]
 ROLES: tuple[SheetRole, ...] = ("inputs", "savings", "costs", "results", "summary")
+"""The sheets of every block; a block may add a Simulation sheet after them."""
 
 SectionTitle = Callable[[str], str]
 """The heading of a part of the Savings sheet, from the catalogue's section name."""

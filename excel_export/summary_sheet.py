@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.worksheet import Worksheet
 
 from excel_export.block import Block
+from excel_export.charts import column_after_cm, framed, straight_lines
 from excel_export.layout import HEADER_ROW, year_column
 from excel_export.styles import (
     EURO,
@@ -56,13 +57,11 @@ def write_summary(ws: Worksheet, block: Block) -> None:
     fit_columns(ws, {1: 60})
     anchor = second_header + len(platforms) + 3
     line = _chart(LineChart(), ws, block, cumulative_rows, "chart.cumulative")
-    line.x_axis.tickLblPos = "low"  # year labels under the plot, not at zero among the lines
-    for series in line.series:
-        series.smooth = False
+    straight_lines(line)
     ws.add_chart(line, f"A{anchor}")
     bars = _chart(BarChart(), ws, block, bar_rows, "chart.savings_costs")
     bars.type, bars.grouping = "col", "clustered"
-    ws.add_chart(bars, f"{get_column_letter(_column_after_cm(ws, CHART_WIDTH_CM + 0.5))}{anchor}")
+    ws.add_chart(bars, f"{get_column_letter(column_after_cm(ws, CHART_WIDTH_CM + 0.5))}{anchor}")
     print_setup(ws)
 
 
@@ -97,14 +96,8 @@ def _chart(
     """A chart of table rows (one series per row, named by the row's first cell) over the
     years, with titled axes that Excel and LibreOffice both show."""
     words = block.words
-    chart.title = words(title)
-    chart.y_axis.title = words("axis.euro")
-    chart.x_axis.title = words("axis.year")
-    chart.y_axis.number_format = "#,##0"
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.legend.position = "b"
-    chart.width, chart.height = CHART_WIDTH_CM, CHART_HEIGHT_CM
+    size = (CHART_WIDTH_CM, CHART_HEIGHT_CM)
+    framed(chart, words(title), words("axis.year"), words("axis.euro"), size)
     last = 1 + block.horizon
     for number in rows:
         series = Series(Reference(ws, min_col=2, max_col=last, min_row=number))
@@ -112,14 +105,3 @@ def _chart(
         chart.series.append(series)
     chart.set_categories(Reference(ws, min_col=2, max_col=last, min_row=HEADER_ROW))
     return chart
-
-
-def _column_after_cm(ws: Worksheet, centimetres: float) -> int:
-    """The first column that starts at least this far from the left edge (a column of width w
-    characters is about w x 0.21 cm)."""
-    edge, column = 0.0, 1
-    while edge < centimetres:
-        width = ws.column_dimensions[get_column_letter(column)].width or 8.43
-        edge += width * 0.21
-        column += 1
-    return column

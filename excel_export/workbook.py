@@ -1,9 +1,11 @@
 """The Excel export: one workbook with a block of sheets per scenario (Inputs, Savings, Costs,
-Results, Summary) and an About sheet, written atomically.
+Results, Summary, and Simulation for a scenario with ranges) and an About sheet, written
+atomically.
 
 Every figure is a formula over the Inputs sheet, written from the catalogue's one definition of
 each line (`Line.formula.excel`); with `values_only` the engine's figures are written instead,
-for a frozen copy.
+for a frozen copy. The Simulation sheet holds the values of a seeded Monte Carlo run, as set by
+`SimulationSettings` (draws, seed, whether to write it).
 """
 
 from __future__ import annotations
@@ -24,19 +26,26 @@ from excel_export.labels import Words
 from excel_export.layout import ROLES, SheetRole
 from excel_export.lines_sheet import write_lines_sheet
 from excel_export.results_sheet import write_results
+from excel_export.simulation_run import DEFAULT_SIMULATION, SimulationSettings
+from excel_export.simulation_sheet import write_simulation
 from excel_export.summary_sheet import write_summary
 
 
 def sheet_names(words: Words, index: int, count: int) -> dict[SheetRole, str]:
-    """The sheet names of a block: `Inputs`, or `Inputs 2` when there are several scenarios."""
+    """The sheet names of a block: `Inputs`, or `Inputs 2` when there are several scenarios
+    (the Simulation sheet's name too, used when the block has one)."""
     suffix = f" {index}" if count > 1 else ""
-    return {role: words(f"sheet.{role}") + suffix for role in ROLES}
+    return {role: words(f"sheet.{role}") + suffix for role in (*ROLES, "simulation")}
 
 
 def build_workbook(
-    loaded_list: Sequence[LoadedScenario], language: str = "en", values_only: bool = False
+    loaded_list: Sequence[LoadedScenario],
+    language: str = "en",
+    values_only: bool = False,
+    simulation: SimulationSettings = DEFAULT_SIMULATION,
 ) -> Workbook:
-    """The workbook of one or more scenarios, in English (`en`) or Dutch (`nl`)."""
+    """The workbook of one or more scenarios, in English (`en`) or Dutch (`nl`); a scenario
+    with ranged parameters gets a Simulation sheet unless `simulation` says otherwise."""
     if not loaded_list:
         raise ValueError("give at least one scenario to export")
     words = Words(language)
@@ -47,13 +56,15 @@ def build_workbook(
     for index, loaded in enumerate(loaded_list, start=1):
         sheets = sheet_names(words, index, count)
         prefix = f"s{index}_" if count > 1 else ""
-        block = plan_block(loaded, words, values_only, sheets, prefix)
+        block = plan_block(loaded, words, values_only, sheets, prefix, simulation)
         blocks.append(block)
         write_inputs(workbook.create_sheet(sheets["inputs"]), block)
         write_lines_sheet(workbook.create_sheet(sheets["savings"]), block, "savings")
         write_lines_sheet(workbook.create_sheet(sheets["costs"]), block, "costs")
         write_results(workbook.create_sheet(sheets["results"]), block)
         write_summary(workbook.create_sheet(sheets["summary"]), block)
+        if block.simulation:
+            write_simulation(workbook.create_sheet(sheets["simulation"]), block, block.simulation)
     write_about(workbook.create_sheet(words("sheet.about")), blocks, words, values_only)
     workbook.active = workbook.sheetnames.index(blocks[0].cells.sheets["summary"])
     workbook.properties.title = " / ".join(loaded.scenario.name for loaded in loaded_list)
@@ -62,11 +73,14 @@ def build_workbook(
 
 
 def workbook_bytes(
-    loaded_list: Sequence[LoadedScenario], language: str = "en", values_only: bool = False
+    loaded_list: Sequence[LoadedScenario],
+    language: str = "en",
+    values_only: bool = False,
+    simulation: SimulationSettings = DEFAULT_SIMULATION,
 ) -> bytes:
     """The workbook as .xlsx bytes, for the app's download button."""
     stream = io.BytesIO()
-    build_workbook(loaded_list, language, values_only).save(stream)
+    build_workbook(loaded_list, language, values_only, simulation).save(stream)
     return stream.getvalue()
 
 
@@ -75,12 +89,13 @@ def write_workbook(
     path: str | Path,
     language: str = "en",
     values_only: bool = False,
+    simulation: SimulationSettings = DEFAULT_SIMULATION,
 ) -> Path:
     """Write the workbook to `path` atomically: it is built first, saved to a temporary file
     beside the target, then renamed over it. A failure leaves no half-written file and keeps
     any workbook already at `path`. Raises OSError when the path cannot be written."""
     target = Path(path)
-    workbook = build_workbook(loaded_list, language, values_only)
+    workbook = build_workbook(loaded_list, language, values_only, simulation)
     mode = target.stat().st_mode & 0o777 if target.is_file() else 0o644
     handle, temporary = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent

@@ -1,0 +1,99 @@
+"""The Simulation sheet's native charts: a fan of the cumulative balance (P10, P50, P90 lines over
+the years) and a bar chart of the tornado's swings, one of each per platform scenario, two side
+by side below the table they draw."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from openpyxl.chart import BarChart, LineChart, Reference, Series
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from excel_export.charts import Chart, column_after_cm, framed, straight_lines
+
+ROW_CM = 0.53
+"""Height of a worksheet row of the default 15 points, in cm."""
+SIZES = {"fan": (16.0, 9.0), "swing": (22.0, 11.0)}
+"""Width and height in cm of each kind of chart."""
+FAN_LINES = (("2E75B6", "dash", 19050), ("1F4E78", "solid", 34925), ("2E75B6", "dash", 19050))
+"""Colour, dash and width (EMU) of the P10, P50 and P90 lines: the median bold, the band dashed."""
+BAR_COLOUR = "2E75B6"
+
+
+@dataclass
+class ChartPlan:
+    """A chart to draw from cells already written: its kind, title, axis titles (x, y), series
+    and categories, and the place it gets (`reserve`)."""
+
+    kind: Literal["fan", "swing"]
+    title: str
+    axes: tuple[str, str]
+    series: list[Series]
+    categories: Reference
+    anchor_row: int = 0
+    right: bool = False
+
+    @property
+    def rows(self) -> int:
+        """The rows the chart covers, with a blank row below."""
+        return int(SIZES[self.kind][1] / ROW_CM) + 2
+
+
+def reserve(plans: list[ChartPlan], number: int) -> int:
+    """Anchor the charts from row `number`, two side by side; returns the row after them."""
+    for index, plan in enumerate(plans):
+        plan.anchor_row = number + sum(p.rows for p in plans[: index - index % 2 : 2])
+        plan.right = index % 2 == 1
+    return number + sum(plan.rows for plan in plans[::2])
+
+
+def place_charts(ws: Worksheet, plans: list[ChartPlan]) -> None:
+    """Draw every planned chart at its anchor (after the column widths are set, since the
+    right-hand chart's column depends on them)."""
+    for plan in plans:
+        chart = _fan(plan) if plan.kind == "fan" else _swing(plan)
+        framed(chart, plan.title, *plan.axes, SIZES[plan.kind])
+        if isinstance(chart, LineChart):
+            straight_lines(chart)
+        else:
+            chart.legend = None
+        column = column_after_cm(ws, SIZES[plan.kind][0] + 0.5) if plan.right else 1
+        ws.add_chart(chart, f"{get_column_letter(column)}{plan.anchor_row}")
+
+
+def _fan(plan: ChartPlan) -> LineChart:
+    """P10, P50 and P90 of the cumulative balance as three lines over the years."""
+    chart = LineChart()
+    for series, (colour, dash, width) in zip(plan.series, FAN_LINES, strict=True):
+        series.graphicalProperties.line.solidFill = colour
+        series.graphicalProperties.line.prstDash = dash
+        series.graphicalProperties.line.width = width
+        chart.series.append(series)
+    chart.set_categories(plan.categories)
+    return chart
+
+
+def _swing(plan: ChartPlan) -> Chart:
+    """The swing of each parameter as horizontal bars, the widest at the top."""
+    chart = BarChart()
+    chart.type = "bar"
+    chart.gapWidth = 60
+    for series in plan.series:
+        series.graphicalProperties.solidFill = BAR_COLOUR
+        series.graphicalProperties.line.solidFill = BAR_COLOUR
+        chart.series.append(series)
+    chart.set_categories(plan.categories)
+    chart.x_axis.scaling.orientation = "maxMin"
+    chart.y_axis.crosses = "max"  # with the categories reversed, keeps the euros at the bottom
+    chart.x_axis.txPr = _small_text()
+    return chart
+
+
+def _small_text() -> RichText:
+    """8-point axis labels, so a parameter's long label fits beside its bar."""
+    small = CharacterProperties(sz=800)
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=small), endParaRPr=small)])
