@@ -124,60 +124,36 @@ def _read_chain(
     chain: tuple[Path, ...],
     shown_as: str | None = None,
     doc: YamlDocument | None = None,
+    inside: Path | None = None,
 ) -> tuple[dict, dict[KeyPath, Origin], list[str]]:
-    """A file merged onto the files it extends: (data, origins, file names base first)."""
+    """A file merged onto the files it extends: (data, origins, file names base first).
+    With `inside`, every file extended must lie in that folder (for uploads)."""
     doc = doc or read_yaml_file(path, shown_as or _display(path))
     data = dict(doc.data)
     origins = _origins(doc)
     parent = data.pop("extends", None)
     if parent is None:
         return data, origins, [doc.file]
+
+    def refuse(message: str) -> ScenarioError:
+        line = doc.lines.get(("extends",))
+        return ScenarioError([Problem(message, ("extends",), doc.file, line)])
+
     if not isinstance(parent, str) or not parent.strip():
-        raise ScenarioError(
-            [
-                Problem(
-                    "must be the name of a scenario file",
-                    ("extends",),
-                    doc.file,
-                    doc.lines.get(("extends",)),
-                )
-            ]
-        )
+        raise refuse("must be the name of a scenario file")
     try:
         parent_path = (path.parent / parent).resolve()
     except (OSError, RuntimeError):  # a symlink loop
-        raise ScenarioError(
-            [
-                Problem(
-                    f"cannot follow {parent!r}", ("extends",), doc.file, doc.lines.get(("extends",))
-                )
-            ]
-        ) from None
+        raise refuse(f"cannot follow {parent!r}") from None
+    if inside is not None and not parent_path.is_relative_to(inside):
+        raise refuse(f"an uploaded scenario may only extend a file in {inside.name}/")
     names = [*chain, path.resolve()]
     if parent_path in names:
         cycle = " -> ".join(_display(p) for p in [*names[names.index(parent_path) :], parent_path])
-        raise ScenarioError(
-            [
-                Problem(
-                    f"the files extend each other in a cycle: {cycle}",
-                    ("extends",),
-                    doc.file,
-                    doc.lines.get(("extends",)),
-                )
-            ]
-        )
+        raise refuse(f"the files extend each other in a cycle: {cycle}")
     if not parent_path.exists():
-        raise ScenarioError(
-            [
-                Problem(
-                    f"extends {parent!r}, which does not exist",
-                    ("extends",),
-                    doc.file,
-                    doc.lines.get(("extends",)),
-                )
-            ]
-        )
-    base, base_origins, files = _read_chain(parent_path, tuple(names))
+        raise refuse(f"extends {parent!r}, which does not exist")
+    base, base_origins, files = _read_chain(parent_path, tuple(names), inside=inside)
     merged = merge(Scenario, base, data)
     return merged, _combine_origins(merged, base_origins, origins), [*files, doc.file]
 
@@ -513,10 +489,19 @@ def load_scenario(path: str | Path, changes: list[str] | tuple[str, ...] = ()) -
 def load_scenario_bytes(
     raw: bytes, name: str, folder: str | Path = ".", changes: list[str] | tuple[str, ...] = ()
 ) -> LoadedScenario:
-    """Read an uploaded scenario; `extends` is looked up in `folder`."""
+    """Read an uploaded scenario; `extends` may only name files in `folder`, so an upload
+    cannot make the server read (and report the keys of) any other file."""
     doc = read_yaml_bytes(raw, name)
-    data, origins, files = _read_chain(Path(folder) / name, (), name, doc)
+    root = Path(folder).resolve()
+    data, origins, files = _read_chain(root / Path(name).name, (), name, doc, inside=root)
     return _finish(data, origins, files, changes)
+
+
+def with_changes(loaded: LoadedScenario, changes: list[str] | tuple[str, ...]) -> LoadedScenario:
+    """The loaded scenario with more changes on top, without reading its files again."""
+    data, changed = apply_changes(loaded.data, changes)
+    origins = _combine_origins(data, loaded.origins, changed)
+    return validate_data(data, origins, list(loaded.files), (*loaded.changes, *changes))
 
 
 def _finish(

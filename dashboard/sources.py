@@ -3,7 +3,6 @@ with the app's changes on top, cached so that a rerun with the same state reads 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -11,14 +10,12 @@ from pathlib import Path
 import streamlit as st
 
 from businesscase.engine import Results, evaluate
-from businesscase.errors import Problem, ScenarioError
 from businesscase.inventory import ParameterEntry, parameter_entries
 from businesscase.loading import LoadedScenario, load_scenario, load_scenario_bytes
 
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 DEFAULT_FILE = "kwadraad-2013-corrected.yaml"
 FILE, UPLOAD = "file:", "upload:"
-OUTSIDE = "must name a scenario file in the scenarios folder, such as kwadraad-2013-published.yaml"
 
 Changes = tuple[str, ...]
 Stamp = tuple[tuple[str, int, int], ...]
@@ -75,30 +72,11 @@ def _evaluate_file(name: str, changes: Changes, stamp: Stamp) -> Evaluated:
     return Evaluated(loaded, evaluate(loaded.scenario))
 
 
-def _outside(files: Iterable[str | None], upload: str) -> bool:
-    """Whether a file read for an upload lies outside `scenarios/`: the loader follows an
-    upload's `extends` to any path, and its messages would show what it found there."""
-    for file in files:
-        if file is None or file == upload or file.startswith("--set"):
-            continue
-        if not (Path.cwd() / file).resolve().is_relative_to(SCENARIO_DIR):
-            return True
-    return False
-
-
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _evaluate_upload(name: str, raw: bytes, changes: Changes, stamp: Stamp) -> Evaluated:
-    """An upload with changes; cached by content, changes and stamp. An `extends` outside
-    `scenarios/` is refused without saying what is there."""
-    refused = ScenarioError([Problem(OUTSIDE, ("extends",), name)])
-    try:
-        loaded = load_scenario_bytes(raw, name, SCENARIO_DIR, changes)
-    except ScenarioError as error:
-        if _outside((problem.file for problem in error.problems), name):
-            raise refused from None
-        raise
-    if _outside(loaded.files, name):
-        raise refused
+    """An upload with changes; cached by content, changes and stamp. The loader refuses an
+    `extends` outside `scenarios/` without saying what is there."""
+    loaded = load_scenario_bytes(raw, name, SCENARIO_DIR, changes)
     return Evaluated(loaded, evaluate(loaded.scenario))
 
 

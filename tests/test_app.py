@@ -223,11 +223,11 @@ BAD_UPLOADS = {
     "not UTF-8": (b"\xff\xfe\x00garbage", "not a UTF-8 text file"),
     "extends outside scenarios/": (
         b"extends: ../tests/conftest.py\nname: x\n",
-        "extends: must name a scenario file in the scenarios folder",
+        "extends: an uploaded scenario may only extend a file in scenarios/",
     ),
     "extends an absolute path": (
         b"extends: /etc/hostname\n",
-        "extends: must name a scenario file in the scenarios folder",
+        "extends: an uploaded scenario may only extend a file in scenarios/",
     ),
 }
 

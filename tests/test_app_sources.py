@@ -51,9 +51,8 @@ def test_an_upload_may_not_extend_a_file_outside_the_folder(folder: Path, target
     with pytest.raises(ScenarioError) as refused:
         sources.evaluate_upload("ours.yaml", f"extends: {target}\n".encode())
     assert refused.value.report() == (
-        "ours.yaml: 1 problem\n"
-        "  extends: must name a scenario file in the scenarios folder, "
-        "such as kwadraad-2013-published.yaml"
+        f"ours.yaml: 1 problem\n"
+        f"  line 1  extends: an uploaded scenario may only extend a file in {folder.name}/"
     )
 
 

@@ -269,3 +269,20 @@ def test_a_running_total_cannot_be_pinned(capsys: pytest.CaptureFixture[str]) ->
     change = "overrides=[{line: new-platform.cumulative, value: 0, years: [2], reason: x}]"
     assert main(["run", str(PUBLISHED), "--set", change]) == 2
     assert "overrides.0.line: a running total follows from the lines" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("target", ["/etc/hostname", "../README.md", "../../etc/passwd"])
+def test_an_upload_may_only_extend_files_in_its_folder(target: str) -> None:
+    raw = f"extends: {target}\nname: x\n".encode()
+    with pytest.raises(ScenarioError) as error:
+        load_scenario_bytes(raw, "upload.yaml", folder=ROOT / "scenarios")
+    report = error.value.report()
+    assert "an uploaded scenario may only extend a file in scenarios/" in report
+    assert "file not found" not in report and "hostname" not in report.split("\n", 1)[1]
+
+
+def test_an_upload_may_extend_a_scenario_file() -> None:
+    raw = b"extends: kwadraad-2013-corrected.yaml\nhourly_wage: 80\n"
+    loaded = load_scenario_bytes(raw, "mine.yaml", folder=ROOT / "scenarios")
+    assert loaded.scenario.hourly_wage.value == 80
+    assert loaded.files[-1] == "mine.yaml"

@@ -190,3 +190,14 @@ def test_first_year_at_or_above_zero() -> None:
     assert first_year_at_or_above_zero(np.array([-1.0, 0.0, 5.0])) == 2
     assert first_year_at_or_above_zero(np.array([-1.0, -0.01])) is None
     assert first_year_at_or_above_zero(np.array([3.0, -1.0])) == 1
+
+
+def test_with_changes_equals_loading_with_the_same_changes() -> None:
+    from businesscase.loading import with_changes
+
+    changes = ["hourly_wage=80", "courses.ass_jv.online_sessions.3=5"]
+    direct = load_scenario(CORRECTED, changes)
+    layered = with_changes(load_scenario(CORRECTED), changes)
+    assert layered.scenario == direct.scenario
+    assert layered.changes == tuple(changes)
+    assert layered.origins[("hourly_wage",)].file == "--set hourly_wage=80"
