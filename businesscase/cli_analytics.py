@@ -11,21 +11,35 @@ from businesscase.goal_seek import default_bounds, parameter_at, solve
 from businesscase.inventory import parameter_entries
 from businesscase.loading import LoadedScenario, load_scenario
 from businesscase.sensitivity import tornado, variance_shares
-from businesscase.simulation import Simulation, simulate
+from businesscase.simulation import Simulation, check_run, simulate
 from businesscase.tidy import to_cents
 
-MAX_DRAWS = 2_000_000
 
-
-def _draws(text: str) -> int:
-    """A number of draws from 1 to 2,000,000 (argparse exits with 2 otherwise)."""
+def _whole_number(text: str) -> int:
     try:
-        count = int(text)
+        return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"must be a whole number (got {text!r})") from None
-    if not 1 <= count <= MAX_DRAWS:
-        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_DRAWS:,} (got {count:,})")
-    return count
+
+
+def draws_argument(text: str) -> int:
+    """`--draws`: a whole number from 1 to MAX_DRAWS (argparse exits with 2 otherwise)."""
+    draws = _whole_number(text)
+    try:
+        check_run(draws, 0)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("draws ")) from None
+    return draws
+
+
+def seed_argument(text: str) -> int:
+    """`--seed`: a whole number from 0 (argparse exits with 2 otherwise)."""
+    seed = _whole_number(text)
+    try:
+        check_run(1, seed)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("seed ")) from None
+    return seed
 
 
 def _labels(loaded: LoadedScenario) -> dict[str, tuple[str, str]]:
@@ -213,16 +227,20 @@ def add_analytics_commands(commands: argparse._SubParsersAction) -> None:
     """Register `simulate`, `sensitivity` and `solve` on the `businesscase` command."""
     sim = commands.add_parser("simulate", help="Monte Carlo over the ranged parameters")
     sim.add_argument("file", metavar="FILE")
-    sim.add_argument("--draws", type=_draws, default=10_000, help="number of draws (10,000)")
-    sim.add_argument("--seed", type=int, default=1, help="random seed (1)")
+    sim.add_argument(
+        "--draws", type=draws_argument, default=10_000, help="number of draws (10,000)"
+    )
+    sim.add_argument("--seed", type=seed_argument, default=1, help="random seed (1)")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
     add_set(sim)
     sim.set_defaults(handler=cmd_simulate)
 
     sens = commands.add_parser("sensitivity", help="tornado and shares of variance")
     sens.add_argument("file", metavar="FILE")
-    sens.add_argument("--draws", type=_draws, default=10_000, help="draws for the variance shares")
-    sens.add_argument("--seed", type=int, default=1)
+    sens.add_argument(
+        "--draws", type=draws_argument, default=10_000, help="draws for the variance shares"
+    )
+    sens.add_argument("--seed", type=seed_argument, default=1)
     sens.add_argument("--json", action="store_true", help="print one JSON object")
     add_set(sens)
     sens.set_defaults(handler=cmd_sensitivity)

@@ -13,6 +13,8 @@ from businesscase.parameters import Scenario
 from businesscase.uncertainty import draw_inputs
 
 QUANTILES = (0.1, 0.5, 0.9)
+MAX_DRAWS = 2_000_000
+"""More draws than any decision needs; bounds the time and memory of a run."""
 CHUNK = 25_000
 """Draws evaluated together; bounds the memory of a large run without a loop over draws."""
 
@@ -59,8 +61,18 @@ def widest_total(scenario: Scenario) -> tuple[int, int]:
     )
 
 
+def check_run(draws: object, seed: object) -> None:
+    """Refuse a number of draws outside 1..MAX_DRAWS or a seed that is not a whole number >= 0
+    (ValueError, with the words the CLI and the export show)."""
+    if isinstance(draws, bool) or not isinstance(draws, int) or not 1 <= draws <= MAX_DRAWS:
+        raise ValueError(f"draws must be a whole number from 1 to {MAX_DRAWS:,} (got {draws!r})")
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise ValueError(f"seed must be a whole number from 0 (got {seed!r})")
+
+
 def simulate(scenario: Scenario, draws: int, seed: int) -> Simulation:
     """Evaluate the scenario over `draws` draws of its ranged parameters."""
+    check_run(draws, seed)
     inputs = draw_inputs(scenario, draws, seed)
     first, last = widest_total(scenario)
     cumulative: dict[str, list[np.ndarray]] = {p: [] for p in scenario.platforms}

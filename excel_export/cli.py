@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from businesscase.cli_analytics import _draws
+from businesscase.cli_analytics import draws_argument, seed_argument
 from businesscase.errors import ScenarioError
 from businesscase.loading import LoadedScenario, load_scenario
 from excel_export.labels import LANGUAGES
@@ -53,14 +53,14 @@ def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
     )
     parser.add_argument(
         "--draws",
-        type=_draws,
+        type=draws_argument,
         default=DEFAULT_SIMULATION.draws,
         metavar="N",
         help=f"draws of the Monte Carlo run on the Simulation sheet ({DEFAULT_SIMULATION.draws:,})",
     )
     parser.add_argument(
         "--seed",
-        type=int,
+        type=seed_argument,
         default=DEFAULT_SIMULATION.seed,
         metavar="S",
         help=f"random seed of that run ({DEFAULT_SIMULATION.seed})",

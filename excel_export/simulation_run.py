@@ -3,17 +3,15 @@ which seed, and the engine's summaries of it (Monte Carlo, tornado, shares of va
 
 from __future__ import annotations
 
-import argparse
 import shlex
 from dataclasses import dataclass
 
-from businesscase.cli_analytics import _draws
 from businesscase.engine import ranged_parameters
 from businesscase.errors import KeyPath
 from businesscase.loading import LoadedScenario
 from businesscase.parameters import Param, Scenario
 from businesscase.sensitivity import Tornado, tornado, variance_shares
-from businesscase.simulation import Simulation, simulate
+from businesscase.simulation import Simulation, check_run, simulate
 
 
 @dataclass(frozen=True)
@@ -26,12 +24,7 @@ class SimulationSettings:
     include: bool | None = None
 
     def __post_init__(self) -> None:
-        try:
-            _draws(str(self.draws))
-        except argparse.ArgumentTypeError as error:
-            raise ValueError(f"draws {error}") from None
-        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
-            raise ValueError(f"seed must be a whole number from 0 (got {self.seed!r})")
+        check_run(self.draws, self.seed)
 
     def wanted(self, scenario: Scenario) -> bool:
         """Whether this scenario gets a Simulation sheet."""

@@ -280,3 +280,28 @@ def test_bad_ranges_are_refused(
 ) -> None:
     assert main(["validate", str(CORRECTED), "--set", change]) == 2
     assert phrase in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "phrase"),
+    [
+        (["simulate", "--seed", "-1"], "must be a whole number from 0 (got -1)"),
+        (["simulate", "--draws", "0"], "from 1 to 2,000,000 (got 0)"),
+        (["sensitivity", "--seed", "x"], "must be a whole number (got 'x')"),
+    ],
+)
+def test_bad_draws_and_seeds_exit_with_2(
+    args: list[str], phrase: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main([args[0], str(RANGES), *args[1:]])
+    assert stop.value.code == 2
+    assert phrase in capsys.readouterr().err
+
+
+def test_simulate_refuses_bad_runs_in_code() -> None:
+    scenario = load_scenario(RANGES).scenario
+    with pytest.raises(ValueError, match="seed must be a whole number from 0"):
+        simulate(scenario, 10, seed=-1)
+    with pytest.raises(ValueError, match="draws must be a whole number"):
+        simulate(scenario, 0, seed=1)
