@@ -225,25 +225,19 @@ def cmd_solve(args: argparse.Namespace) -> int:
 
 def add_analytics_commands(commands: argparse._SubParsersAction) -> None:
     """Register `simulate`, `sensitivity` and `solve` on the `businesscase` command."""
-    sim = commands.add_parser("simulate", help="Monte Carlo over the ranged parameters")
-    sim.add_argument("file", metavar="FILE")
-    sim.add_argument(
-        "--draws", type=draws_argument, default=10_000, help="number of draws (10,000)"
-    )
-    sim.add_argument("--seed", type=seed_argument, default=1, help="random seed (1)")
-    sim.add_argument("--json", action="store_true", help="print one JSON object")
-    add_set(sim)
-    sim.set_defaults(handler=cmd_simulate)
-
-    sens = commands.add_parser("sensitivity", help="tornado and shares of variance")
-    sens.add_argument("file", metavar="FILE")
-    sens.add_argument(
-        "--draws", type=draws_argument, default=10_000, help="draws for the variance shares"
-    )
-    sens.add_argument("--seed", type=seed_argument, default=1)
-    sens.add_argument("--json", action="store_true", help="print one JSON object")
-    add_set(sens)
-    sens.set_defaults(handler=cmd_sensitivity)
+    for name, handler, text in (
+        ("simulate", cmd_simulate, "Monte Carlo over the ranged parameters"),
+        ("sensitivity", cmd_sensitivity, "tornado and shares of variance"),
+    ):
+        command = commands.add_parser(name, help=text)
+        command.add_argument("file", metavar="FILE")
+        command.add_argument(
+            "--draws", type=draws_argument, default=10_000, help="number of draws (10,000)"
+        )
+        command.add_argument("--seed", type=seed_argument, default=1, help="random seed (1)")
+        command.add_argument("--json", action="store_true", help="print one JSON object")
+        add_set(command)
+        command.set_defaults(handler=handler)
 
     goal = commands.add_parser("solve", help="the value that breaks even by a chosen year")
     goal.add_argument("file", metavar="FILE")
