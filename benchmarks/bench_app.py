@@ -1,6 +1,7 @@
 """Time one recompute-and-render cycle of the app in AppTest: a director types a new hourly wage
-(a value not seen before, so nothing comes from the cache), the file is loaded again with the
-change, evaluated, and the headline, charts and table are drawn. Target: median under 200 ms.
+(a value not seen before, so no result comes from the cache), the change is layered on the
+cached loaded file (`with_changes`, no file read), evaluated, and the headline, charts and
+table are drawn. Target: median under 200 ms.
 
     .venv/bin/python benchmarks/bench_app.py [--cycles 30]
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from businesscase.errors import ScenarioError
+from businesscase.loading import load_scenario
+from businesscase.tidy import results_json
 from dashboard import sources
 from tests.conftest import CORRECTED, PUBLISHED
 
@@ -32,6 +34,35 @@ def test_a_scenario_file_edited_while_the_app_runs_is_read_again(folder: Path) -
     published = folder / PUBLISHED.name
     published.write_text(published.read_text().replace("value: 75\n", "value: 80\n", 1))
     assert average_1_6(sources.evaluate_choice(choice, {})) == 111_860.0
+
+
+def test_edits_on_the_cached_file_give_what_loading_the_file_with_them_gives(folder: Path) -> None:
+    choice = sources.FILE + CORRECTED.name
+    changes = ("hourly_wage=80", "courses.ass_jv.online_sessions={1: 3, 3: 5}")
+    edited = sources.evaluate_choice(choice, {}, changes)
+    loaded = load_scenario(folder / CORRECTED.name, changes)
+    assert results_json(edited.results) == results_json(sources.evaluate(loaded.scenario))
+    assert edited.loaded.changes == changes
+    assert edited.loaded.origins == loaded.origins
+
+
+def test_edits_do_not_leak_into_the_file_as_written(folder: Path) -> None:
+    choice = sources.FILE + CORRECTED.name
+    sources.evaluate_choice(choice, {}, ("hourly_wage=80",))
+    unedited = sources.evaluate_choice(choice, {})
+    assert unedited.loaded.changes == ()
+    assert unedited.loaded.data["hourly_wage"]["value"] == 75
+    assert average_1_6(unedited) == 99_494.0
+
+
+def test_each_state_has_its_own_key(folder: Path) -> None:
+    choice = sources.FILE + CORRECTED.name
+    plain, edited = (sources.evaluate_choice(choice, {}, c) for c in [(), ("hourly_wage=80",)])
+    raw = b"extends: kwadraad-2013-corrected.yaml\nname: Ours\n"
+    first = sources.evaluate_choice(sources.UPLOAD + "ours.yaml", {"ours.yaml": raw})
+    second = sources.evaluate_choice(sources.UPLOAD + "ours.yaml", {"ours.yaml": raw + b"# x\n"})
+    assert len({plain.key, edited.key, first.key, second.key}) == 4
+    assert sources.evaluate_choice(choice, {}).key == plain.key
 
 
 def test_the_files_to_choose_from_are_the_yaml_files_of_the_folder(folder: Path) -> None:
