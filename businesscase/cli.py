@@ -213,9 +213,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
     table.add_row(*_row(results, trace.key, trace.values, trace.unit == "EUR"), style="bold")
     for line in trace.lines:
         table.add_row(*_row(results, line.key, line.values, line.unit == "EUR"))
-    for item in trace.inputs:
-        values = np.broadcast_to(item.entry.values, results.years.shape)
-        table.add_row(*_row(results, item.entry.key, values, summable=False))
+    for entry in trace.inputs:
+        values = np.broadcast_to(entry.values, results.years.shape)
+        table.add_row(*_row(results, entry.key, values, summable=False))
     console.print(table)
     if trace.lines:
         console.print("[bold]Lines it reads[/]")
@@ -223,13 +223,14 @@ def cmd_explain(args: argparse.Namespace) -> int:
             console.print(f"  {line.key}: {line.label} = {line.formula}")
     if trace.inputs:
         console.print("[bold]Inputs it reads[/]")
-        for item in trace.inputs:
-            entry = item.entry
-            console.print(f"  {describe_input(entry)}")
-            console.print(
-                f"      set in {entry.origin}"
-                + (f"; source: {entry.source}" if entry.source else "")
+        for entry in trace.inputs:
+            where = (
+                "not in the file: the default"
+                if entry.origin == "default"
+                else (f"set in {entry.origin}")
             )
+            console.print(f"  {describe_input(entry)}")
+            console.print(f"      {where}" + (f"; source: {entry.source}" if entry.source else ""))
     return 0
 
 

@@ -16,13 +16,6 @@ from businesscase.loading import LoadedScenario
 
 
 @dataclass(frozen=True)
-class TracedInput:
-    """A parameter a line reads."""
-
-    entry: ParameterEntry
-
-
-@dataclass(frozen=True)
 class TracedLine:
     """Another line a line reads."""
 
@@ -44,7 +37,8 @@ class LineTrace:
     formula: str
     values: np.ndarray
     years: list[int]
-    inputs: list[TracedInput]
+    inputs: list[ParameterEntry]
+    """The parameters the line reads."""
     lines: list[TracedLine]
     pin: Pin | None
 
@@ -68,7 +62,7 @@ def explain(loaded: LoadedScenario, results: Results, text: str) -> LineTrace:
     key = resolve_line_key(results, text)
     line = results.lines[key]
     entries = {e.path: e for e in parameter_entries(loaded)}
-    traced_inputs = [TracedInput(entries[p]) for p in inputs_of(line.formula) if p in entries]
+    traced_inputs = [entries[p] for p in inputs_of(line.formula) if p in entries]
     traced_lines = [
         TracedLine(
             ref,

@@ -57,7 +57,7 @@ def inputs_frame(trace: LineTrace, year: int, lang: Language) -> pd.DataFrame:
         return [label(entry, lang), entry.key, value, entry.source or "", entry.origin]
 
     columns = [t(lang, "parameter"), "key", t(lang, "value"), t(lang, "source"), t(lang, "set_in")]
-    return pd.DataFrame([row(i.entry) for i in trace.inputs], columns=columns)
+    return pd.DataFrame([row(entry) for entry in trace.inputs], columns=columns)
 
 
 def lines_frame(trace: LineTrace, results: Results, year: int, lang: Language) -> pd.DataFrame:
