@@ -373,7 +373,7 @@ def _problems_from(
     problems: dict[tuple[KeyPath, str], Problem] = {}
     for item in error.errors():
         path, exists = _data_path(tuple(item["loc"]), data)
-        if item["type"] == "extra_forbidden":
+        if item["type"] in ("extra_forbidden", "invalid_key"):
             model = model_at(path[:-1])
             message = _unknown(str(path[-1]), field_names(model) if model else [])
         else:

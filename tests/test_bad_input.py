@@ -286,3 +286,10 @@ def test_an_upload_may_extend_a_scenario_file() -> None:
     loaded = load_scenario_bytes(raw, "mine.yaml", folder=ROOT / "scenarios")
     assert loaded.scenario.hourly_wage.value == 80
     assert loaded.files[-1] == "mine.yaml"
+
+
+def test_a_number_as_a_key_is_an_unknown_key() -> None:
+    raw = b"extends: kwadraad-2013-corrected.yaml\n1: x\n"
+    with pytest.raises(ScenarioError) as error:
+        load_scenario_bytes(raw, "mine.yaml", folder=ROOT / "scenarios")
+    assert error.value.report() == "mine.yaml: 1 problem\n  line 2  1: unknown key"
