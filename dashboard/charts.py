@@ -23,6 +23,16 @@ STACK_PALETTE = qualitative.Pastel
 SAVINGS_COLOUR = "#37474f"
 SEPARATORS = {"en": ".,", "nl": ",."}
 """Plotly's decimal and thousands separators per language."""
+ZERO_LINE = {
+    "type": "line",
+    "xref": "paper",
+    "x0": 0,
+    "x1": 1,
+    "y0": 0,
+    "y1": 0,
+    "line": {"color": "grey", "dash": "dash"},
+}
+"""A dashed horizontal line at € 0 across the chart: break-even."""
 
 
 @dataclass(frozen=True)
@@ -91,9 +101,12 @@ def savings_line_series(results: Results, lang: Language) -> list[Series]:
 
 
 def _layout(results: Results, title: str, lang: Language, **extra: object) -> dict[str, object]:
-    """The layout every chart shares: title, the language's separators, euros on the y-axis,
-    one tick per year, the legend below."""
-    years = [int(y) for y in results.years]
+    return year_layout([int(y) for y in results.years], title, lang, **extra)
+
+
+def year_layout(years: list[int], title: str, lang: Language, **extra: object) -> dict[str, object]:
+    """The layout every chart by year shares: title, the language's separators, euros on the
+    y-axis, one tick per year, the legend below."""
     return {
         "title": {"text": title},
         "separators": SEPARATORS[lang],
@@ -132,16 +145,7 @@ def cumulative_figure(results: Results, lang: Language) -> go.Figure:
             "hovertext": [p.name for p in points],
         }
     )
-    zero = {
-        "type": "line",
-        "xref": "paper",
-        "x0": 0,
-        "x1": 1,
-        "y0": 0,
-        "y1": 0,
-        "line": {"color": "grey", "dash": "dash"},
-    }
-    layout = _layout(results, t(lang, "chart_cumulative"), lang, shapes=[zero])
+    layout = _layout(results, t(lang, "chart_cumulative"), lang, shapes=[ZERO_LINE])
     return go.Figure(data=traces, layout=layout)
 
 

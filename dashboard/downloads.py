@@ -1,5 +1,6 @@
 """Downloads of the current state: a standalone YAML scenario file (which loads back to the same
-results) and the Excel workbook; both are built only when the button is clicked."""
+results) and the Excel workbook, whose Simulation sheet (for a scenario with ranges) uses the
+app's draws and seed; both are built only when the button is clicked."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import streamlit as st
 from businesscase.scenario_yaml import dump_scenario
 from dashboard.i18n import Language, t
 from dashboard.sources import Evaluated
+from excel_export.simulation_run import SimulationSettings
 from excel_export.workbook import workbook_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -20,9 +22,11 @@ def yaml_text(evaluated: Evaluated) -> str:
     return dump_scenario(evaluated.loaded)
 
 
-def excel_bytes(evaluated: Evaluated, lang: Language) -> bytes:
-    """The workbook of the current state, labelled in the chosen language."""
-    return workbook_bytes([evaluated.loaded], language=lang)
+def excel_bytes(evaluated: Evaluated, lang: Language, draws: int, seed: int) -> bytes:
+    """The workbook of the current state, labelled in the chosen language, with a Simulation
+    sheet of `draws` draws from `seed` when the scenario has ranges."""
+    settings = SimulationSettings(draws=draws, seed=seed)
+    return workbook_bytes([evaluated.loaded], language=lang, simulation=settings)
 
 
 def file_stem(evaluated: Evaluated) -> str:
@@ -31,7 +35,7 @@ def file_stem(evaluated: Evaluated) -> str:
     return f"{stem}-edited" if evaluated.loaded.changes else stem
 
 
-def show(current: Evaluated, lang: Language) -> None:
+def show(current: Evaluated, lang: Language, draws: int, seed: int) -> None:
     """The two download buttons; the files are built on click, on a separate thread."""
     st.subheader(t(lang, "downloads"))
     stem = file_stem(current)
@@ -46,7 +50,7 @@ def show(current: Evaluated, lang: Language) -> None:
     )
     st.download_button(
         t(lang, "download_excel"),
-        data=lambda: excel_bytes(current, lang),
+        data=lambda: excel_bytes(current, lang, draws, seed),
         file_name=f"{stem}.xlsx",
         mime=XLSX,
         on_click="ignore",

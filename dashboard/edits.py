@@ -131,6 +131,16 @@ def updated(
     return result
 
 
+def everywhere(
+    edits: Mapping[str, Edit], entries: Sequence[ParameterEntry], value: float
+) -> dict[str, Edit]:
+    """The edits with each of these inputs set to `value` in every year."""
+    result = dict(edits)
+    for entry in entries:
+        result = updated(result, entry, (float(value),) * entry.values.size)
+    return result
+
+
 def changes(edits: Mapping[str, Edit]) -> tuple[str, ...]:
     """The edits as `--set` changes, in the order they were made."""
     return tuple(edit.change for edit in edits.values())

@@ -7,13 +7,15 @@ this module holds only the app's own texts. Euros are formatted by Babel (`€ 1
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Literal
 
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
 
 from businesscase.catalogue import LineInfo
 from businesscase.inventory import ParameterEntry
+from businesscase.parameters import Scenario
 from businesscase.tidy import to_cents
 
 Language = Literal["en", "nl"]
@@ -66,6 +68,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "break_even_none": ("not within {years} years", "niet binnen {years} jaar"),
     "tab_results": ("Results", "Resultaten"),
     "tab_assumptions": ("Assumptions", "Aannames"),
+    "tab_uncertainty": ("Uncertainty", "Onzekerheid"),
     "tab_compare": ("Compare", "Vergelijken"),
     "tab_explain": ("Explain", "Uitleg"),
     "year_table": ("Year by year", "Per jaar"),
@@ -115,6 +118,128 @@ TEXT: dict[str, tuple[str, str]] = {
         "Vastgezet op {value} in {years}: {reason}",
     ),
     "in_year": ("{label}, year {year}", "{label}, jaar {year}"),
+    "uncertainty_intro": (
+        "Every figure in the case is an estimate. Here the {ranged} estimates with a range are "
+        "drawn at random {draws} times; each draw is a whole business case. How sure is the "
+        "break-even, and which assumption decides it?",
+        "Elk cijfer in de businesscase is een schatting. Hier worden de {ranged} schattingen "
+        "met een bandbreedte {draws} keer willekeurig getrokken; elke trekking is een complete "
+        "businesscase. Hoe zeker is het terugverdienen, en welke aanname beslist?",
+    ),
+    "no_ranges": (
+        "No estimate in this scenario has a range, so there is nothing to simulate: every draw "
+        "would equal the case as written. The scenario file {file} gives nine estimates a low "
+        "and a high value; choose it, or add `low:` and `high:` to the estimates in your own "
+        "file. The goal seek below works without ranges.",
+        "Geen schatting in dit scenario heeft een bandbreedte, dus er valt niets te simuleren: "
+        "elke trekking zou gelijk zijn aan de businesscase zoals opgegeven. Het scenariobestand "
+        "{file} geeft negen schattingen een laagste en hoogste waarde; kies dat, of zet `low:` "
+        "en `high:` bij de schattingen in uw eigen bestand. Het doelzoeken hieronder werkt ook "
+        "zonder bandbreedtes.",
+    ),
+    "open_ranges": ("Open {file}", "Open {file}"),
+    "draws": ("Draws", "Trekkingen"),
+    "draws_help": (
+        "How many times the ranged estimates are drawn. More draws give steadier figures and "
+        "take longer. The workbook download uses the same number.",
+        "Hoe vaak de schattingen met een bandbreedte worden getrokken. Meer trekkingen geven "
+        "stabielere cijfers en duren langer. De werkmap-download gebruikt hetzelfde aantal.",
+    ),
+    "seed": ("Seed", "Seed (startgetal)"),
+    "seed_help": (
+        "The same seed gives the same draws, so every figure here can be reproduced; another "
+        "seed gives another run. The workbook download uses the same seed.",
+        "Dezelfde seed geeft dezelfde trekkingen, zodat elk cijfer hier te herhalen is; een "
+        "andere seed geeft een andere run. De werkmap-download gebruikt dezelfde seed.",
+    ),
+    "balance_spread": (
+        "Balance years {first}-{last} over the draws",
+        "Saldo jaar {first}-{last} over de trekkingen",
+    ),
+    "as_written": ("As written", "Zoals opgegeven"),
+    "p10": ("P10", "P10"),
+    "p50": ("P50 (median)", "P50 (mediaan)"),
+    "p90": ("P90", "P90"),
+    "spread_help": (
+        "One draw in ten ends below P10 and one in ten above P90; half end below the median.",
+        "Een op de tien trekkingen eindigt onder P10 en een op de tien boven P90; de helft "
+        "eindigt onder de mediaan.",
+    ),
+    "break_even_chance": (
+        "Probability of break-even by the end of each year",
+        "Kans op terugverdienen uiterlijk aan het eind van elk jaar",
+    ),
+    "platform_pick": ("Platform scenario for the charts", "Platformscenario voor de grafieken"),
+    "chart_fan": ("Cumulative balance over the draws", "Cumulatief saldo over de trekkingen"),
+    "fan_band": ("P10 to P90 (8 draws in 10)", "P10 tot P90 (8 op de 10 trekkingen)"),
+    "chart_histogram": (
+        "Balance years {first}-{last}: how the draws fall",
+        "Saldo jaar {first}-{last}: hoe de trekkingen vallen",
+    ),
+    "draws_axis": ("Draws", "Trekkingen"),
+    "chart_tornado": (
+        "Balance years {first}-{last} with one estimate at its low or high",
+        "Saldo jaar {first}-{last} met één schatting op haar laagste of hoogste waarde",
+    ),
+    "at_low": ("Estimate at its low", "Schatting op laagste waarde"),
+    "at_high": ("Estimate at its high", "Schatting op hoogste waarde"),
+    "range": ("Range", "Bandbreedte"),
+    "range_text": ("{low} to {high}", "{low} tot {high}"),
+    "balance_at_low": ("Balance at low", "Saldo bij laagste"),
+    "balance_at_high": ("Balance at high", "Saldo bij hoogste"),
+    "share": ("Share of variance", "Aandeel in variantie"),
+    "shares_help": (
+        "Each estimate's share of the variance of the balance over the draws (squared "
+        "standardised regression coefficients): what decides the outcome.",
+        "Het aandeel van elke schatting in de variantie van het saldo over de trekkingen "
+        "(gekwadrateerde gestandaardiseerde regressiecoëfficiënten): wat de uitkomst beslist.",
+    ),
+    "goal_seek": (
+        "Goal seek: what breaks even by a chosen year?",
+        "Doelzoeken: wat verdient zich terug in een gekozen jaar?",
+    ),
+    "goal_help": (
+        "Pick one or more estimates (they get the same value in every year), a platform "
+        "scenario and a year; the engine finds the value nearest to today's at which the "
+        "cumulative balance reaches zero by that year.",
+        "Kies een of meer schattingen (ze krijgen in elk jaar dezelfde waarde), een "
+        "platformscenario en een jaar; het model zoekt de waarde die het dichtst bij de huidige "
+        "ligt waarbij het cumulatief saldo uiterlijk in dat jaar nul bereikt.",
+    ),
+    "goal_parameters": ("Estimates to move", "Schattingen om te verschuiven"),
+    "goal_platform": ("Platform scenario", "Platformscenario"),
+    "goal_year": ("Break even by year", "Terugverdiend uiterlijk in jaar"),
+    "goal_units": (
+        "Choose estimates with the same unit: they all get one value.",
+        "Kies schattingen met dezelfde eenheid: ze krijgen allemaal één waarde.",
+    ),
+    "goal_found": (
+        "{platform} breaks even by year {year} when {parameters} is {value} (now {current}); "
+        "its cumulative balance in year {year} is then {cumulative}.",
+        "{platform} verdient zich uiterlijk in jaar {year} terug als {parameters} {value} is "
+        "(nu {current}); het cumulatief saldo in jaar {year} is dan {cumulative}.",
+    ),
+    "goal_never": (
+        "No value of {parameters} from {lower} to {upper} makes {platform} break even by year "
+        "{year}; the best cumulative balance by then is {best}.",
+        "Geen waarde van {parameters} van {lower} tot {upper} laat {platform} zich uiterlijk "
+        "in jaar {year} terugverdienen; het beste cumulatief saldo is dan {best}.",
+    ),
+    "goal_always": (
+        "{platform} breaks even by year {year} for every value of {parameters} from {lower} "
+        "to {upper}.",
+        "{platform} verdient zich uiterlijk in jaar {year} terug bij elke waarde van "
+        "{parameters} van {lower} tot {upper}.",
+    ),
+    "goal_apply": ("Apply {value} as an edit", "Neem {value} over als wijziging"),
+    "goal_apply_help": (
+        "Sets the chosen estimates to {value} in every year, rounded so that the break-even "
+        "still holds; the headline then shows it. Reset returns to the file's values.",
+        "Zet de gekozen schattingen in elk jaar op {value}, zo afgerond dat het terugverdienen "
+        "blijft gelden; de kopcijfers tonen het dan. Terugzetten herstelt de waarden uit het "
+        "bestand.",
+    ),
+    "and": ("and", "en"),
 }
 
 UNITS: dict[str, tuple[str, str]] = {
@@ -163,6 +288,14 @@ def _euros(cents: float, lang: Language) -> str:
     return format_currency(cents, "EUR", locale=LOCALES[lang])
 
 
+def percent(share: float, lang: Language, decimals: int = 1) -> str:
+    """A share as a percentage with `decimals` decimals, halves away from zero as the engine
+    rounds (Babel would round them to even): `99.7%` or `99,7%` for 0.9965."""
+    rounded = Decimal(repr(float(share))).quantize(Decimal(1).scaleb(-2 - decimals), ROUND_HALF_UP)
+    pattern = "#,##0." + "0" * decimals + "%" if decimals else "#,##0%"
+    return format_percent(rounded, format=pattern, locale=LOCALES[lang])
+
+
 def number(value: float, lang: Language) -> str:
     """A plain number with the language's separators, up to four decimals."""
     return format_decimal(value, format="#,##0.####", locale=LOCALES[lang])
@@ -182,6 +315,15 @@ def quantity(value: float, unit: str, lang: Language) -> str:
 def label(info: LineInfo | ParameterEntry, lang: Language) -> str:
     """The Dutch or English label of a catalogue line or an inventory entry."""
     return info.label_nl if lang == "nl" and info.label_nl else info.label
+
+
+def owned_label(entry: ParameterEntry, scenario: Scenario, lang: Language) -> str:
+    """An input's label with the course or platform it belongs to, as a picker shows it:
+    `Efficiency of online vs offline contact, Ass JV (assertiveness, young women)`."""
+    owners = {"courses": scenario.courses, "platforms": scenario.platforms}.get(str(entry.path[0]))
+    if owners is None or len(entry.path) < 3 or entry.path[1] not in owners:
+        return label(entry, lang)
+    return f"{label(entry, lang)}, {owners[entry.path[1]].name}"
 
 
 def break_even_text(year: int | None, horizon: int, lang: Language) -> str:

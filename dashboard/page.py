@@ -10,10 +10,19 @@ from __future__ import annotations
 import streamlit as st
 
 from businesscase.errors import ScenarioError
-from dashboard import assumptions, compare_view, downloads, explain_view, headline, state
+from dashboard import (
+    assumptions,
+    compare_view,
+    downloads,
+    explain_view,
+    goal_seek_view,
+    headline,
+    state,
+    uncertainty_view,
+)
 from dashboard.charts import cumulative_figure, savings_costs_figure, savings_lines_figure
 from dashboard.edits import Edit
-from dashboard.i18n import LANGUAGES, Language, label, t
+from dashboard.i18n import LANGUAGES, Language, owned_label, t
 from dashboard.sources import (
     FILE,
     UPLOAD,
@@ -25,7 +34,7 @@ from dashboard.sources import (
 )
 
 SECTION = "section"
-SECTIONS = ("tab_results", "tab_assumptions", "tab_compare", "tab_explain")
+SECTIONS = ("tab_results", "tab_assumptions", "tab_uncertainty", "tab_compare", "tab_explain")
 CHART_CONFIG = {"displaylogo": False}
 
 
@@ -86,6 +95,7 @@ def show_edits(base: Evaluated, edits: dict[str, Edit], lang: Language) -> None:
     if not edits:
         return
     entries = {e.key: e for e in base.entries}
+    scenario = base.loaded.scenario
     with st.container(border=True):
         st.markdown(f"**{t(lang, 'differs')}**")
         lines = []
@@ -93,7 +103,7 @@ def show_edits(base: Evaluated, edits: dict[str, Edit], lang: Language) -> None:
             entry = entries[edit.path]
             before = assumptions.values_text(entry.values, entry, lang)
             after = assumptions.values_text(edit.values, entry, lang)
-            lines.append(f"- {label(entry, lang)}: {before} → **{after}**")
+            lines.append(f"- {owned_label(entry, scenario, lang)}: {before} → **{after}**")
         st.markdown("\n".join(lines))
         command = " ".join(f"--set '{edit.change}'" for edit in edits.values())
         st.caption(t(lang, "as_command"))
@@ -155,7 +165,7 @@ def main() -> None:
     with st.sidebar:
         assumptions.show_quick_inputs(base, state.edits(), lang)
         st.button(t(lang, "reset"), key="reset", on_click=state.reset_edits, disabled=not changes)
-        downloads.show(current, lang)
+        downloads.show(current, lang, state.draws(), state.seed())
     scenario = current.loaded.scenario
     st.markdown(f"**{scenario.name}**  \n{scenario.description}")
     st.caption(" ← ".join(reversed(current.loaded.files)))
@@ -163,7 +173,7 @@ def main() -> None:
         show_problems(t(lang, "edits_invalid"), error)
     show_edits(base, state.edits(), lang)
     headline.show_cards(current.results, lang)
-    results_tab, assumptions_tab, compare_tab, explain_tab = st.tabs(
+    results_tab, assumptions_tab, uncertainty_tab, compare_tab, explain_tab = st.tabs(
         section_labels(lang), key=SECTION, on_change="rerun"
     )
     if results_tab.open:
@@ -173,6 +183,10 @@ def main() -> None:
         with assumptions_tab:
             assumptions.show_course_tables(base, state.edits(), lang)
             assumptions.show_inputs(current, lang)
+    if uncertainty_tab.open:
+        with uncertainty_tab:
+            uncertainty_view.show(current, lang)
+            goal_seek_view.show(current, base, choice, lang)
     if compare_tab.open:
         with compare_tab:
             compare_view.show(current, state.uploads(), lang)

@@ -1,8 +1,10 @@
-"""The app's session state: the chosen scenario, uploads, the edits on top of the file, and the
-last valid state, which stays on screen while an upload or an edit is refused.
+"""The app's session state: the chosen scenario, uploads, the edits on top of the file, the
+simulation's draws and seed, and the last valid state, which stays on screen while an upload or
+an edit is refused.
 
-Edits live in their own key, not only in widgets: Streamlit forgets a widget's value when it is
-not drawn (the course tables sit in a tab), and the edits must outlive that.
+Edits, draws and seed live in their own keys, not only in widgets: Streamlit forgets a widget's
+value when it is not drawn (the course tables and the draws sit in tabs), and they must outlive
+that.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ from dataclasses import dataclass
 import streamlit as st
 
 from businesscase.errors import ScenarioError
+from businesscase.inventory import ParameterEntry
 from dashboard.edits import (
     Edit,
     changes,
     course_entries,
     edited_values,
+    everywhere,
     quick_entries,
     quick_values,
     updated,
@@ -41,6 +45,9 @@ UPLOAD_ERROR = "upload_error"
 LAST_GOOD = "last_good"
 QUICK_PREFIX = "input:"
 COURSE_PREFIX = "course:"
+DRAWS, SEED = "draws", "seed"
+RUN_PREFIX = "run:"
+DEFAULT_DRAWS, DEFAULT_SEED = 10_000, 1
 
 
 @dataclass(frozen=True)
@@ -52,11 +59,14 @@ class RefusedUpload:
 
 
 def init() -> None:
-    """Defaults for a new session: the corrected reference scenario, no edits, English."""
+    """Defaults for a new session: the corrected reference scenario, no edits, English,
+    10,000 draws from seed 1."""
     st.session_state.setdefault(CHOICE, default_choice())
     st.session_state.setdefault(LANGUAGE, "en")
     st.session_state.setdefault(EDITS, {})
     st.session_state.setdefault(UPLOADS, {})
+    st.session_state.setdefault(DRAWS, DEFAULT_DRAWS)
+    st.session_state.setdefault(SEED, DEFAULT_SEED)
 
 
 def quick_key(path: str) -> str:
@@ -77,6 +87,44 @@ def edits() -> dict[str, Edit]:
 def uploads() -> dict[str, bytes]:
     """The uploads that loaded, by file name."""
     return st.session_state[UPLOADS]
+
+
+def draws() -> int:
+    """The number of draws of the simulation (its tab and the workbook's)."""
+    return int(st.session_state[DRAWS])
+
+
+def seed() -> int:
+    """The seed of the simulation (its tab and the workbook's)."""
+    return int(st.session_state[SEED])
+
+
+def run_key(name: str) -> str:
+    """The key of the widget that shows the kept value `name` (`DRAWS` or `SEED`)."""
+    return RUN_PREFIX + name
+
+
+def restore_run_inputs() -> None:
+    """Start the draws and seed widgets at the kept values when they are drawn anew."""
+    for name in (DRAWS, SEED):
+        st.session_state.setdefault(run_key(name), st.session_state[name])
+
+
+def keep_run_inputs() -> None:
+    """Keep what the draws and seed widgets hold, for when their tab is closed."""
+    for name in (DRAWS, SEED):
+        if run_key(name) in st.session_state:
+            st.session_state[name] = st.session_state[run_key(name)]
+
+
+def apply_everywhere(entries: list[ParameterEntry], value: float) -> None:
+    """Make `value` the edit of every year of each input (a goal seek's answer), and forget the
+    widgets that held them, so they show it."""
+    st.session_state[EDITS] = everywhere(edits(), entries, value)
+    for entry in entries:
+        st.session_state.pop(quick_key(entry.key), None)
+        if entry.path[0] == "courses":
+            st.session_state.pop(course_key(str(entry.path[1])), None)
 
 
 def reset_edits() -> None:

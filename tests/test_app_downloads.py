@@ -1,11 +1,13 @@
 """The app's downloads: the YAML scenario file loads back to the same results, whatever the
-state (a file, edits on top, an upload that extends a file); the workbook is a real .xlsx."""
+state (a file, edits on top, an upload that extends a file); the workbook is a real .xlsx, with a
+Simulation sheet of the app's draws and seed for a scenario with ranges."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 
+import openpyxl
 import pytest
 
 from businesscase.engine import evaluate
@@ -13,7 +15,7 @@ from businesscase.loading import load_scenario_bytes
 from businesscase.tidy import results_json
 from dashboard.downloads import excel_bytes, file_stem, yaml_text
 from dashboard.sources import FILE, SCENARIO_DIR, UPLOAD, Evaluated, evaluate_choice
-from tests.conftest import CORRECTED, PUBLISHED
+from tests.conftest import CORRECTED, PUBLISHED, SCENARIOS
 
 EDITS = (
     "hourly_wage=80",
@@ -66,6 +68,17 @@ def test_an_edited_download_names_its_changes_and_its_file() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_the_workbook_download_is_an_xlsx_file(lang: str) -> None:
-    raw = excel_bytes(evaluate_choice(FILE + CORRECTED.name, {}, EDITS), lang)  # type: ignore[arg-type]
+    raw = excel_bytes(evaluate_choice(FILE + CORRECTED.name, {}, EDITS), lang, 10_000, 1)  # type: ignore[arg-type]
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         assert "xl/workbook.xml" in archive.namelist()
+    assert "Simulation" not in openpyxl.load_workbook(io.BytesIO(raw)).sheetnames  # no ranges
+
+
+def test_the_workbook_of_a_scenario_with_ranges_simulates_with_the_apps_draws_and_seed() -> None:
+    ranges = evaluate_choice(FILE + "kwadraad-2013-ranges.yaml", {}, ("hourly_wage=80",))
+    assert (SCENARIOS / "kwadraad-2013-ranges.yaml").exists()
+    book = openpyxl.load_workbook(io.BytesIO(excel_bytes(ranges, "en", 500, 7)))
+    sheet = book["Simulation"]
+    run = {row[0]: row[3] for row in sheet.iter_rows(min_row=5, max_row=8, values_only=True)}
+    assert (run["Draws"], run["Seed"]) == (500, 7)
+    assert "--set hourly_wage=80 -o OUT.xlsx --draws 500 --seed 7" in sheet["A3"].value

@@ -1,0 +1,67 @@
+"""The engine's decision analytics of a state, cached by the state's key: a seeded Monte Carlo
+run with each platform scenario's tornado and shares of variance, and goal-seek answers. A rerun
+with the same state, draws and seed simulates nothing again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from businesscase.engine import ranged_parameters
+from businesscase.errors import KeyPath
+from businesscase.goal_seek import GoalSeek, default_bounds, parameter_at, solve
+from businesscase.parameters import Scenario
+from businesscase.sensitivity import Tornado, tornado, variance_shares
+from businesscase.simulation import Simulation, simulate
+from dashboard.sources import Evaluated, StateKey
+
+APP_MAX_DRAWS = 100_000
+"""The app's limit on draws: enough for steady percentiles, and a cached run stays small."""
+
+
+@dataclass(frozen=True)
+class Uncertainty:
+    """A seeded run of a state and what decides its balance, per platform scenario."""
+
+    simulation: Simulation
+    tornadoes: dict[str, Tornado]
+    shares: dict[str, dict[KeyPath, float]]
+
+
+def has_ranges(current: Evaluated) -> bool:
+    """Whether any input of the state has a range to draw from."""
+    return bool(ranged_parameters(current.loaded.scenario))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _uncertainty(key: StateKey, draws: int, seed: int, _scenario: Scenario) -> Uncertainty:
+    simulation = simulate(_scenario, draws, seed)
+    shares = {platform: variance_shares(simulation, platform) for platform in _scenario.platforms}
+    return Uncertainty(simulation, tornado(_scenario), shares)
+
+
+def uncertainty(current: Evaluated, draws: int, seed: int) -> Uncertainty:
+    """The state's run of `draws` draws from `seed`; cached by the state's key, draws and seed."""
+    return _uncertainty(current.key, draws, seed, current.loaded.scenario)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _goal_seek(
+    key: StateKey,
+    paths: tuple[KeyPath, ...],
+    platform: str,
+    by_year: int,
+    unit: str,
+    _scenario: Scenario,
+) -> GoalSeek:
+    bounds = default_bounds(parameter_at(_scenario, paths[0]), unit)
+    return solve(_scenario, paths, platform, by_year, bounds, unit)
+
+
+def goal_seek(
+    current: Evaluated, paths: tuple[KeyPath, ...], platform: str, by_year: int, unit: str
+) -> GoalSeek:
+    """The value of the inputs at `paths` at which `platform` breaks even by `by_year`, searched
+    within the first input's range (or the engine's default bounds); cached by the state."""
+    return _goal_seek(current.key, paths, platform, by_year, unit, current.loaded.scenario)

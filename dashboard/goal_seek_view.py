@@ -1,0 +1,150 @@
+"""Goal seek: which value of one or more estimates makes a platform scenario break even by a
+chosen year; the answer in words, and a button that makes it the app's edit."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import streamlit as st
+
+from businesscase.errors import ScenarioError
+from businesscase.goal_seek import GoalSeek
+from businesscase.inventory import ParameterEntry
+from dashboard import state
+from dashboard.analysis import goal_seek
+from dashboard.edits import changes, everywhere, is_step_parameter
+from dashboard.i18n import Language, money, owned_label, percent, quantity, t
+from dashboard.sources import Evaluated, evaluate_choice
+
+KEY_PARAMETERS, KEY_PLATFORM, KEY_YEAR = "goal_parameters", "goal_platform", "goal_year"
+
+
+def movable(current: Evaluated) -> list[ParameterEntry]:
+    """The inputs goal seek can move: every parameter with values by year."""
+    return [e for e in current.entries if is_step_parameter(current.loaded, e.path)]
+
+
+def value_text(value: float, unit: str, lang: Language) -> str:
+    """A goal-seek value: a percentage to two decimals (`60.23%`), else with its unit."""
+    return percent(value, lang, 2) if unit == "%" else quantity(value, unit, lang)
+
+
+def answer_text(answer: GoalSeek, names: list[str], name: str, unit: str, lang: Language) -> str:
+    """The answer in words: the value found, or that no value or every value in the bounds
+    breaks even by the year."""
+    fields = {
+        "platform": name,
+        "year": answer.by_year,
+        "parameters": f" {t(lang, 'and')} ".join(names),
+        "lower": value_text(answer.lower, unit, lang),
+        "upper": value_text(answer.upper, unit, lang),
+    }
+    if answer.value is not None:
+        return t(
+            lang,
+            "goal_found",
+            value=value_text(answer.value, unit, lang),
+            current=value_text(answer.current, unit, lang),
+            cumulative=money(answer.best_cumulative, lang),
+            **fields,
+        )
+    if answer.best_cumulative < 0:
+        return t(lang, "goal_never", best=money(answer.best_cumulative, lang), **fields)
+    return t(lang, "goal_always", **fields)
+
+
+def typed_value(value: float, unit: str, holds: Callable[[float], bool]) -> float | None:
+    """The found value as a director types it (to 0.01% or 0.01), rounded up or down so that
+    `holds` (break-even by the year, as the app will compute it) stays true; else the value
+    itself if it holds, else None."""
+    places = 4 if unit == "%" else 2
+    step = 10.0**-places
+    rounded = [round(f(value / step) * step, places) for f in (math.ceil, math.floor)]
+    return next((v for v in [*rounded, value] if holds(v)), None)
+
+
+def _breaks_even(
+    choice: str, entries: list[ParameterEntry], platform: str, by_year: int
+) -> Callable[[float], bool]:
+    """Whether the state with the inputs at a value breaks even by the year, as the page
+    evaluates it after the edit."""
+
+    def holds(value: float) -> bool:
+        edits = everywhere(state.edits(), entries, value)
+        try:
+            results = evaluate_choice(choice, state.uploads(), changes(edits)).results
+        except ScenarioError:
+            return False
+        year = results.break_even_year(platform)
+        return year is not None and year <= by_year
+
+    return holds
+
+
+def _keep_valid(key: str, options: list, default: object) -> None:
+    """Reset a picker whose value is not among the options (another scenario was chosen)."""
+    value = st.session_state.get(key)
+    valid = all(v in options for v in value) if isinstance(value, list) else value in options
+    if key not in st.session_state or not valid:
+        st.session_state[key] = default
+
+
+def show(current: Evaluated, base: Evaluated, choice: str, lang: Language) -> None:
+    """Pick estimates, a platform scenario and a year; show the answer and offer to apply it."""
+    scenario = current.loaded.scenario
+    st.subheader(t(lang, "goal_seek"))
+    st.caption(t(lang, "goal_help"))
+    entries = {e.key: e for e in movable(current)}
+    platforms = scenario.platforms
+    years = list(range(1, scenario.horizon_years + 1))
+    first = next(iter(platforms))
+    now = current.results.break_even_year(first)
+    _keep_valid(KEY_PARAMETERS, list(entries), [])
+    _keep_valid(KEY_PLATFORM, list(platforms), first)
+    _keep_valid(KEY_YEAR, years, max(now - 1, 1) if now else years[-1])
+    keys = st.multiselect(
+        t(lang, "goal_parameters"),
+        list(entries),
+        key=KEY_PARAMETERS,
+        format_func=lambda key: owned_label(entries[key], scenario, lang),
+    )
+    left, right = st.columns([2, 1])
+    with left:
+        platform = st.selectbox(
+            t(lang, "goal_platform"),
+            list(platforms),
+            key=KEY_PLATFORM,
+            format_func=lambda pid: platforms[pid].name,
+        )
+    with right:
+        by_year = st.selectbox(t(lang, "goal_year"), years, key=KEY_YEAR)
+    if not keys:
+        return
+    units = {entries[key].unit for key in keys}
+    if len(units) > 1:
+        st.warning(t(lang, "goal_units"))
+        return
+    unit = units.pop()
+    paths = tuple(entries[key].path for key in keys)
+    answer = goal_seek(current, paths, platform, by_year, unit)
+    names = [owned_label(entries[key], scenario, lang) for key in keys]
+    text = answer_text(answer, names, platforms[platform].name, unit, lang)
+    if answer.value is None:
+        st.warning(text, icon=":material/block:")
+        return
+    st.success(text, icon=":material/flag:")
+    files = {e.key: e for e in base.entries}
+    chosen = [files[key] for key in keys if key in files]
+    holds = _breaks_even(choice, chosen, platform, by_year)
+    applied = typed_value(answer.value, unit, holds)
+    if applied is not None and len(chosen) == len(keys):
+        shown = value_text(applied, unit, lang)
+        st.button(
+            t(lang, "goal_apply", value=shown),
+            key="goal_apply",
+            on_click=state.apply_everywhere,
+            args=(chosen, applied),
+            help=t(lang, "goal_apply_help", value=shown),
+            icon=":material/done:",
+        )

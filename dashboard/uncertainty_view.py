@@ -1,0 +1,221 @@
+"""How sure is the break-even, and which assumption decides it: the seeded Monte Carlo run of the
+current state (the balance over the draws, the probability of break-even by each year, a fan
+chart and the spread of the balance) and, per platform scenario, the tornado and the shares of
+variance. A scenario without ranges gets a plain note instead."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import streamlit as st
+
+from businesscase.engine import Results
+from businesscase.errors import KeyPath
+from businesscase.sensitivity import Tornado
+from businesscase.simulation import Simulation
+from dashboard import state
+from dashboard.analysis import APP_MAX_DRAWS, Uncertainty, has_ranges, uncertainty
+from dashboard.headline import money_columns
+from dashboard.i18n import Language, money, number, owned_label, percent, quantity, t
+from dashboard.sources import FILE, Evaluated, scenario_files
+from dashboard.uncertainty_charts import (
+    fan,
+    fan_figure,
+    spread,
+    spread_figure,
+    tornado_figure,
+    tornado_rows,
+)
+
+RANGES_FILE = "kwadraad-2013-ranges.yaml"
+KEY_PLATFORM = "uncertainty_platform"
+CHART_CONFIG = {"displaylogo": False}
+HEADING = "#### %s"
+
+
+def parameter_names(current: Evaluated, lang: Language) -> dict[KeyPath, str]:
+    """Every input's label with its course or platform, by key path."""
+    scenario = current.loaded.scenario
+    return {entry.path: owned_label(entry, scenario, lang) for entry in current.entries}
+
+
+def range_texts(current: Evaluated, chart: Tornado, lang: Language) -> dict[KeyPath, str]:
+    """`25% to 50%` for each estimate in the tornado, in its unit."""
+    units = {entry.path: entry.unit for entry in current.entries}
+    return {
+        bar.path: t(
+            lang,
+            "range_text",
+            low=quantity(bar.low, units.get(bar.path, ""), lang),
+            high=quantity(bar.high, units.get(bar.path, ""), lang),
+        )
+        for bar in chart.bars
+    }
+
+
+def balance_frame(simulation: Simulation, results: Results, lang: Language) -> pd.DataFrame:
+    """Per platform scenario the balance over the widest total: P10, P50, P90 over the draws,
+    and as written."""
+    first, last = simulation.total_years
+    rows = []
+    for platform, outcome in simulation.platforms.items():
+        p10, p50, p90 = outcome.balance_quantiles()
+        written = float(results.total(platform, "balance", first, last))
+        rows.append(
+            [
+                simulation.scenario.platforms[platform].name,
+                *(money(value, lang) for value in (p10, p50, p90, written)),
+            ]
+        )
+    columns = [
+        t(lang, "platform"),
+        t(lang, "p10"),
+        t(lang, "p50"),
+        t(lang, "p90"),
+        t(lang, "as_written"),
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def break_even_frame(simulation: Simulation, lang: Language) -> pd.DataFrame:
+    """Per platform scenario and year, the share of draws that has broken even by then."""
+    rows = [
+        [
+            simulation.scenario.platforms[platform].name,
+            *(percent(float(p), lang) for p in outcome.break_even_probability()),
+        ]
+        for platform, outcome in simulation.platforms.items()
+    ]
+    columns = [t(lang, "platform"), *(t(lang, "year_n", year=int(y)) for y in simulation.years)]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def shares_frame(
+    shares: Mapping[KeyPath, float],
+    chart: Tornado,
+    names: Mapping[KeyPath, str],
+    ranges: Mapping[KeyPath, str],
+    lang: Language,
+) -> pd.DataFrame:
+    """The estimates by their share of the variance of the balance, largest first, with their
+    range and the balance at its low and high."""
+    bars = {bar.path: bar for bar in chart.bars}
+    rows = [
+        [
+            names[path],
+            ranges[path],
+            money(bars[path].balance_at_low, lang),
+            money(bars[path].balance_at_high, lang),
+            percent(share, lang),
+        ]
+        for path, share in shares.items()
+    ]
+    columns = [
+        t(lang, "parameter"),
+        t(lang, "range"),
+        t(lang, "balance_at_low"),
+        t(lang, "balance_at_high"),
+        t(lang, "share"),
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def open_ranges_file() -> None:
+    """Choose the scenario file with ranges (a callback: it runs before the chooser is drawn)."""
+    st.session_state[state.CHOICE] = FILE + RANGES_FILE
+    state.on_choice()
+
+
+def show_no_ranges(lang: Language) -> None:
+    """Say that there is nothing to simulate, and where the ranges are."""
+    st.info(t(lang, "no_ranges", file=f"scenarios/{RANGES_FILE}"), icon=":material/info:")
+    if RANGES_FILE in scenario_files():
+        st.button(
+            t(lang, "open_ranges", file=RANGES_FILE), key="open_ranges", on_click=open_ranges_file
+        )
+
+
+def choose_run(lang: Language) -> tuple[int, int]:
+    """The draws and seed inputs, side by side; their values are kept while the tab is closed."""
+    state.restore_run_inputs()
+    left, right, _ = st.columns([1, 1, 2])
+    with left:
+        draws = st.number_input(
+            t(lang, "draws"),
+            min_value=1,
+            max_value=APP_MAX_DRAWS,
+            step=1_000,
+            key=state.run_key(state.DRAWS),
+            help=t(lang, "draws_help"),
+            on_change=state.keep_run_inputs,
+        )
+    with right:
+        seed = st.number_input(
+            t(lang, "seed"),
+            min_value=0,
+            step=1,
+            key=state.run_key(state.SEED),
+            help=t(lang, "seed_help"),
+            on_change=state.keep_run_inputs,
+        )
+    return int(draws), int(seed)
+
+
+def choose_platform(current: Evaluated, lang: Language) -> str:
+    """The platform scenario the charts show, by name."""
+    platforms = current.loaded.scenario.platforms
+    if st.session_state.get(KEY_PLATFORM) not in platforms:
+        st.session_state[KEY_PLATFORM] = next(iter(platforms))
+    return st.selectbox(
+        t(lang, "platform_pick"),
+        list(platforms),
+        key=KEY_PLATFORM,
+        format_func=lambda pid: platforms[pid].name,
+    )
+
+
+def _table(frame: pd.DataFrame, first: int = 1) -> None:
+    st.dataframe(frame, hide_index=True, column_config=money_columns(frame, first))
+
+
+def show_run(current: Evaluated, run: Uncertainty, platform: str, lang: Language) -> None:
+    """The figures of the run: balance and break-even tables, fan and spread, tornado and
+    shares of variance of the chosen platform scenario."""
+    simulation = run.simulation
+    first, last = simulation.total_years
+    st.markdown(HEADING % t(lang, "balance_spread", first=first, last=last))
+    _table(balance_frame(simulation, current.results, lang))
+    st.caption(t(lang, "spread_help"))
+    st.markdown(HEADING % t(lang, "break_even_chance"))
+    _table(break_even_frame(simulation, lang))
+    left, right = st.columns(2)
+    with left:
+        figure = fan_figure(fan(simulation, current.results, platform), lang)
+        st.plotly_chart(figure, key="chart_fan", config=CHART_CONFIG)
+    with right:
+        figure = spread_figure(spread(simulation, platform), lang)
+        st.plotly_chart(figure, key="chart_spread", config=CHART_CONFIG)
+    chart = run.tornadoes[platform]
+    names = parameter_names(current, lang)
+    ranges = range_texts(current, chart, lang)
+    name = current.loaded.scenario.platforms[platform].name
+    rows = tornado_rows(chart, names, ranges)
+    figure = tornado_figure(rows, chart.base_balance, chart.total_years, name, lang)
+    st.plotly_chart(figure, key="chart_tornado", config=CHART_CONFIG)
+    st.markdown(HEADING % t(lang, "share"))
+    _table(shares_frame(run.shares[platform], chart, names, ranges, lang), first=2)
+    st.caption(t(lang, "shares_help"))
+
+
+def show(current: Evaluated, lang: Language) -> None:
+    """The tab's simulation part: a note without ranges, else the inputs and the run."""
+    if not has_ranges(current):
+        show_no_ranges(lang)
+        return
+    draws, seed = choose_run(lang)
+    run = uncertainty(current, draws, seed)
+    ranged = len(run.simulation.parameters)
+    st.markdown(t(lang, "uncertainty_intro", ranged=ranged, draws=number(draws, lang)))
+    platform = choose_platform(current, lang)
+    show_run(current, run, platform, lang)

@@ -1,0 +1,228 @@
+"""The Uncertainty tab as a director uses it, driven by AppTest: the seeded run of the ranges
+scenario shown to the cent and to the tenth of a percent as the engine computes it, another seed
+or number of draws giving another run (and a rerun none), the note for a scenario without
+ranges, goal seek and applying its answer, and the Dutch words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from businesscase.loading import load_scenario
+from businesscase.simulation import Simulation, simulate
+from dashboard import analysis, state
+from dashboard.goal_seek_view import KEY_PARAMETERS, KEY_PLATFORM, KEY_YEAR
+from dashboard.i18n import money, percent
+from dashboard.page import SECTION
+from dashboard.sources import FILE
+from tests.conftest import CORRECTED, PUBLISHED, ROOT, SCENARIOS
+from tests.test_app import engine, headline, open_tab
+
+RANGES = SCENARIOS / "kwadraad-2013-ranges.yaml"
+RANGES_CHOICE = FILE + RANGES.name
+AVERAGE = "Average of Hulp Online with development and new platform"
+NEW = "New platform (fictitious)"
+EFFICIENCY = ["courses.ass_jv.online_efficiency", "courses.ass_ov.online_efficiency"]
+NBSP = "\xa0"
+
+
+@pytest.fixture
+def app() -> Iterator[AppTest]:
+    """A fresh session on the ranges scenario, with the Uncertainty tab open."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.selectbox(key=state.CHOICE).set_value(RANGES_CHOICE).run()
+    open_tab(at, "tab_uncertainty")
+    yield at
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def run(draws: int = 10_000, seed: int = 1) -> Simulation:
+    return simulate(load_scenario(RANGES).scenario, draws, seed)
+
+
+def tables(at: AppTest) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The balance over the draws, the probability of break-even, the shares of variance."""
+    balance, chance, shares = (d.value for d in at.dataframe)
+    return balance, chance, shares
+
+
+def row(frame: pd.DataFrame, name: str) -> pd.Series:
+    found = frame[frame.iloc[:, 0] == name]
+    assert len(found) == 1, name
+    return found.iloc[0]
+
+
+def shown_probabilities(at: AppTest, name: str) -> list[str]:
+    return list(row(tables(at)[1], name).iloc[1:])
+
+
+def engine_probabilities(simulation: Simulation, platform: str, lang: str = "en") -> list[str]:
+    return [
+        percent(float(p), lang) for p in simulation.platforms[platform].break_even_probability()
+    ]  # type: ignore[arg-type]
+
+
+def test_the_ranges_scenario_shows_the_p50_of_the_1_6_balance_of_the_engines_run(
+    app: AppTest,
+) -> None:
+    simulation = run()
+    p10, p50, p90 = simulation.platforms["average"].balance_quantiles()
+    average = row(tables(app)[0], AVERAGE)
+    assert average["P50 (median)"] == money(p50, "en") == "€96,481.93"
+    assert (average["P10"], average["P90"]) == (money(p10, "en"), money(p90, "en"))
+    assert (average["P10"], average["P90"]) == ("€73,524.30", "€117,926.88")
+    assert average["As written"] == "€99,494.00"
+    assert row(tables(app)[0], NEW)["P50 (median)"] == "€61,198.83"
+
+
+def test_the_probability_of_break_even_by_each_year_is_the_engines(app: AppTest) -> None:
+    simulation = run()
+    for pid, platform in simulation.scenario.platforms.items():
+        assert shown_probabilities(app, platform.name) == engine_probabilities(simulation, pid)
+    assert shown_probabilities(app, AVERAGE) == [
+        "0.0%",
+        "0.0%",
+        "31.0%",
+        "99.3%",
+        "100.0%",
+        "100.0%",
+    ]
+    assert shown_probabilities(app, NEW)[3:5] == ["48.5%", "96.2%"]
+
+
+def test_another_seed_or_number_of_draws_gives_that_run(app: AppTest) -> None:
+    app.number_input(key=state.run_key(state.SEED)).set_value(2).run()
+    seed_2 = run(seed=2)
+    assert shown_probabilities(app, AVERAGE) == engine_probabilities(seed_2, "average")
+    assert shown_probabilities(app, AVERAGE) != engine_probabilities(run(), "average")
+    p50 = seed_2.platforms["average"].balance_quantiles()[1]
+    assert row(tables(app)[0], AVERAGE)["P50 (median)"] == money(p50, "en")
+    app.number_input(key=state.run_key(state.DRAWS)).set_value(2_000).run()
+    assert shown_probabilities(app, NEW) == engine_probabilities(run(2_000, 2), "new-platform")
+
+
+def test_a_rerun_with_the_same_state_draws_and_seed_does_not_simulate_again(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[int, int]] = []
+
+    def counted(scenario: object, draws: int, seed: int) -> Simulation:
+        calls.append((draws, seed))
+        return simulate(scenario, draws, seed)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(analysis, "simulate", counted)
+    analysis._uncertainty.clear()
+    app.run()
+    app.radio(key=state.LANGUAGE).set_value("nl").run()
+    app.radio(key=state.LANGUAGE).set_value("en").run()
+    assert calls == [(10_000, 1)]
+    app.number_input(key=state.run_key(state.SEED)).set_value(3).run()
+    app.number_input(key=state.run_key(state.SEED)).set_value(1).run()
+    assert calls == [(10_000, 1), (10_000, 3)]
+    app.number_input(key=state.quick_key("hourly_wage")).set_value(80.0).run()
+    assert calls[-1] == (10_000, 1) and len(calls) == 3  # another state is another run
+
+
+def test_the_draws_and_seed_are_kept_while_the_tab_is_closed(app: AppTest) -> None:
+    app.number_input(key=state.run_key(state.DRAWS)).set_value(5_000).run()
+    app.number_input(key=state.run_key(state.SEED)).set_value(7).run()
+    open_tab(app, "tab_results")
+    assert (app.session_state[state.DRAWS], app.session_state[state.SEED]) == (5_000, 7)
+    open_tab(app, "tab_uncertainty")
+    assert app.number_input(key=state.run_key(state.DRAWS)).value == 5_000
+    assert app.number_input(key=state.run_key(state.SEED)).value == 7
+    assert shown_probabilities(app, AVERAGE) == engine_probabilities(run(5_000, 7), "average")
+
+
+def test_the_tornado_table_ranks_the_estimates_by_their_share_of_variance(app: AppTest) -> None:
+    shares = tables(app)[2]
+    first = shares.iloc[0]
+    assert first["Parameter"] == (
+        "Efficiency of online vs offline contact, Ass OV (assertiveness, older women)"
+    )
+    assert list(first.iloc[1:]) == ["25% to 50%", "€70,694.00", "€118,694.00", "26.3%"]
+    app.selectbox(key="uncertainty_platform").set_value("new-platform").run()
+    development = row(tables(app)[2], "Development, New platform (fictitious)")
+    assert list(development.iloc[1:4]) == ["€70,000.00 to €120,000.00", "€77,498.00", "€27,498.00"]
+
+
+def test_a_scenario_without_ranges_says_so_and_points_to_the_ranges_file(app: AppTest) -> None:
+    app.selectbox(key=state.CHOICE).set_value(FILE + PUBLISHED.name).run()
+    assert app.session_state[SECTION] == "Uncertainty"
+    note = app.info[0].value
+    assert note.startswith("No estimate in this scenario has a range, so there is nothing")
+    assert "scenarios/kwadraad-2013-ranges.yaml" in note
+    assert not app.dataframe and app.multiselect(key=KEY_PARAMETERS)  # goal seek still there
+    app.button(key="open_ranges").click().run()
+    assert app.session_state[state.CHOICE] == RANGES_CHOICE
+    assert row(tables(app)[0], AVERAGE)["P50 (median)"] == "€96,481.93"
+
+
+def goal_seek(at: AppTest, keys: list[str], platform: str, year: int) -> None:
+    at.multiselect(key=KEY_PARAMETERS).set_value(keys)
+    at.selectbox(key=KEY_PLATFORM).set_value(platform)
+    at.selectbox(key=KEY_YEAR).set_value(year)
+    at.run()
+
+
+def test_goal_seek_finds_the_efficiency_that_breaks_even_by_year_3_and_applies_it(
+    app: AppTest,
+) -> None:
+    app.selectbox(key=state.CHOICE).set_value(FILE + CORRECTED.name).run()
+    assert headline(app, engine())["new-platform"]["Break-even"] == "year 4"
+    goal_seek(app, EFFICIENCY, "new-platform", 3)
+    assert app.success[0].value == (
+        "New platform (fictitious) breaks even by year 3 when Efficiency of online vs offline "
+        "contact, Ass JV (assertiveness, young women) and Efficiency of online vs offline "
+        "contact, Ass OV (assertiveness, older women) is 60.23% (now 40.00%); its cumulative "
+        "balance in year 3 is then €0.00."
+    )
+    apply = app.button(key="goal_apply")
+    assert apply.label == "Apply 60.24% as an edit"
+    apply.click().run()
+    changes = [f"{key}=60.24%" for key in EFFICIENCY]
+    assert [e.change for e in app.session_state[state.EDITS].values()] == changes
+    cards = headline(app, engine(CORRECTED, changes))
+    assert cards["new-platform"]["Break-even"] == "year 3"
+    assert cards["average"]["Break-even"] == "year 3"  # was year 4
+
+
+def test_goal_seek_within_the_ranges_says_when_no_value_reaches_the_year(app: AppTest) -> None:
+    goal_seek(app, EFFICIENCY, "new-platform", 3)
+    assert not app.success
+    assert app.warning[0].value.startswith("No value of Efficiency of online vs offline contact")
+    assert "from 25.00% to 50.00% makes New platform (fictitious) break even by year 3" in (
+        app.warning[0].value
+    )
+    assert app.warning[0].value.endswith("the best cumulative balance by then is -€12,281.00.")
+
+
+def test_goal_seek_asks_for_estimates_of_one_unit(app: AppTest) -> None:
+    goal_seek(app, ["hourly_wage", "implementation_hours"], "average", 3)
+    assert app.warning[0].value == "Choose estimates with the same unit: they all get one value."
+
+
+def test_the_tab_speaks_dutch(app: AppTest) -> None:
+    app.radio(key=state.LANGUAGE).set_value("nl").run()
+    assert app.session_state[SECTION] == "Onzekerheid"
+    balance, chance, shares = tables(app)
+    assert list(balance.columns) == [
+        "Platformscenario",
+        "P10",
+        "P50 (mediaan)",
+        "P90",
+        "Zoals opgegeven",
+    ]
+    assert row(balance, AVERAGE)["P50 (mediaan)"] == f"€{NBSP}96.481,93"
+    assert list(row(chance, AVERAGE)[["Jaar 3", "Jaar 4"]]) == ["31,0%", "99,3%"]
+    assert list(shares.columns)[-1] == "Aandeel in variantie"
+    assert shares.iloc[0]["Parameter"].startswith("Efficiëntie contact online vs offline, Ass OV")
+    assert app.number_input(key=state.run_key(state.DRAWS)).label == "Trekkingen"
+    assert app.multiselect(key=KEY_PARAMETERS).label == "Schattingen om te verschuiven"
+    goal_seek(app, EFFICIENCY, "new-platform", 4)
+    assert app.success[0].value.startswith(
+        "New platform (fictitious) verdient zich uiterlijk in jaar 4 terug als"
+    )
