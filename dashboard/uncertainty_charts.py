@@ -26,6 +26,9 @@ BINS = 40
 LOW_COLOUR, HIGH_COLOUR = "#d55e00", "#0072b2"
 BAND_COLOUR = "rgba(136, 204, 238, 0.45)"
 WRITTEN_COLOUR = "#555555"
+MARGIN = {"l": 10, "r": 10, "t": 95, "b": 10}
+"""Room above the plot for a title, the platform's name and the labels of vertical lines, the
+same in every chart so that charts side by side line up."""
 
 
 @dataclass(frozen=True)
@@ -158,11 +161,12 @@ def fan_figure(data: Fan, lang: Language) -> go.Figure:
         },
     ]
     title = _titled(t(lang, "chart_fan"), data.name)
-    layout = year_layout(data.years, title, lang, shapes=[ZERO_LINE])
+    layout = year_layout(data.years, title, lang, shapes=[ZERO_LINE], margin=MARGIN)
     return go.Figure(data=traces, layout=layout)
 
 
-def _marker(x: float, text: str) -> dict[str, object]:
+def _vertical(x: float, dash: str) -> dict[str, object]:
+    """A vertical line at `x` across the plot."""
     return {
         "type": "line",
         "xref": "x",
@@ -171,8 +175,21 @@ def _marker(x: float, text: str) -> dict[str, object]:
         "x1": x,
         "y0": 0,
         "y1": 1,
-        "line": {"color": WRITTEN_COLOUR, "dash": "dot" if text != "P50" else "solid"},
-        "label": {"text": text, "textposition": "end", "font": {"size": 11}},
+        "line": {"color": WRITTEN_COLOUR, "dash": dash},
+    }
+
+
+def _above(x: float, text: str) -> dict[str, object]:
+    """A label just above the plot at `x`, for a vertical line."""
+    return {
+        "x": x,
+        "xref": "x",
+        "y": 1,
+        "yref": "paper",
+        "yanchor": "bottom",
+        "text": text,
+        "showarrow": False,
+        "font": {"size": 12},
     }
 
 
@@ -192,17 +209,21 @@ def spread_figure(data: Spread, lang: Language) -> go.Figure:
         "showlegend": False,
     }
     first, last = data.total_years
+    names = ("P10", "P50", "P90")
     shapes = [
-        _marker(x, text) for x, text in zip(data.quantiles, ("P10", "P50", "P90"), strict=True)
+        _vertical(x, "solid" if n == "P50" else "dot")
+        for x, n in zip(data.quantiles, names, strict=True)
     ]
+    notes = [_above(x, n) for x, n in zip(data.quantiles, names, strict=True)]
     layout = {
         "title": {"text": _titled(t(lang, "chart_histogram", first=first, last=last), data.name)},
         "separators": SEPARATORS[lang],
-        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+        "margin": MARGIN,
         "bargap": 0,
         "xaxis": {"tickprefix": "€ ", "tickformat": ",.0f"},
         "yaxis": {"title": {"text": t(lang, "draws_axis")}},
         "shapes": shapes,
+        "annotations": notes,
     }
     return go.Figure(data=[trace], layout=layout)
 
@@ -228,31 +249,18 @@ def tornado_figure(
         }
 
     first, last = total_years
-    written = {
-        "type": "line",
-        "xref": "x",
-        "yref": "paper",
-        "x0": base,
-        "x1": base,
-        "y0": 0,
-        "y1": 1,
-        "line": {"color": WRITTEN_COLOUR},
-        "label": {
-            "text": f"{t(lang, 'as_written')}: {money(base, lang)}",
-            "textposition": "end",
-            "font": {"size": 11},
-        },
-    }
+    written = _above(base, f"{t(lang, 'as_written')}: {money(base, lang)}")
     layout = {
         "title": {"text": _titled(t(lang, "chart_tornado", first=first, last=last), name)},
         "separators": SEPARATORS[lang],
         "barmode": "overlay",
-        "height": 140 + 52 * len(rows),
-        "margin": {"l": 10, "r": 10, "t": 70, "b": 10},
+        "height": 160 + 52 * len(rows),
+        "margin": MARGIN,
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.08},
         "xaxis": {"tickprefix": "€ ", "tickformat": ",.0f"},
         "yaxis": {"autorange": "reversed", "automargin": True},
-        "shapes": [written],
+        "shapes": [_vertical(base, "solid")],
+        "annotations": [written],
     }
     traces = [
         bars([row.balance_at_low for row in rows], t(lang, "at_low"), LOW_COLOUR),

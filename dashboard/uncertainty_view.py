@@ -32,6 +32,10 @@ RANGES_FILE = "kwadraad-2013-ranges.yaml"
 KEY_PLATFORM = "uncertainty_platform"
 CHART_CONFIG = {"displaylogo": False}
 HEADING = "#### %s"
+SHARES_WIDTHS = (440, 112, 185, 95, 100)
+"""Pixels of the shares table's columns, so that it fits a wide page: an input's label with its
+course (`Efficiency of online vs offline contact, Ass OV (assertiveness, older women)`), its
+share, its range, the balance at its low and at its high."""
 
 
 def parameter_names(current: Evaluated, lang: Language) -> dict[KeyPath, str]:
@@ -104,19 +108,19 @@ def shares_frame(
     rows = [
         [
             names[path],
+            percent(share, lang),
             ranges[path],
             money(bars[path].balance_at_low, lang),
             money(bars[path].balance_at_high, lang),
-            percent(share, lang),
         ]
         for path, share in shares.items()
     ]
     columns = [
         t(lang, "parameter"),
+        t(lang, "share"),
         t(lang, "range"),
         t(lang, "balance_at_low"),
         t(lang, "balance_at_high"),
-        t(lang, "share"),
     ]
     return pd.DataFrame(rows, columns=columns)
 
@@ -167,7 +171,8 @@ def choose_platform(current: Evaluated, lang: Language) -> str:
     platforms = current.loaded.scenario.platforms
     if st.session_state.get(KEY_PLATFORM) not in platforms:
         st.session_state[KEY_PLATFORM] = next(iter(platforms))
-    return st.selectbox(
+    left, _ = st.columns(2)
+    return left.selectbox(
         t(lang, "platform_pick"),
         list(platforms),
         key=KEY_PLATFORM,
@@ -175,13 +180,27 @@ def choose_platform(current: Evaluated, lang: Language) -> str:
     )
 
 
-def _table(frame: pd.DataFrame, first: int = 1) -> None:
-    st.dataframe(frame, hide_index=True, column_config=money_columns(frame, first))
+def shares_columns(frame: pd.DataFrame) -> dict[str, object]:
+    """The shares table's widths; the label and the range read from the left, figures from
+    the right."""
+    return {
+        column: st.column_config.TextColumn(
+            width=width, alignment="left" if index in (0, 2) else "right"
+        )
+        for index, (column, width) in enumerate(zip(frame.columns, SHARES_WIDTHS, strict=True))
+    }
 
 
-def show_run(current: Evaluated, run: Uncertainty, platform: str, lang: Language) -> None:
-    """The figures of the run: balance and break-even tables, fan and spread, tornado and
-    shares of variance of the chosen platform scenario."""
+def _table(frame: pd.DataFrame) -> None:
+    """A table of amounts, its first column (a platform's long name) wide enough to read."""
+    config = money_columns(frame, first=1)
+    config[frame.columns[0]] = st.column_config.TextColumn(width="large")
+    st.dataframe(frame, hide_index=True, column_config=config)
+
+
+def show_run(current: Evaluated, run: Uncertainty, lang: Language) -> None:
+    """The figures of the run: balance and break-even tables of every platform scenario, then
+    fan and spread, tornado and shares of variance of the one chosen."""
     simulation = run.simulation
     first, last = simulation.total_years
     st.markdown(HEADING % t(lang, "balance_spread", first=first, last=last))
@@ -189,6 +208,7 @@ def show_run(current: Evaluated, run: Uncertainty, platform: str, lang: Language
     st.caption(t(lang, "spread_help"))
     st.markdown(HEADING % t(lang, "break_even_chance"))
     _table(break_even_frame(simulation, lang))
+    platform = choose_platform(current, lang)
     left, right = st.columns(2)
     with left:
         figure = fan_figure(fan(simulation, current.results, platform), lang)
@@ -204,7 +224,8 @@ def show_run(current: Evaluated, run: Uncertainty, platform: str, lang: Language
     figure = tornado_figure(rows, chart.base_balance, chart.total_years, name, lang)
     st.plotly_chart(figure, key="chart_tornado", config=CHART_CONFIG)
     st.markdown(HEADING % t(lang, "share"))
-    _table(shares_frame(run.shares[platform], chart, names, ranges, lang), first=2)
+    shares = shares_frame(run.shares[platform], chart, names, ranges, lang)
+    st.dataframe(shares, hide_index=True, column_config=shares_columns(shares))
     st.caption(t(lang, "shares_help"))
 
 
@@ -213,9 +234,9 @@ def show(current: Evaluated, lang: Language) -> None:
     if not has_ranges(current):
         show_no_ranges(lang)
         return
+    intro = st.container()
     draws, seed = choose_run(lang)
     run = uncertainty(current, draws, seed)
     ranged = len(run.simulation.parameters)
-    st.markdown(t(lang, "uncertainty_intro", ranged=ranged, draws=number(draws, lang)))
-    platform = choose_platform(current, lang)
-    show_run(current, run, platform, lang)
+    intro.markdown(t(lang, "uncertainty_intro", ranged=ranged, draws=number(draws, lang)))
+    show_run(current, run, lang)

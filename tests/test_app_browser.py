@@ -1,7 +1,8 @@
 """The app in a real browser: `streamlit run` on a free port, driven by Playwright with Debian's
 chromium (never a downloaded browser); a director changes the hourly wage and a cell of a course
-table and sees the new balance each time, then switches to Dutch. Screenshots go to a temporary
-folder and to /tmp/app-screenshot.png.
+table and sees the new balance each time, then switches to Dutch; another opens the Uncertainty
+tab of the ranges scenario and sees the engine's run drawn. Screenshots go to a temporary folder
+and to /tmp/app-screenshot.png and /tmp/app-uncertainty.png.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from playwright.sync_api import Page, sync_playwright
 
 from businesscase.engine import evaluate
 from businesscase.loading import load_scenario
-from dashboard.i18n import money
-from tests.conftest import CORRECTED, ROOT
+from businesscase.simulation import simulate
+from dashboard.i18n import money, percent
+from tests.conftest import CORRECTED, ROOT, SCENARIOS
 
 BROWSER_ARGS = [
     "--no-sandbox",
@@ -97,6 +99,12 @@ def shows(text: str) -> str:
     return f"document.body.innerText.replace(/\\u00a0/g, ' ').includes({text!r})"
 
 
+def in_tables(text: str) -> str:
+    """A page condition: the text is in a table (a grid draws on a canvas; its cells are in
+    the page's accessible text, not in what innerText shows)."""
+    return f"document.body.textContent.replace(/\\u00a0/g, ' ').includes({text!r})"
+
+
 def edit_course_cell(page: Page, row: int, year: int, value: str) -> None:
     """Type a value into the first course table, as a director does: select the grid, walk
     to the cell with the arrow keys, open the editor, type, confirm."""
@@ -162,5 +170,51 @@ def test_a_director_changes_the_wage_and_a_course_and_sees_the_new_balance(
             shutil.copyfile(
                 tmp_path / "app-dutch.png", SHARED_SCREENSHOT.with_name("app-dutch.png")
             )
+        finally:
+            browser.close()
+
+
+def test_a_director_opens_the_uncertainty_of_the_ranges_scenario(
+    chromium: str, app_url: str, tmp_path: Path
+) -> None:
+    ranges = SCENARIOS / "kwadraad-2013-ranges.yaml"
+    run = simulate(load_scenario(ranges).scenario, 10_000, 1)
+    p50 = money(run.platforms["average"].balance_quantiles()[1], "en")
+    chance = percent(float(run.platforms["new-platform"].break_even_probability()[3]), "en")
+    assert (p50, chance) == ("€96,481.93", "48.5%")
+    answer = (
+        "Average of Hulp Online with development and new platform breaks even by year 3 when "
+        "Efficiency of online vs offline contact"
+    )
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 3600})
+            page.goto(app_url)
+            page.wait_for_function(shows("€99,494.00"), timeout=30_000)
+            page.get_by_role("combobox", name="Scenario").click()
+            page.get_by_role("option", name=ranges.name).click()
+            page.wait_for_function(shows("Kwadraad 2013, corrected, with ranges"), timeout=15_000)
+            page.get_by_role("tab", name="Uncertainty").click()
+            page.wait_for_function(in_tables(p50), timeout=30_000)
+            page.wait_for_function(in_tables(chance), timeout=15_000)
+            page.wait_for_function(
+                "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3",
+                timeout=15_000,
+            )
+            page.wait_for_function(shows("Goal seek"), timeout=15_000)
+            estimates = page.get_by_role("combobox", name="Estimates to move")
+            for course in ("Ass JV", "Ass OV"):
+                estimates.click()
+                page.keyboard.type(f"contact, {course}")  # the list is long: filter it
+                page.get_by_role("option", name="Efficiency of online vs offline").click()
+            page.keyboard.press("Escape")  # close the list
+            page.wait_for_function(shows(answer), timeout=15_000)
+            page.wait_for_timeout(500)  # let plotly finish laying out the charts
+            assert "Traceback" not in page.inner_text("body")
+            screenshot = tmp_path / "app-uncertainty.png"
+            page.screenshot(path=str(screenshot), full_page=True)
+            shutil.copyfile(screenshot, SHARED_SCREENSHOT.with_name("app-uncertainty.png"))
         finally:
             browser.close()
