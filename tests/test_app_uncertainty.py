@@ -14,10 +14,11 @@ from streamlit.testing.v1 import AppTest
 from businesscase.loading import load_scenario
 from businesscase.simulation import Simulation, simulate
 from dashboard import analysis, state
+from dashboard.edits import course_entries
 from dashboard.goal_seek_view import KEY_PARAMETERS, KEY_PLATFORM, KEY_YEAR
 from dashboard.i18n import money, percent
 from dashboard.page import SECTION
-from dashboard.sources import FILE
+from dashboard.sources import FILE, evaluate_choice
 from tests.conftest import CORRECTED, PUBLISHED, ROOT, SCENARIOS
 from tests.test_app import engine, headline, open_tab
 
@@ -188,6 +189,28 @@ def test_goal_seek_finds_the_efficiency_that_breaks_even_by_year_3_and_applies_i
     cards = headline(app, engine(CORRECTED, changes))
     assert cards["new-platform"]["Break-even"] == "year 3"
     assert cards["average"]["Break-even"] == "year 3"  # was year 4
+
+
+def test_an_applied_answer_replaces_a_course_table_edit_of_the_same_input(app: AppTest) -> None:
+    app.selectbox(key=state.CHOICE).set_value(FILE + CORRECTED.name).run()
+    base = evaluate_choice(FILE + CORRECTED.name, {})
+    row_jv = [e.key for e in course_entries(base, "ass_jv")].index(EFFICIENCY[0])
+    app.session_state[state.course_key("ass_jv")] = {
+        "edited_rows": {row_jv: {"1": 45}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.run()
+    assert app.session_state[state.EDITS][EFFICIENCY[0]].change.endswith("={1: 45%, 2: 40%}")
+    goal_seek(app, EFFICIENCY, "new-platform", 3)
+    app.button(key="goal_apply").click().run()
+    assert [e.change for e in app.session_state[state.EDITS].values()] == [
+        f"{key}=60.24%" for key in EFFICIENCY
+    ]
+    open_tab(app, "tab_assumptions")
+    table = app.data_editor[0].value
+    assert list(table.loc[row_jv, ["1", "2", "6"]]) == [60.24, 60.24, 60.24]
+    assert headline(app, engine())["new-platform"]["Break-even"] == "year 3"
 
 
 def test_goal_seek_within_the_ranges_says_when_no_value_reaches_the_year(app: AppTest) -> None:
