@@ -11,7 +11,7 @@ import numpy as np
 from businesscase.engine import evaluate, ranged_parameters
 from businesscase.errors import KeyPath
 from businesscase.parameters import Scenario
-from businesscase.simulation import Simulation, widest_total
+from businesscase.simulation import Simulation, simulate, widest_total
 
 
 @dataclass(frozen=True)
@@ -94,3 +94,20 @@ def variance_shares(simulation: Simulation, platform: str) -> dict[KeyPath, floa
     shares = dict(zip(varying, squared / squared.sum(), strict=True))
     shares.update({p: 0.0 for p in simulation.parameters if p not in varying})
     return dict(sorted(shares.items(), key=lambda item: item[1], reverse=True))
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the app and the workbook show of a scenario's uncertainty: a seeded Monte Carlo
+    run, and per platform scenario the tornado and the shares of variance."""
+
+    simulation: Simulation
+    tornadoes: dict[str, Tornado]
+    shares: dict[str, dict[KeyPath, float]]
+
+
+def analyse(scenario: Scenario, draws: int, seed: int) -> Analysis:
+    """Simulate the scenario and rank its ranged parameters for every platform scenario."""
+    simulation = simulate(scenario, draws, seed)
+    shares = {platform: variance_shares(simulation, platform) for platform in scenario.platforms}
+    return Analysis(simulation, tornado(scenario), shares)

@@ -37,6 +37,7 @@ class PlatformOutcome:
         return np.logical_or.accumulate(self.cumulative >= 0, axis=1).mean(axis=0)
 
     def balance_quantiles(self) -> np.ndarray:
+        """P10, P50 and P90 of the balance over the widest reported total."""
         return np.quantile(self.balance_total, QUANTILES)
 
 

@@ -4,29 +4,17 @@ with the same state, draws and seed simulates nothing again."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import streamlit as st
 
 from businesscase.engine import ranged_parameters
 from businesscase.errors import KeyPath
 from businesscase.goal_seek import GoalSeek, default_bounds, parameter_at, solve
 from businesscase.parameters import Scenario
-from businesscase.sensitivity import Tornado, tornado, variance_shares
-from businesscase.simulation import Simulation, simulate
+from businesscase.sensitivity import Analysis, analyse
 from dashboard.sources import Evaluated, StateKey
 
 APP_MAX_DRAWS = 100_000
 """The app's limit on draws: enough for steady percentiles, and a cached run stays small."""
-
-
-@dataclass(frozen=True)
-class Uncertainty:
-    """A seeded run of a state and what decides its balance, per platform scenario."""
-
-    simulation: Simulation
-    tornadoes: dict[str, Tornado]
-    shares: dict[str, dict[KeyPath, float]]
 
 
 def has_ranges(current: Evaluated) -> bool:
@@ -35,13 +23,11 @@ def has_ranges(current: Evaluated) -> bool:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _uncertainty(key: StateKey, draws: int, seed: int, _scenario: Scenario) -> Uncertainty:
-    simulation = simulate(_scenario, draws, seed)
-    shares = {platform: variance_shares(simulation, platform) for platform in _scenario.platforms}
-    return Uncertainty(simulation, tornado(_scenario), shares)
+def _uncertainty(key: StateKey, draws: int, seed: int, _scenario: Scenario) -> Analysis:
+    return analyse(_scenario, draws, seed)
 
 
-def uncertainty(current: Evaluated, draws: int, seed: int) -> Uncertainty:
+def uncertainty(current: Evaluated, draws: int, seed: int) -> Analysis:
     """The state's run of `draws` draws from `seed`; cached by the state's key, draws and seed."""
     return _uncertainty(current.key, draws, seed, current.loaded.scenario)
 

@@ -15,7 +15,7 @@ from businesscase.errors import KeyPath
 from businesscase.sensitivity import Tornado
 from businesscase.simulation import Simulation
 from dashboard import state
-from dashboard.analysis import APP_MAX_DRAWS, Uncertainty, has_ranges, uncertainty
+from dashboard.analysis import APP_MAX_DRAWS, Analysis, has_ranges, uncertainty
 from dashboard.headline import money_columns
 from dashboard.i18n import Language, money, number, owned_label, percent, quantity, t
 from dashboard.sources import FILE, Evaluated, scenario_files
@@ -198,7 +198,7 @@ def _table(frame: pd.DataFrame) -> None:
     st.dataframe(frame, hide_index=True, column_config=config)
 
 
-def show_run(current: Evaluated, run: Uncertainty, lang: Language) -> None:
+def show_run(current: Evaluated, run: Analysis, lang: Language) -> None:
     """The figures of the run: balance and break-even tables of every platform scenario, then
     fan and spread, tornado and shares of variance of the one chosen."""
     simulation = run.simulation

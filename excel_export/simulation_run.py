@@ -10,8 +10,8 @@ from businesscase.engine import ranged_parameters
 from businesscase.errors import KeyPath
 from businesscase.loading import LoadedScenario
 from businesscase.parameters import Param, Scenario
-from businesscase.sensitivity import Tornado, tornado, variance_shares
-from businesscase.simulation import Simulation, check_run, simulate
+from businesscase.sensitivity import Analysis, analyse
+from businesscase.simulation import check_run
 
 
 @dataclass(frozen=True)
@@ -41,10 +41,7 @@ DEFAULT_SIMULATION = SimulationSettings()
 class SimulationRun:
     """A seeded run and the sensitivity of its scenario, as the sheet shows them."""
 
-    simulation: Simulation
-    tornadoes: dict[str, Tornado]
-    shares: dict[str, dict[KeyPath, float]]
-    """Each ranged parameter's share of the variance of the balance, per platform scenario."""
+    analysis: Analysis
     ranges: dict[KeyPath, Param]
     settings: SimulationSettings
     command: str
@@ -56,11 +53,8 @@ def run_simulation(loaded: LoadedScenario, settings: SimulationSettings) -> Simu
     scenario = loaded.scenario
     if not settings.wanted(scenario):
         return None
-    simulation = simulate(scenario, settings.draws, settings.seed)
     return SimulationRun(
-        simulation=simulation,
-        tornadoes=tornado(scenario),
-        shares={platform: variance_shares(simulation, platform) for platform in scenario.platforms},
+        analysis=analyse(scenario, settings.draws, settings.seed),
         ranges=ranged_parameters(scenario),
         settings=settings,
         command=recompute_command(loaded, settings),

@@ -90,7 +90,7 @@ def _figure_row(
 def _write_run(ws: Worksheet, number: int, block: Block, run: SimulationRun) -> int:
     """The run's draws and seed, how many parameters vary, and the years the balance spans."""
     words = block.words
-    first, last = run.simulation.total_years
+    first, last = run.analysis.simulation.total_years
     section_row(ws, number, words("simulation.run"), FIRST + 5)
     pairs = [
         ("simulation.draws", run.settings.draws, WHOLE),
@@ -152,7 +152,7 @@ def _write_cumulative(
     header_row(ws, header, [words("col.label"), words("col.unit"), words("col.key"), *years])
     last_column = FIRST + block.horizon - 1
     rows: dict[str, list[int]] = {}
-    for platform_id, outcome in run.simulation.platforms.items():
+    for platform_id, outcome in run.analysis.simulation.platforms.items():
         number += 1
         name = block.scenario.platforms[platform_id].name
         section_row(ws, number, name, last_column)
@@ -189,16 +189,16 @@ def _write_balance(ws: Worksheet, number: int, block: Block, run: SimulationRun)
     """Per platform scenario: P10, P50, P90 and mean of the balance over the widest total, and
     the balance at the values as written."""
     words = block.words
-    first, last = run.simulation.total_years
+    first, last = run.analysis.simulation.total_years
     number = _caption(ws, number, words("simulation.balance", first=first, last=last))
     parts = ("simulation.p10", "simulation.p50", "simulation.p90", "simulation.mean")
     headings = [words("col.label"), words("col.unit"), words("col.key")]
     header_row(ws, number, [*headings, *map(words, parts), words("simulation.as_written")])
-    for platform_id, outcome in run.simulation.platforms.items():
+    for platform_id, outcome in run.analysis.simulation.platforms.items():
         number += 1
         name = block.scenario.platforms[platform_id].name
         values = [*outcome.balance_quantiles(), outcome.balance_total.mean()]
-        values.append(run.tornadoes[platform_id].base_balance)
+        values.append(run.analysis.tornadoes[platform_id].base_balance)
         texts = (name, "EUR", f"{platform_id}.balance_{first}_{last}")
         _figure_row(ws, number, texts, [to_cents(v) for v in values], EURO)
     return number + 2
@@ -209,7 +209,7 @@ def _write_tornado(ws: Worksheet, number: int, block: Block, run: SimulationRun)
     balance there, the swing and the parameter's share of the variance; then room for a chart
     of the swings per platform. Without ranges, a note that there is nothing to rank."""
     words = block.words
-    first, last = run.simulation.total_years
+    first, last = run.analysis.simulation.total_years
     number = _caption(ws, number, words("simulation.sensitivity", first=first, last=last))
     parts = ("low", "high", "at_low", "at_high", "swing", "share")
     headings = [words("simulation.col.parameter"), words("col.unit"), words("col.key")]
@@ -220,12 +220,12 @@ def _write_tornado(ws: Worksheet, number: int, block: Block, run: SimulationRun)
     entries = {entry.path: entry for entry in block.entries}
     swing_column = FIRST + parts.index("swing")
     plans = []
-    for platform_id, chart in run.tornadoes.items():
+    for platform_id, chart in run.analysis.tornadoes.items():
         number += 1
         name = block.scenario.platforms[platform_id].name
         section_row(ws, number, name, FIRST + len(parts) - 1)
         start = number + 1
-        shares = run.shares[platform_id]
+        shares = run.analysis.shares[platform_id]
         for bar in chart.bars:
             number += 1
             entry = entries[bar.path]

@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from businesscase.loading import load_scenario
+from businesscase.sensitivity import Analysis, analyse
 from businesscase.simulation import Simulation, simulate
 from dashboard import analysis, state
 from dashboard.edits import course_entries
@@ -110,11 +111,11 @@ def test_a_rerun_with_the_same_state_draws_and_seed_does_not_simulate_again(
 ) -> None:
     calls: list[tuple[int, int]] = []
 
-    def counted(scenario: object, draws: int, seed: int) -> Simulation:
+    def counted(scenario: object, draws: int, seed: int) -> Analysis:
         calls.append((draws, seed))
-        return simulate(scenario, draws, seed)  # type: ignore[arg-type]
+        return analyse(scenario, draws, seed)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(analysis, "simulate", counted)
+    monkeypatch.setattr(analysis, "analyse", counted)
     analysis._uncertainty.clear()
     app.run()
     app.radio(key=state.LANGUAGE).set_value("nl").run()
