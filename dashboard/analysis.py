@@ -32,6 +32,11 @@ def uncertainty(current: Evaluated, draws: int, seed: int) -> Analysis:
     return _uncertainty(current.key, draws, seed, current.loaded.scenario)
 
 
+def search_bounds(current: Evaluated, paths: tuple[KeyPath, ...], unit: str) -> tuple[float, float]:
+    """Where goal seek looks by default: the first input's range, or the engine's bounds."""
+    return default_bounds(parameter_at(current.loaded.scenario, paths[0]), unit)
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _goal_seek(
     key: StateKey,
@@ -39,15 +44,20 @@ def _goal_seek(
     platform: str,
     by_year: int,
     unit: str,
+    bounds: tuple[float, float],
     _scenario: Scenario,
 ) -> GoalSeek:
-    bounds = default_bounds(parameter_at(_scenario, paths[0]), unit)
     return solve(_scenario, paths, platform, by_year, bounds, unit)
 
 
 def goal_seek(
-    current: Evaluated, paths: tuple[KeyPath, ...], platform: str, by_year: int, unit: str
+    current: Evaluated,
+    paths: tuple[KeyPath, ...],
+    platform: str,
+    by_year: int,
+    unit: str,
+    bounds: tuple[float, float],
 ) -> GoalSeek:
-    """The value of the inputs at `paths` at which `platform` breaks even by `by_year`, searched
-    within the first input's range (or the engine's default bounds); cached by the state."""
-    return _goal_seek(current.key, paths, platform, by_year, unit, current.loaded.scenario)
+    """The value of the inputs at `paths`, within `bounds`, at which `platform` breaks even by
+    `by_year`; cached by the state."""
+    return _goal_seek(current.key, paths, platform, by_year, unit, bounds, current.loaded.scenario)

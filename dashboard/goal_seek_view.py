@@ -8,11 +8,11 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from businesscase.errors import ScenarioError
+from businesscase.errors import KeyPath, ScenarioError
 from businesscase.goal_seek import GoalSeek
 from businesscase.inventory import ParameterEntry
 from dashboard import state
-from dashboard.analysis import goal_seek
+from dashboard.analysis import goal_seek, search_bounds
 from dashboard.edits import changes, everywhere, is_step_parameter
 from dashboard.i18n import Language, money, owned_label, percent, quantity, t
 from dashboard.sources import Evaluated, evaluate_choice
@@ -90,6 +90,33 @@ def _keep_valid(key: str, options: list, default: object) -> None:
         st.session_state[key] = default
 
 
+def _bounds(
+    current: Evaluated, paths: tuple[KeyPath, ...], unit: str, lang: Language
+) -> tuple[float, float]:
+    """The search bounds a director may widen; they start at the estimate's range (or the
+    engine's bounds) and are typed in percent for a percentage."""
+    low, high = search_bounds(current, paths, unit)
+    scale = 100.0 if unit == "%" else 1.0
+    shown = "%" if unit == "%" else unit
+    suffix = "|".join(".".join(map(str, path)) for path in paths)
+    left, right = st.columns(2)
+    with left:
+        low = (
+            st.number_input(
+                t(lang, "goal_from", unit=shown), value=low * scale, key=f"goal_from:{suffix}"
+            )
+            / scale
+        )
+    with right:
+        high = (
+            st.number_input(
+                t(lang, "goal_to", unit=shown), value=high * scale, key=f"goal_to:{suffix}"
+            )
+            / scale
+        )
+    return low, high
+
+
 def show(current: Evaluated, base: Evaluated, choice: str, lang: Language) -> None:
     """Pick estimates, a platform scenario and a year; show the answer and offer to apply it."""
     scenario = current.loaded.scenario
@@ -127,7 +154,13 @@ def show(current: Evaluated, base: Evaluated, choice: str, lang: Language) -> No
         return
     unit = units.pop()
     paths = tuple(entries[key].path for key in keys)
-    answer = goal_seek(current, paths, platform, by_year, unit)
+    try:
+        answer = goal_seek(
+            current, paths, platform, by_year, unit, _bounds(current, paths, unit, lang)
+        )
+    except ScenarioError as error:
+        st.error("\n".join(problem.message for problem in error.problems))
+        return
     names = [owned_label(entries[key], scenario, lang) for key in keys]
     text = answer_text(answer, names, platforms[platform].name, unit, lang)
     if answer.value is None:

@@ -232,6 +232,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "{parameters} van {lower} tot {upper}.",
     ),
     "goal_apply": ("Apply {value} as an edit", "Neem {value} over als wijziging"),
+    "goal_from": ("Search from ({unit})", "Zoeken vanaf ({unit})"),
+    "goal_to": ("Search up to ({unit})", "Zoeken tot en met ({unit})"),
     "goal_apply_help": (
         "Sets the chosen estimates to {value} in every year, rounded so that the break-even "
         "still holds; the headline then shows it. Reset returns to the file's values.",

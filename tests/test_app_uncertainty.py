@@ -224,6 +224,16 @@ def test_goal_seek_within_the_ranges_says_when_no_value_reaches_the_year(app: Ap
     assert app.warning[0].value.endswith("the best cumulative balance by then is -€12,281.00.")
 
 
+def test_goal_seek_bounds_can_be_widened_beyond_the_ranges(app: AppTest) -> None:
+    goal_seek(app, EFFICIENCY, "new-platform", 3)
+    suffix = "|".join(f"courses.{c}.online_efficiency" for c in ("ass_jv", "ass_ov"))
+    assert app.number_input(key=f"goal_from:{suffix}").value == 25.0
+    app.number_input(key=f"goal_to:{suffix}").set_value(100.0).run()
+    assert "is 60.23% (now 40.00%)" in app.success[0].value
+    app.number_input(key=f"goal_from:{suffix}").set_value(100.0).run()
+    assert app.error[0].value == "the bounds must have low < high (got 1, 1)"
+
+
 def test_goal_seek_asks_for_estimates_of_one_unit(app: AppTest) -> None:
     goal_seek(app, ["hourly_wage", "implementation_hours"], "average", 3)
     assert app.warning[0].value == "Choose estimates with the same unit: they all get one value."
