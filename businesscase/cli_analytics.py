@@ -12,7 +12,7 @@ from businesscase.inventory import parameter_entries
 from businesscase.loading import LoadedScenario, load_scenario
 from businesscase.sensitivity import tornado, variance_shares
 from businesscase.simulation import Simulation, check_run, simulate
-from businesscase.tidy import to_cents
+from businesscase.tidy import cents, to_cents
 
 
 def _whole_number(text: str) -> int:
@@ -59,9 +59,9 @@ def simulation_json(simulation: Simulation) -> dict[str, object]:
         p10, p50, p90 = outcome.cumulative_quantiles()
         balance = outcome.balance_quantiles()
         platforms[platform] = {
-            "cumulative_p10": [to_cents(v) for v in p10],
-            "cumulative_p50": [to_cents(v) for v in p50],
-            "cumulative_p90": [to_cents(v) for v in p90],
+            "cumulative_p10": cents(p10),
+            "cumulative_p50": cents(p50),
+            "cumulative_p90": cents(p90),
             "break_even_probability": [float(v) for v in outcome.break_even_probability()],
             f"balance_{first}_{last}": {
                 "p10": to_cents(balance[0]),

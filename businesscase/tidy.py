@@ -3,7 +3,7 @@ a wide table is a pivot of it, and comparing two scenarios is a merge with a dif
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -30,6 +30,11 @@ class Row:
 def to_cents(value: float) -> float:
     """Round to the cent, halves away from zero, for display and for comparing with print."""
     return float(Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def cents(values: Iterable[float]) -> list[float]:
+    """A series rounded to the cent, for display and JSON."""
+    return [to_cents(v) for v in values]
 
 
 def years_text(years: Sequence[int]) -> str:
@@ -74,7 +79,7 @@ def platform_summary(results: Results, platform_id: str) -> dict[str, object]:
     platform = results.scenario.platforms[platform_id]
 
     def series(name: str) -> list[float]:
-        return [to_cents(v) for v in results.platform_line(platform_id, name)]
+        return cents(results.platform_line(platform_id, name))
 
     summary: dict[str, object] = {"name": platform.name}
     for name in RESULT_LINES:
@@ -89,7 +94,7 @@ def platform_summary(results: Results, platform_id: str) -> dict[str, object]:
             for name in ("savings", "costs", "balance")
         }
     summary["lines"] = {
-        **{f"savings.{name}": [to_cents(v) for v in results.line(name)] for name in SAVINGS_LINES},
+        **{f"savings.{name}": cents(results.line(name)) for name in SAVINGS_LINES},
         **{f"costs.{name}": series(name) for name in COST_LINES},
     }
     return summary
@@ -98,7 +103,7 @@ def platform_summary(results: Results, platform_id: str) -> dict[str, object]:
 def results_json(results: Results, file: str | None = None) -> dict[str, object]:
     """The whole result as one JSON-ready object; money in euros, rounded to the cent."""
     shared = {
-        key: [to_cents(v) for v in results.values[key]]
+        key: cents(results.values[key])
         for key, line in results.lines.items()
         if line.platform is None
     }

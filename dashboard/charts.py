@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
 from businesscase.catalogue import SAVINGS_LINES
 from businesscase.engine import Results
-from businesscase.tidy import to_cents
+from businesscase.tidy import cents, to_cents
 from dashboard.i18n import Language, label, t
 
 PALETTE = qualitative.Safe
@@ -52,15 +51,11 @@ class BreakEven:
     cumulative: float
 
 
-def _cents(values: np.ndarray) -> list[float]:
-    return [to_cents(v) for v in values]
-
-
 def cumulative_series(results: Results) -> list[Series]:
     """The cumulative balance of every platform scenario."""
     return [
         Series(
-            results.scenario.platforms[pid].name, _cents(results.platform_line(pid, "cumulative"))
+            results.scenario.platforms[pid].name, cents(results.platform_line(pid, "cumulative"))
         )
         for pid in results.platform_ids
     ]
@@ -81,11 +76,11 @@ def break_even_points(results: Results) -> list[BreakEven]:
 
 def savings_costs_series(results: Results, lang: Language) -> list[Series]:
     """The savings (the same for every platform), then each platform scenario's costs."""
-    savings = Series(label(results.lines["savings"].info, lang), _cents(results.line("savings")))
+    savings = Series(label(results.lines["savings"].info, lang), cents(results.line("savings")))
     costs = [
         Series(
             t(lang, "costs_of", platform=results.scenario.platforms[pid].name),
-            _cents(results.platform_line(pid, "costs")),
+            cents(results.platform_line(pid, "costs")),
         )
         for pid in results.platform_ids
     ]
@@ -95,8 +90,7 @@ def savings_costs_series(results: Results, lang: Language) -> list[Series]:
 def savings_line_series(results: Results, lang: Language) -> list[Series]:
     """The savings by line: online efficiency, scheduling, offline time gain, referral, growth."""
     return [
-        Series(label(info, lang), _cents(results.line(name)))
-        for name, info in SAVINGS_LINES.items()
+        Series(label(info, lang), cents(results.line(name))) for name, info in SAVINGS_LINES.items()
     ]
 
 

@@ -18,7 +18,7 @@ from businesscase.engine import Results
 from businesscase.errors import KeyPath
 from businesscase.sensitivity import Tornado
 from businesscase.simulation import Simulation
-from businesscase.tidy import to_cents
+from businesscase.tidy import cents, to_cents
 from dashboard.charts import PALETTE, SEPARATORS, ZERO_LINE, year_layout
 from dashboard.i18n import Language, money, t
 
@@ -66,20 +66,16 @@ class TornadoRow:
     balance_at_high: float
 
 
-def _cents(values: np.ndarray) -> list[float]:
-    return [to_cents(v) for v in values]
-
-
 def fan(simulation: Simulation, results: Results, platform: str) -> Fan:
     """The fan of one platform scenario, with the state's own cumulative balance as written."""
     p10, p50, p90 = simulation.platforms[platform].cumulative_quantiles()
     return Fan(
         name=simulation.scenario.platforms[platform].name,
         years=[int(y) for y in simulation.years],
-        p10=_cents(p10),
-        p50=_cents(p50),
-        p90=_cents(p90),
-        as_written=_cents(results.platform_line(platform, "cumulative")),
+        p10=cents(p10),
+        p50=cents(p50),
+        p90=cents(p90),
+        as_written=cents(results.platform_line(platform, "cumulative")),
     )
 
 

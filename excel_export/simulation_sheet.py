@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from businesscase.errors import dotted
 from businesscase.inventory import ParameterEntry
-from businesscase.tidy import to_cents
+from businesscase.tidy import cents, to_cents
 from excel_export.block import Block
 from excel_export.layout import year_column
 from excel_export.simulation_charts import ChartPlan, place_charts, reserve
@@ -161,7 +161,7 @@ def _write_cumulative(
             number += 1
             rows[platform_id].append(number)
             texts = (words(f"simulation.{part}"), "EUR", f"{platform_id}.cumulative_{part}")
-            _figure_row(ws, number, texts, [to_cents(v) for v in series], EURO)
+            _figure_row(ws, number, texts, cents(series), EURO)
         number += 1
         texts = (words("simulation.break_even"), "%", f"{platform_id}.break_even_probability")
         probabilities = [float(p) for p in outcome.break_even_probability()]
@@ -200,7 +200,7 @@ def _write_balance(ws: Worksheet, number: int, block: Block, run: SimulationRun)
         values = [*outcome.balance_quantiles(), outcome.balance_total.mean()]
         values.append(run.analysis.tornadoes[platform_id].base_balance)
         texts = (name, "EUR", f"{platform_id}.balance_{first}_{last}")
-        _figure_row(ws, number, texts, [to_cents(v) for v in values], EURO)
+        _figure_row(ws, number, texts, cents(values), EURO)
     return number + 2
 
 
