@@ -141,9 +141,10 @@ def evaluate(scenario: Scenario, inputs: Mapping[KeyPath, np.ndarray] | None = N
 
     for key, line in lines.items():
         raw = np.asarray(line.formula.evaluate(all_inputs, lookup, years), dtype=float)
-        value = np.array(np.broadcast_to(raw, np.broadcast_shapes(raw.shape, years.shape)))
+        value = np.broadcast_to(raw, np.broadcast_shapes(raw.shape, years.shape))
         pin = pins.get(key)
-        if pin is not None:
+        if pin is not None:  # a copy only where a value is replaced; other lines stay views
+            value = value.copy()
             value[..., [y - 1 for y in pin.years]] = pin.value
         values[key] = value
     return Results(scenario, years, lines, values, all_inputs, pins)
