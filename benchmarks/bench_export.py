@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from businesscase.loading import LoadedScenario, load_scenario
+from businesscase.scenario.loading import LoadedScenario, load_scenario
 from excel_export.simulation_run import SimulationSettings
 from excel_export.workbook import write_workbook
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import numpy as np
 
+from businesscase.analytics.simulation import simulate
+from businesscase.analytics.uncertainty import draw_inputs
 from businesscase.engine import evaluate
-from businesscase.loading import load_scenario
-from businesscase.simulation import simulate
-from businesscase.uncertainty import draw_inputs
+from businesscase.scenario.loading import load_scenario
 
 SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "kwadraad-2013-ranges.yaml"
 

@@ -14,9 +14,9 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel
 
-from businesscase.catalogue import Line, build_lines
-from businesscase.errors import KeyPath
-from businesscase.parameters import Param, Platform, Scenario
+from businesscase.model.catalogue import Line, build_lines
+from businesscase.model.errors import KeyPath
+from businesscase.model.parameters import Param, Platform, Scenario
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from businesscase.inventory import ParameterEntry
-from businesscase.loading import LoadedScenario
-from businesscase.parameters import Param
+from businesscase.model.parameters import Param
+from businesscase.report.inventory import ParameterEntry
+from businesscase.scenario.loading import LoadedScenario
 from dashboard.sources import Evaluated
 
 

@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from businesscase.engine import Results
-from businesscase.inventory import ParameterEntry
-from businesscase.trace import LineTrace, explain
+from businesscase.report.inventory import ParameterEntry
+from businesscase.report.trace import LineTrace, explain
 from dashboard.headline import money_columns
 from dashboard.i18n import Language, label, money, number, quantity, t, unit_text
 from dashboard.sources import Evaluated

@@ -13,10 +13,10 @@ from typing import Literal
 
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from businesscase.catalogue import LineInfo
-from businesscase.inventory import ParameterEntry
-from businesscase.parameters import Scenario
-from businesscase.tidy import to_cents
+from businesscase.model.catalogue import LineInfo
+from businesscase.model.parameters import Scenario
+from businesscase.report.inventory import ParameterEntry
+from businesscase.report.tidy import to_cents
 
 Language = Literal["en", "nl"]
 LANGUAGES: dict[Language, str] = {"en": "English", "nl": "Nederlands"}

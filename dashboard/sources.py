@@ -14,8 +14,13 @@ from pathlib import Path
 import streamlit as st
 
 from businesscase.engine import Results, evaluate
-from businesscase.inventory import ParameterEntry, parameter_entries
-from businesscase.loading import LoadedScenario, load_scenario, load_scenario_bytes, with_changes
+from businesscase.report.inventory import ParameterEntry, parameter_entries
+from businesscase.scenario.loading import (
+    LoadedScenario,
+    load_scenario,
+    load_scenario_bytes,
+    with_changes,
+)
 
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 DEFAULT_FILE = "kwadraad-2013-corrected.yaml"

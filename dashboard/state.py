@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from businesscase.errors import ScenarioError
-from businesscase.inventory import ParameterEntry
+from businesscase.analytics.simulation import DEFAULT_DRAWS, DEFAULT_SEED
+from businesscase.model.errors import ScenarioError
+from businesscase.report.inventory import ParameterEntry
 from dashboard.edits import (
     Edit,
     changes,
@@ -47,7 +48,6 @@ QUICK_PREFIX = "input:"
 COURSE_PREFIX = "course:"
 DRAWS, SEED = "draws", "seed"
 RUN_PREFIX = "run:"
-DEFAULT_DRAWS, DEFAULT_SEED = 10_000, 1
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from businesscase.engine import Results, evaluate
-from businesscase.inventory import ParameterEntry, parameter_entries
-from businesscase.loading import LoadedScenario
-from businesscase.parameters import Scenario
+from businesscase.model.parameters import Scenario
+from businesscase.report.inventory import ParameterEntry, parameter_entries
+from businesscase.scenario.loading import LoadedScenario
 from excel_export.labels import Words
 from excel_export.layout import (
     ROLES,

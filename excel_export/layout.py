@@ -16,10 +16,10 @@ from typing import Literal
 
 from openpyxl.utils import get_column_letter, quote_sheetname
 
-from businesscase.catalogue import RESULT_LINES, Line
-from businesscase.errors import KeyPath
-from businesscase.inventory import ParameterEntry
-from businesscase.parameters import Param, Scenario
+from businesscase.model.catalogue import RESULT_LINES, Line
+from businesscase.model.errors import KeyPath
+from businesscase.model.parameters import Param, Scenario
+from businesscase.report.inventory import ParameterEntry
 
 LEGEND_ROW = 2
 HEADER_ROW = 3

@@ -7,8 +7,8 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from businesscase.catalogue import Line
-from businesscase.formula import RunningSum
+from businesscase.model.catalogue import Line
+from businesscase.model.formula import RunningSum
 from excel_export.block import Block
 from excel_export.layout import HEADER_ROW, BreakEvenRow, LineRow, Section, year_column
 from excel_export.lines_sheet import line_headings, write_legend, write_line, write_year_numbers

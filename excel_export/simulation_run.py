@@ -6,12 +6,12 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass
 
+from businesscase.analytics.sensitivity import Analysis, analyse
+from businesscase.analytics.simulation import DEFAULT_DRAWS, DEFAULT_SEED, check_run
 from businesscase.engine import ranged_parameters
-from businesscase.errors import KeyPath
-from businesscase.loading import LoadedScenario
-from businesscase.parameters import Param, Scenario
-from businesscase.sensitivity import Analysis, analyse
-from businesscase.simulation import check_run
+from businesscase.model.errors import KeyPath
+from businesscase.model.parameters import Param, Scenario
+from businesscase.scenario.loading import LoadedScenario
 
 
 @dataclass(frozen=True)
@@ -19,8 +19,8 @@ class SimulationSettings:
     """How the export simulates: `draws` and `seed` of the Monte Carlo run, and whether to write
     the Simulation sheet (`include`: always, never, or `None` for a scenario with ranges)."""
 
-    draws: int = 10_000
-    seed: int = 1
+    draws: int = DEFAULT_DRAWS
+    seed: int = DEFAULT_SEED
     include: bool | None = None
 
     def __post_init__(self) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from businesscase.engine import Results, evaluate
-from businesscase.loading import LoadedScenario, load_scenario
+from businesscase.scenario.loading import LoadedScenario, load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"

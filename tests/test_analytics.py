@@ -7,13 +7,13 @@ import json
 import numpy as np
 import pytest
 
-from businesscase.cli import main
+from businesscase.analytics.goal_seek import solve
+from businesscase.analytics.sensitivity import tornado, variance_shares
+from businesscase.analytics.simulation import simulate
+from businesscase.analytics.uncertainty import draw, draw_inputs
+from businesscase.cli.main import main
 from businesscase.engine import evaluate, ranged_parameters
-from businesscase.goal_seek import solve
-from businesscase.loading import load_scenario
-from businesscase.sensitivity import tornado, variance_shares
-from businesscase.simulation import simulate
-from businesscase.uncertainty import draw, draw_inputs
+from businesscase.scenario.loading import load_scenario
 from tests.conftest import CORRECTED, PUBLISHED, SCENARIOS
 
 RANGES = SCENARIOS / "kwadraad-2013-ranges.yaml"

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from businesscase.compare import compare
 from businesscase.engine import Results, evaluate
-from businesscase.loading import load_scenario, load_scenario_bytes
-from businesscase.tidy import results_json
+from businesscase.report.compare import compare
+from businesscase.report.tidy import results_json
+from businesscase.scenario.loading import load_scenario, load_scenario_bytes
 from dashboard import state
 from dashboard.compare_view import KEY_ALL
 from dashboard.edits import course_entries

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
+from businesscase.analytics.simulation import simulate
 from businesscase.engine import evaluate
-from businesscase.loading import load_scenario
-from businesscase.simulation import simulate
+from businesscase.scenario.loading import load_scenario
 from dashboard.i18n import money, percent
 from tests.conftest import CORRECTED, ROOT, SCENARIOS
 

@@ -4,7 +4,7 @@ cannot look inside a plotly figure, so the figures are built by functions called
 from __future__ import annotations
 
 from businesscase.engine import Results
-from businesscase.tidy import to_cents
+from businesscase.report.tidy import to_cents
 from dashboard.charts import (
     break_even_points,
     cumulative_figure,

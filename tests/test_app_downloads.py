@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 
 from businesscase.engine import evaluate
-from businesscase.loading import load_scenario_bytes
-from businesscase.tidy import results_json
+from businesscase.report.tidy import results_json
+from businesscase.scenario.loading import load_scenario_bytes
 from dashboard.downloads import excel_bytes, file_stem, yaml_text
 from dashboard.sources import FILE, SCENARIO_DIR, UPLOAD, Evaluated, evaluate_choice
 from tests.conftest import CORRECTED, PUBLISHED, SCENARIOS

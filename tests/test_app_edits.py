@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from businesscase.inventory import ParameterEntry
+from businesscase.report.inventory import ParameterEntry
 from dashboard.edits import Edit, edited_values, plain, quick_values, step_text, updated
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from businesscase.errors import ScenarioError
-from businesscase.loading import load_scenario
-from businesscase.tidy import results_json
+from businesscase.model.errors import ScenarioError
+from businesscase.report.tidy import results_json
+from businesscase.scenario.loading import load_scenario
 from dashboard import sources
 from tests.conftest import CORRECTED, PUBLISHED
 

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from businesscase.loading import load_scenario
-from businesscase.sensitivity import Analysis, analyse
-from businesscase.simulation import Simulation, simulate
+from businesscase.analytics.sensitivity import Analysis, analyse
+from businesscase.analytics.simulation import Simulation, simulate
+from businesscase.scenario.loading import load_scenario
 from dashboard import analysis, state
 from dashboard.edits import course_entries
 from dashboard.goal_seek_view import KEY_PARAMETERS, KEY_PLATFORM, KEY_YEAR

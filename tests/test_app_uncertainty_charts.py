@@ -6,12 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from businesscase.analytics.goal_seek import GoalSeek
+from businesscase.analytics.sensitivity import tornado
+from businesscase.analytics.simulation import Simulation, simulate
 from businesscase.engine import Results, evaluate
-from businesscase.goal_seek import GoalSeek
-from businesscase.loading import LoadedScenario, load_scenario
-from businesscase.sensitivity import tornado
-from businesscase.simulation import Simulation, simulate
-from businesscase.tidy import to_cents
+from businesscase.report.tidy import to_cents
+from businesscase.scenario.loading import LoadedScenario, load_scenario
 from dashboard.goal_seek_view import answer_text, typed_value
 from dashboard.i18n import owned_label, percent
 from dashboard.sources import FILE, evaluate_choice

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from businesscase.cli import main
-from businesscase.errors import ScenarioError
-from businesscase.loading import load_scenario, load_scenario_bytes
-from businesscase.yaml_source import MAX_FILE_BYTES, MAX_NODES, read_yaml_text
+from businesscase.cli.main import main
+from businesscase.model.errors import ScenarioError
+from businesscase.scenario.loading import load_scenario, load_scenario_bytes
+from businesscase.scenario.yaml_source import MAX_FILE_BYTES, MAX_NODES, read_yaml_text
 from tests.conftest import PUBLISHED, ROOT
 
 BAD = ROOT / "tests" / "bad_scenarios"
@@ -210,7 +210,7 @@ def test_an_extends_of_a_missing_file(tmp_path: Path) -> None:
 def test_the_console_script_prints_no_traceback() -> None:
     """The installed entry point, as finance staff run it."""
     completed = subprocess.run(
-        [sys.executable, "-m", "businesscase.cli", "run", str(BAD / "several_problems.yaml")],
+        [sys.executable, "-m", "businesscase.cli.main", "run", str(BAD / "several_problems.yaml")],
         capture_output=True,
         text=True,
         cwd=ROOT,

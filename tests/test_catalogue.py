@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from businesscase.catalogue import COURSE_LINES, GROWTH_LINES, PLATFORM_LINES, SCENARIO_LINES
 from businesscase.engine import evaluate
-from businesscase.formula import If, Input, Ref, RoundWhole, RunningSum, YearNumber, equals
-from businesscase.loading import load_scenario
+from businesscase.model.catalogue import COURSE_LINES, GROWTH_LINES, PLATFORM_LINES, SCENARIO_LINES
+from businesscase.model.formula import If, Input, Ref, RoundWhole, RunningSum, YearNumber, equals
+from businesscase.scenario.loading import load_scenario
 from tests.conftest import CORRECTED, PUBLISHED
 from tests.test_published_case import PRINTED_COURSE_LINES, PRINTED_SHARED_LINES
 
@@ -166,7 +166,7 @@ def test_a_parameter_may_be_an_array_of_draws() -> None:
 
 def test_the_format_reference_page_is_up_to_date() -> None:
     """docs/scenario-format.md is rendered from the model; regenerate it when fields change."""
-    from businesscase.format_reference import render
+    from businesscase.report.format_reference import render
     from tests.conftest import ROOT
 
     assert (ROOT / "docs" / "scenario-format.md").read_text() == render()

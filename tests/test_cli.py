@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from businesscase.cli import main
+from businesscase.cli.main import main
 from businesscase.engine import evaluate
-from businesscase.loading import load_scenario
-from businesscase.tidy import to_cents, years_text
+from businesscase.report.tidy import to_cents, years_text
+from businesscase.scenario.loading import load_scenario
 from tests.conftest import CORRECTED, PUBLISHED, ROOT
 
 REFERENCE = json.loads((ROOT / "tests" / "reference" / "published-results.json").read_text())

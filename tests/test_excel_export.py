@@ -13,9 +13,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from businesscase.cli.export import add_export_command
 from businesscase.engine import evaluate
-from businesscase.loading import LoadedScenario, load_scenario
-from excel_export.cli import add_export_command
+from businesscase.scenario.loading import LoadedScenario, load_scenario
 from excel_export.styles import INPUT_FILL, PIN_FILL
 from excel_export.workbook import build_workbook, workbook_bytes, write_workbook
 from tests.conftest import CORRECTED, PUBLISHED

@@ -17,10 +17,10 @@ import openpyxl
 import pytest
 from PIL import Image
 
-from businesscase.catalogue import build_lines
 from businesscase.engine import Results, evaluate
-from businesscase.formula import RunningSum
-from businesscase.loading import LoadedScenario, load_scenario
+from businesscase.model.catalogue import build_lines
+from businesscase.model.formula import RunningSum
+from businesscase.scenario.loading import LoadedScenario, load_scenario
 from excel_export.labels import Words
 from excel_export.workbook import build_workbook, sheet_names, write_workbook
 from tests.conftest import CORRECTED, PUBLISHED, require_program

@@ -14,13 +14,13 @@ import pytest
 from openpyxl.chart import BarChart, LineChart
 from PIL import Image
 
+from businesscase.analytics.sensitivity import tornado, variance_shares
+from businesscase.analytics.simulation import Simulation, simulate
+from businesscase.cli.export import add_export_command
 from businesscase.engine import evaluate, ranged_parameters
-from businesscase.errors import dotted
-from businesscase.loading import LoadedScenario, load_scenario
-from businesscase.sensitivity import tornado, variance_shares
-from businesscase.simulation import Simulation, simulate
+from businesscase.model.errors import dotted
+from businesscase.scenario.loading import LoadedScenario, load_scenario
 from excel_export import SimulationSettings, build_workbook, write_workbook
-from excel_export.cli import add_export_command
 from tests.conftest import SCENARIOS, require_program
 from tests.test_excel_recalc import soffice_run
 

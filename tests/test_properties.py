@@ -10,9 +10,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from businesscase.catalogue import COST_LINES, SAVINGS_LINES
 from businesscase.engine import evaluate, first_year_at_or_above_zero
-from businesscase.loading import LoadedScenario, apply_changes, load_scenario, validate_data
+from businesscase.model.catalogue import COST_LINES, SAVINGS_LINES
+from businesscase.scenario.loading import (
+    LoadedScenario,
+    apply_changes,
+    load_scenario,
+    validate_data,
+)
 from tests.conftest import CORRECTED, PUBLISHED
 from tests.independent import CaseInputs, corrected_case
 
@@ -193,7 +198,7 @@ def test_first_year_at_or_above_zero() -> None:
 
 
 def test_with_changes_equals_loading_with_the_same_changes() -> None:
-    from businesscase.loading import with_changes
+    from businesscase.scenario.loading import with_changes
 
     changes = ["hourly_wage=80", "courses.ass_jv.online_sessions.3=5"]
     direct = load_scenario(CORRECTED, changes)

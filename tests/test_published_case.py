@@ -11,7 +11,7 @@ import json
 import pytest
 
 from businesscase.engine import Results
-from businesscase.tidy import to_cents
+from businesscase.report.tidy import to_cents
 from tests.conftest import ROOT
 
 REFERENCE = ROOT / "tests" / "reference" / "published-results.json"  # copy of shared/reference
@@ -285,7 +285,7 @@ def test_corrected_average_breaks_even_a_year_later(corrected_results: Results) 
 def test_every_parameter_set_in_the_reference_files_carries_its_source(
     fixture: str, request: pytest.FixtureRequest
 ) -> None:
-    from businesscase.inventory import parameter_entries
+    from businesscase.report.inventory import parameter_entries
 
     entries = parameter_entries(request.getfixturevalue(fixture))
     unsourced = [e.key for e in entries if e.origin != "default" and not e.source]

@@ -15,11 +15,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from businesscase.catalogue import build_lines
-from businesscase.errors import KeyPath, Problem, ScenarioError
-from businesscase.formula import RunningSum
-from businesscase.parameters import Scenario
-from businesscase.schema import (
+from businesscase.model.catalogue import build_lines
+from businesscase.model.errors import KeyPath, Problem, ScenarioError
+from businesscase.model.formula import RunningSum
+from businesscase.model.parameters import Scenario
+from businesscase.model.schema import (
     field_at,
     field_names,
     is_param,
@@ -28,7 +28,12 @@ from businesscase.schema import (
     submodel,
     unwrap,
 )
-from businesscase.yaml_source import YamlDocument, read_yaml_bytes, read_yaml_file, read_yaml_text
+from businesscase.scenario.yaml_source import (
+    YamlDocument,
+    read_yaml_bytes,
+    read_yaml_file,
+    read_yaml_text,
+)
 
 
 @dataclass(frozen=True)

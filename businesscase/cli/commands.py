@@ -1,47 +1,31 @@
-"""The `businesscase` command: run, validate, explain and compare scenario files.
-
-Bad input (a missing or broken file, an invalid value, a `--set` path that does not exist)
-prints every problem with its file, line and key, and exits with code 2; never a traceback.
-"""
+"""The commands on scenario files: `run`, `validate`, `explain` and `diff`."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from rich import box
 from rich.console import Console
-from rich.table import Table
 
-from businesscase.catalogue import COST_LINES, SAVINGS_LINES
-from businesscase.compare import Comparison, compare
+from businesscase.cli.options import add_set
+from businesscase.cli.tables import (
+    console_for_output,
+    make_table,
+    money_text,
+    year_columns,
+    year_row,
+    year_table,
+)
 from businesscase.engine import Results, evaluate
-from businesscase.errors import ScenarioError
-from businesscase.formula import refs_of
-from businesscase.loading import LoadedScenario, load_scenario
-from businesscase.tidy import results_json, to_cents, years_text
-from businesscase.trace import describe_input, explain
-
-BAD_INPUT = 2
-
-
-def console_for_output() -> Console:
-    """A console wide enough for six years and two totals, also when the output is piped."""
-    console = Console(highlight=False)
-    if not console.is_terminal:
-        console = Console(highlight=False, width=160)
-    return console
-
-
-def _money(value: float | None) -> str:
-    if value is None:
-        return "-"
-    cents = to_cents(value)
-    return f"{cents:,.2f}" if cents != 0 else "0.00"
+from businesscase.model.catalogue import COST_LINES, SAVINGS_LINES
+from businesscase.model.formula import refs_of
+from businesscase.report.compare import Comparison, compare
+from businesscase.report.tidy import results_json, to_cents, years_text
+from businesscase.report.trace import describe_input, explain
+from businesscase.scenario.loading import LoadedScenario, load_scenario
 
 
 def _load(path: str, changes: Sequence[str] = ()) -> tuple[LoadedScenario, Results]:
@@ -61,32 +45,6 @@ def _depends_on_pins(results: Results) -> set[str]:
 # ---------------------------------------------------------------- run
 
 
-def make_table(title: str, first: str, columns: Sequence[str]) -> Table:
-    """A plain table: a left column of labels, then right-aligned figures."""
-    shown = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    shown.add_column(first, no_wrap=True)
-    for column in columns:
-        shown.add_column(column, justify="right")
-    return shown
-
-
-def year_columns(years: Sequence[int] | np.ndarray) -> list[str]:
-    return [f"year {int(year)}" for year in years]
-
-
-def _year_table(title: str, results: Results) -> Table:
-    totals = [f"total {first}-{last}" for first, last in results.scenario.totals]
-    return make_table(title, "line", [*year_columns(results.years), *totals])
-
-
-def _row(results: Results, label: str, values: np.ndarray, summable: bool = True) -> list[str]:
-    """A label, the values per year, and the totals (none for a running total or a count)."""
-    if not summable:
-        return [label, *(_money(v) for v in values)]
-    totals = [float(values[first - 1 : last].sum()) for first, last in results.scenario.totals]
-    return [label, *(_money(v) for v in values), *(_money(t) for t in totals)]
-
-
 def _print_results(console: Console, loaded: LoadedScenario, results: Results) -> None:
     marked = _depends_on_pins(results)
 
@@ -96,23 +54,23 @@ def _print_results(console: Console, loaded: LoadedScenario, results: Results) -
     console.print(f"[bold]{results.scenario.name}[/]  ({' <- '.join(reversed(loaded.files))})")
     if loaded.changes:
         console.print("changed on the command line: " + ", ".join(loaded.changes))
-    table = _year_table("Savings, the same in every platform scenario", results)
+    table = year_table("Savings, the same in every platform scenario", results)
     for name in SAVINGS_LINES:
-        table.add_row(*_row(results, label(name), results.line(name)))
-    table.add_row(*_row(results, label("savings"), results.line("savings")), style="bold")
+        table.add_row(*year_row(results, label(name), results.line(name)))
+    table.add_row(*year_row(results, label("savings"), results.line("savings")), style="bold")
     console.print(table)
     for platform_id in results.platform_ids:
         platform = results.scenario.platforms[platform_id]
-        table = _year_table(f"{platform.name}  [dim]({platform_id})[/]", results)
+        table = year_table(f"{platform.name}  [dim]({platform_id})[/]", results)
         for name in COST_LINES:
             values = results.platform_line(platform_id, name)
             if np.any(values != 0):
-                table.add_row(*_row(results, label(f"{platform_id}.{name}"), values))
+                table.add_row(*year_row(results, label(f"{platform_id}.{name}"), values))
         for name in ("costs", "savings", "balance"):
             key = f"{platform_id}.{name}"
-            table.add_row(*_row(results, label(key), results.values[key]), style="bold")
+            table.add_row(*year_row(results, label(key), results.values[key]), style="bold")
         cumulative = results.platform_line(platform_id, "cumulative")
-        table.add_row(*_row(results, label(f"{platform_id}.cumulative"), cumulative, False))
+        table.add_row(*year_row(results, label(f"{platform_id}.cumulative"), cumulative, False))
         console.print(table)
         year = results.break_even_year(platform_id)
         found = f"year {year}" if year else f"not within {results.scenario.horizon_years} years"
@@ -130,19 +88,19 @@ def _print_side_by_side(console: Console, runs: list[tuple[LoadedScenario, Resul
     console.print(f"[bold]{ra.scenario.name}[/] against [bold]{rb.scenario.name}[/]")
 
     def block(title: str, keys: list[tuple[str, str]]) -> None:
-        table = _year_table(title, ra)
+        table = year_table(title, ra)
         for key, text in keys:
             va, vb = ra.values.get(key), rb.values.get(key)
             if va is None or vb is None:
                 continue
             summable = not key.endswith(".cumulative")
             if all(to_cents(x) == to_cents(y) for x, y in zip(va, vb, strict=True)):
-                table.add_row(*_row(ra, f"{text} (same)", va, summable))
+                table.add_row(*year_row(ra, f"{text} (same)", va, summable))
                 continue
             table.add_row(text, style="bold")
-            table.add_row(*_row(ra, f"  {names[0]}", va, summable))
-            table.add_row(*_row(rb, f"  {names[1]}", vb, summable))
-            table.add_row(*_row(ra, "  difference", vb - va, summable), style="yellow")
+            table.add_row(*year_row(ra, f"  {names[0]}", va, summable))
+            table.add_row(*year_row(rb, f"  {names[1]}", vb, summable))
+            table.add_row(*year_row(ra, "  difference", vb - va, summable), style="yellow")
         console.print(table)
 
     block("Savings", [(n, ra.lines[n].label) for n in [*SAVINGS_LINES, "savings"]])
@@ -209,13 +167,13 @@ def cmd_explain(args: argparse.Namespace) -> int:
         console.print(
             f"  [yellow]pinned to {trace.pin.value:,.2f} in {years}[/]: {trace.pin.reason}"
         )
-    table = _year_table("", results)
-    table.add_row(*_row(results, trace.key, trace.values, trace.unit == "EUR"), style="bold")
+    table = year_table("", results)
+    table.add_row(*year_row(results, trace.key, trace.values, trace.unit == "EUR"), style="bold")
     for line in trace.lines:
-        table.add_row(*_row(results, line.key, line.values, line.unit == "EUR"))
+        table.add_row(*year_row(results, line.key, line.values, line.unit == "EUR"))
     for entry in trace.inputs:
         values = np.broadcast_to(entry.values, results.years.shape)
-        table.add_row(*_row(results, entry.key, values, summable=False))
+        table.add_row(*year_row(results, entry.key, values, summable=False))
     console.print(table)
     if trace.lines:
         console.print("[bold]Lines it reads[/]")
@@ -255,7 +213,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         by_key.setdefault(change.key, {})[change.year] = change.difference
     for key, diffs in by_key.items():
         cells = [
-            _money(diffs[y])
+            money_text(diffs[y])
             if y in diffs and diffs[y] is not None
             else ("new/removed" if y in diffs else "")
             for y in comparison.years
@@ -289,25 +247,8 @@ def _diff_json(comparison: Comparison) -> dict[str, object]:
 # ---------------------------------------------------------------- the parser
 
 
-def add_set(parser: argparse.ArgumentParser) -> None:
-    """The repeatable `--set PATH=VALUE` option."""
-    parser.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="PATH=VALUE",
-        help="change a parameter, e.g. hourly_wage=80 or "
-        "courses.ass_jv.groups_per_year=10 (repeatable)",
-    )
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="businesscase",
-        description="Savings, platform costs and balance of online and blended courses.",
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
+def add_scenario_commands(commands: argparse._SubParsersAction) -> None:
+    """Register `run`, `validate`, `explain` and `diff`."""
     run = commands.add_parser("run", help="print the year-by-year results of scenario files")
     run.add_argument(
         "files",
@@ -338,31 +279,3 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--json", action="store_true", help="print one JSON object")
     add_set(diff)
     diff.set_defaults(handler=cmd_diff)
-
-    for register in _extensions():
-        register(commands)
-    return parser
-
-
-def _extensions() -> list[Callable[[argparse._SubParsersAction], object]]:
-    """Commands that live in their own modules (analytics, the Excel export)."""
-    from businesscase.cli_analytics import add_analytics_commands
-    from excel_export.cli import add_export_command
-
-    return [add_analytics_commands, add_export_command]
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code (2 for bad input)."""
-    args = build_parser().parse_args(argv)
-    try:
-        return args.handler(args)
-    except ScenarioError as error:
-        print(error.report(), file=sys.stderr)
-        return BAD_INPUT
-    except BrokenPipeError:
-        return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import reduce
 
-from businesscase.formula import (
+from businesscase.model.formula import (
     Expr,
     If,
     Input,
@@ -22,7 +22,7 @@ from businesscase.formula import (
     YearNumber,
     equals,
 )
-from businesscase.parameters import Scenario
+from businesscase.model.parameters import Scenario
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Protocol
 
 import numpy as np
 
-from businesscase.errors import KeyPath, dotted
+from businesscase.model.errors import KeyPath, dotted
 
 
 class Cells(Protocol):

@@ -1,7 +1,7 @@
 """The reference page of the scenario format, rendered from the parameter model's own
 docstrings, labels and units, so the documentation cannot drift from the validation.
 
-    uv run python -m businesscase.format_reference > docs/scenario-format.md
+    uv run python -m businesscase.report.format_reference > docs/scenario-format.md
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from businesscase.parameters import Course, Growth, Override, Param, Platform, Scenario
+from businesscase.model.parameters import Course, Growth, Override, Param, Platform, Scenario
 
 SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("The scenario (top level)", Scenario),
@@ -45,7 +45,7 @@ def render() -> str:
         "# Scenario file format",
         "",
         "Generated from `businesscase/parameters.py` by "
-        "`python -m businesscase.format_reference`; do not edit by hand.",
+        "`python -m businesscase.report.format_reference`; do not edit by hand.",
         "",
         "A parameter is a plain value (`hourly_wage: 75`), values by year that hold until the",
         "next listed year (`online_sessions: {1: 3, 3: 4}`), or a block with its source and,",

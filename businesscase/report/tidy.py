@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from businesscase.catalogue import COST_LINES, RESULT_LINES, SAVINGS_LINES
 from businesscase.engine import Results
+from businesscase.model.catalogue import COST_LINES, RESULT_LINES, SAVINGS_LINES
 
 
 @dataclass(frozen=True)

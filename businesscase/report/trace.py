@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from businesscase.engine import Pin, Results
-from businesscase.errors import Problem, ScenarioError, dotted
-from businesscase.formula import inputs_of, refs_of
-from businesscase.inventory import ParameterEntry, parameter_entries
-from businesscase.loading import LoadedScenario
+from businesscase.model.errors import Problem, ScenarioError, dotted
+from businesscase.model.formula import inputs_of, refs_of
+from businesscase.report.inventory import ParameterEntry, parameter_entries
+from businesscase.scenario.loading import LoadedScenario
 
 
 @dataclass(frozen=True)

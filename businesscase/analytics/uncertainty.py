@@ -11,8 +11,8 @@ import zlib
 import numpy as np
 
 from businesscase.engine import ranged_parameters
-from businesscase.errors import KeyPath, dotted
-from businesscase.parameters import Param, Scenario
+from businesscase.model.errors import KeyPath, dotted
+from businesscase.model.parameters import Param, Scenario
 
 MAX_REJECTION_ROUNDS = 200
 """Rounds of redrawing a cut-off normal; after that the rare stragglers are clipped."""

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from businesscase.engine import Results
-from businesscase.inventory import parameter_entries
-from businesscase.loading import LoadedScenario
-from businesscase.tidy import tidy, to_cents, years_text
+from businesscase.report.inventory import parameter_entries
+from businesscase.report.tidy import tidy, to_cents, years_text
+from businesscase.scenario.loading import LoadedScenario
 
 NOT_SET = "not set (computed)"
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from businesscase.analytics.simulation import Simulation, simulate, widest_total
 from businesscase.engine import evaluate, ranged_parameters
-from businesscase.errors import KeyPath
-from businesscase.parameters import Scenario
-from businesscase.simulation import Simulation, simulate, widest_total
+from businesscase.model.errors import KeyPath
+from businesscase.model.parameters import Scenario
 
 
 @dataclass(frozen=True)

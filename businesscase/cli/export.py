@@ -13,12 +13,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from businesscase.cli_analytics import draws_argument, seed_argument
-from businesscase.errors import ScenarioError
-from businesscase.loading import LoadedScenario, load_scenario
-from excel_export.labels import LANGUAGES
-from excel_export.simulation_run import DEFAULT_SIMULATION, SimulationSettings
-from excel_export.workbook import write_workbook
+from businesscase.analytics.simulation import DEFAULT_DRAWS, DEFAULT_SEED
+from businesscase.cli.options import draws_argument, seed_argument
+from businesscase.model.errors import ScenarioError
+from businesscase.model.units import LANGUAGES
+from businesscase.scenario.loading import LoadedScenario, load_scenario
 
 OK, BAD_INPUT = 0, 2
 
@@ -54,16 +53,16 @@ def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
     parser.add_argument(
         "--draws",
         type=draws_argument,
-        default=DEFAULT_SIMULATION.draws,
+        default=DEFAULT_DRAWS,
         metavar="N",
-        help=f"draws of the Monte Carlo run on the Simulation sheet ({DEFAULT_SIMULATION.draws:,})",
+        help=f"draws of the Monte Carlo run on the Simulation sheet ({DEFAULT_DRAWS:,})",
     )
     parser.add_argument(
         "--seed",
         type=seed_argument,
-        default=DEFAULT_SIMULATION.seed,
+        default=DEFAULT_SEED,
         metavar="S",
-        help=f"random seed of that run ({DEFAULT_SIMULATION.seed})",
+        help=f"random seed of that run ({DEFAULT_SEED})",
     )
     parser.add_argument(
         "--simulation",
@@ -81,6 +80,8 @@ def export_command(
 ) -> int:
     """Load every scenario (reporting all problems of all files at once), then write the
     workbook atomically. Returns the exit code."""
+    from excel_export import SimulationSettings, write_workbook  # only this command needs it
+
     out, err = out or sys.stdout, err or sys.stderr
     target = Path(args.output)
     if target.suffix.lower() != ".xlsx":

@@ -5,41 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 
-from businesscase.cli import add_set, console_for_output, make_table, year_columns
-from businesscase.errors import Problem, ScenarioError, dotted
-from businesscase.goal_seek import default_bounds, parameter_at, solve
-from businesscase.inventory import parameter_entries
-from businesscase.loading import LoadedScenario, load_scenario
-from businesscase.sensitivity import tornado, variance_shares
-from businesscase.simulation import Simulation, check_run, simulate
-from businesscase.tidy import cents, to_cents
-
-
-def _whole_number(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number (got {text!r})") from None
-
-
-def draws_argument(text: str) -> int:
-    """`--draws`: a whole number from 1 to MAX_DRAWS (argparse exits with 2 otherwise)."""
-    draws = _whole_number(text)
-    try:
-        check_run(draws, 0)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error).removeprefix("draws ")) from None
-    return draws
-
-
-def seed_argument(text: str) -> int:
-    """`--seed`: a whole number from 0 (argparse exits with 2 otherwise)."""
-    seed = _whole_number(text)
-    try:
-        check_run(1, seed)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error).removeprefix("seed ")) from None
-    return seed
+from businesscase.analytics.goal_seek import default_bounds, parameter_at, solve
+from businesscase.analytics.sensitivity import tornado, variance_shares
+from businesscase.analytics.simulation import DEFAULT_DRAWS, DEFAULT_SEED, Simulation, simulate
+from businesscase.cli.options import add_set, draws_argument, seed_argument
+from businesscase.cli.tables import console_for_output, make_table, year_columns
+from businesscase.model.errors import Problem, ScenarioError, dotted
+from businesscase.report.inventory import parameter_entries
+from businesscase.report.tidy import cents, to_cents
+from businesscase.scenario.loading import LoadedScenario, load_scenario
 
 
 def _labels(loaded: LoadedScenario) -> dict[str, tuple[str, str]]:
@@ -232,9 +206,14 @@ def add_analytics_commands(commands: argparse._SubParsersAction) -> None:
         command = commands.add_parser(name, help=text)
         command.add_argument("file", metavar="FILE")
         command.add_argument(
-            "--draws", type=draws_argument, default=10_000, help="number of draws (10,000)"
+            "--draws",
+            type=draws_argument,
+            default=DEFAULT_DRAWS,
+            help=f"number of draws ({DEFAULT_DRAWS:,})",
         )
-        command.add_argument("--seed", type=seed_argument, default=1, help="random seed (1)")
+        command.add_argument(
+            "--seed", type=seed_argument, default=DEFAULT_SEED, help=f"random seed ({DEFAULT_SEED})"
+        )
         command.add_argument("--json", action="store_true", help="print one JSON object")
         add_set(command)
         command.set_defaults(handler=handler)

@@ -8,7 +8,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from businesscase.loading import LoadedScenario
+from businesscase.scenario.loading import LoadedScenario
 
 
 def _plain(value: Any) -> Any:

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from businesscase.parameters import Param, Scenario
+from businesscase.model.parameters import Param, Scenario
 
 
 def unwrap(annotation: Any) -> Any:

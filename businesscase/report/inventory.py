@@ -10,10 +10,10 @@ import numpy as np
 from pydantic.fields import FieldInfo
 
 from businesscase.engine import scenario_inputs
-from businesscase.errors import KeyPath, dotted
-from businesscase.loading import LoadedScenario
-from businesscase.parameters import Param
-from businesscase.schema import field_at
+from businesscase.model.errors import KeyPath, dotted
+from businesscase.model.parameters import Param
+from businesscase.model.schema import field_at
+from businesscase.scenario.loading import LoadedScenario
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from businesscase.analytics.uncertainty import draw_inputs
 from businesscase.engine import evaluate
-from businesscase.errors import KeyPath
-from businesscase.parameters import Scenario
-from businesscase.uncertainty import draw_inputs
+from businesscase.model.errors import KeyPath
+from businesscase.model.parameters import Scenario
 
 QUANTILES = (0.1, 0.5, 0.9)
+DEFAULT_DRAWS = 10_000
+"""Draws of a run when none are asked for: P10-P90 stable to well under 1% of the balance."""
+DEFAULT_SEED = 1
+"""Seed of a run when none is given, so the same file gives the same figures."""
 MAX_DRAWS = 2_000_000
 """More draws than any decision needs; bounds the time and memory of a run."""
 CHUNK = 25_000

@@ -16,7 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from businesscase.errors import KeyPath, Problem, ScenarioError
+from businesscase.model.errors import KeyPath, Problem, ScenarioError
 
 MAX_FILE_BYTES = 1_000_000
 """A scenario is a few kilobytes; anything above a megabyte is refused before it is read."""

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from businesscase.engine import evaluate
-from businesscase.errors import KeyPath, Problem, ScenarioError, dotted
-from businesscase.parameters import MAX_HORIZON, Param, Scenario
+from businesscase.model.errors import KeyPath, Problem, ScenarioError, dotted
+from businesscase.model.parameters import MAX_HORIZON, Param, Scenario
 
 GRID = 401
 BISECTIONS = 80

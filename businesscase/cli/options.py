@@ -1,0 +1,46 @@
+"""Options shared by several commands: `--set`, `--draws`, `--seed`."""
+
+from __future__ import annotations
+
+import argparse
+
+from businesscase.analytics.simulation import check_run
+
+
+def add_set(parser: argparse.ArgumentParser) -> None:
+    """The repeatable `--set PATH=VALUE` option."""
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="PATH=VALUE",
+        help="change a parameter, e.g. hourly_wage=80 or "
+        "courses.ass_jv.groups_per_year=10 (repeatable)",
+    )
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number (got {text!r})") from None
+
+
+def draws_argument(text: str) -> int:
+    """`--draws`: a whole number from 1 to MAX_DRAWS (argparse exits with 2 otherwise)."""
+    draws = _whole_number(text)
+    try:
+        check_run(draws, 0)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("draws ")) from None
+    return draws
+
+
+def seed_argument(text: str) -> int:
+    """`--seed`: a whole number from 0 (argparse exits with 2 otherwise)."""
+    seed = _whole_number(text)
+    try:
+        check_run(1, seed)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("seed ")) from None
+    return seed

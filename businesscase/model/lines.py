@@ -1,0 +1,176 @@
+"""What a line of the business case is: one declaration holds its key, formula, labels, unit,
+kind, nature and, for a total, the children it adds.
+
+A `LineSpec` is written once, in the module of the part it belongs to (a course, the
+organisation, a platform scenario); `instantiate` turns it into a `Line` for one course or
+platform. Every view asks the line what it is (may it be summed over years? is it money paid
+or staff time?) instead of deciding for itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from businesscase.model.errors import KeyPath
+from businesscase.model.formula import Expr, Input, Ref, Sum
+
+
+class Kind(Enum):
+    """How a line behaves over the years."""
+
+    FLOW = "flow"
+    """An amount per year (euros, hours, participants a year): summing over years means
+    something."""
+    STOCK = "stock"
+    """A running total (the cumulative balance): its last year is the total; never summed."""
+    COUNT = "count"
+    """A number of things per item (sessions per course): not summed over years."""
+    RATE = "rate"
+    """A price, a time per unit or a factor: not summed over years."""
+
+    @property
+    def summable(self) -> bool:
+        """Whether a total over years means something (only for a flow)."""
+        return self is Kind.FLOW
+
+
+class Nature(Enum):
+    """What a line's euros are: money that changes hands, or staff time valued at the wage."""
+
+    CASH = "cash"
+    """Money paid or received: development, purchase, trainer days, licences, hosting."""
+    STAFF_TIME = "staff_time"
+    """Staff hours valued at the hourly wage: implementation, training hours, savings."""
+    MIXED = "mixed"
+    """Both: a total of cash and staff-time lines, or an item with parts of each."""
+    QUANTITY = "quantity"
+    """Not money: minutes, hours, counts, factors."""
+
+    @staticmethod
+    def of_parts(parts: Sequence[Nature]) -> Nature:
+        """The nature of a sum: the parts' nature if they agree, else mixed."""
+        found = set(parts)
+        return found.pop() if len(found) == 1 else Nature.MIXED
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a line is instantiated: the key-path prefix of its inputs (`courses.ass_jv`),
+    the key prefix of its lines (`ass_jv.`) and the scenario item itself."""
+
+    input_prefix: KeyPath = ()
+    key_prefix: str = ""
+    item: Any = None
+
+    def input(self, *names: str) -> Input:
+        """A parameter of this course or platform (or of the scenario, at the top)."""
+        return Input((*self.input_prefix, *names))
+
+    def line(self, name: str) -> Ref:
+        """Another line of this course or platform."""
+        return Ref(self.key_prefix + name)
+
+
+FormulaRule = Callable[[Scope], Expr]
+
+
+@dataclass(frozen=True)
+class LineSpec:
+    """Everything about one line, declared in one place."""
+
+    name: str
+    """The line's name within its part: `scheduling_saving`."""
+    label: str
+    label_nl: str
+    unit: str
+    kind: Kind
+    nature: Nature
+    section: str
+    """The block of the sheet it belongs to (`scheduling`, `costs`, `result`, ...)."""
+    formula: FormulaRule | None = None
+    """How the line is computed in a scope; None for a total, which `adds` its children."""
+    adds: tuple[str, ...] = ()
+    """For a total: the names of the lines (in the same scope) it is the sum of."""
+    description: str = ""
+    """What the line means, in a sentence, where the label does not say it all."""
+
+    def __post_init__(self) -> None:
+        if (self.formula is None) == (not self.adds):
+            raise ValueError(f"line {self.name!r}: give a formula or the lines it adds, not both")
+
+    def instantiate(
+        self,
+        scope: Scope,
+        *,
+        course: str | None = None,
+        platform: str | None = None,
+        adds: Sequence[str] | None = None,
+    ) -> Line:
+        """The line in one scope. `adds` replaces the children's keys (for a total over
+        parts declared elsewhere, such as the organisation's savings over all courses)."""
+        children = (
+            tuple(adds) if adds is not None else tuple(scope.key_prefix + a for a in self.adds)
+        )
+        formula = self.formula(scope) if self.formula is not None else Sum(children)
+        return Line(
+            key=scope.key_prefix + self.name,
+            spec=self,
+            formula=formula,
+            children=children,
+            course=course,
+            platform=platform,
+        )
+
+
+@dataclass(frozen=True)
+class Line:
+    """One named figure of the business case, per year, in one course, platform or the
+    organisation: its declaration and its formula there."""
+
+    key: str
+    spec: LineSpec
+    formula: Expr
+    children: tuple[str, ...] = ()
+    """The keys of the lines a total adds (empty for a line with its own formula)."""
+    course: str | None = None
+    platform: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def label(self) -> str:
+        return self.spec.label
+
+    @property
+    def label_nl(self) -> str:
+        return self.spec.label_nl
+
+    @property
+    def unit(self) -> str:
+        return self.spec.unit
+
+    @property
+    def kind(self) -> Kind:
+        return self.spec.kind
+
+    @property
+    def nature(self) -> Nature:
+        return self.spec.nature
+
+    @property
+    def section(self) -> str:
+        return self.spec.section
+
+    @property
+    def summable(self) -> bool:
+        """Whether a total over years of this line means something."""
+        return self.spec.kind.summable
+
+    @property
+    def is_money(self) -> bool:
+        return self.spec.unit == "EUR"
