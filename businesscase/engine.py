@@ -14,9 +14,12 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel
 
-from businesscase.model.catalogue import Line, build_lines
+from businesscase.model import measures
+from businesscase.model.catalogue import build_lines
 from businesscase.model.errors import KeyPath
+from businesscase.model.lines import Line
 from businesscase.model.parameters import Param, Platform, Scenario
+from businesscase.model.schema import is_amounts_by_year
 
 
 @dataclass(frozen=True)
@@ -51,33 +54,40 @@ class Results:
         return self.values[f"{platform_id}.{name}"]
 
     def total(self, platform_id: str, name: str, first: int, last: int) -> np.ndarray:
-        """The sum of a platform line over years first..last."""
-        return self.platform_line(platform_id, name)[..., first - 1 : last].sum(axis=-1)
+        """The sum of a platform line over years first..last (refused for a line that is
+        not a flow, such as the cumulative balance)."""
+        key = f"{platform_id}.{name}"
+        return measures.total_over_years(self.lines[key], self.values[key], first, last)
+
+    def totals(self, key: str) -> list[float] | None:
+        """The line's totals over the scenario's reported spans of years, or None for a line
+        that has no total over years (a running total, a price)."""
+        return measures.totals_over_years(self.lines[key], self.values[key], self.scenario.totals)
 
     def break_even_year(self, platform_id: str) -> int | None:
         """The first year whose cumulative balance is >= 0 (None if there is none)."""
-        return first_year_at_or_above_zero(self.platform_line(platform_id, "cumulative"))
+        return measures.break_even_year(self.platform_line(platform_id, "cumulative"))
+
+    def net_present_value(self, platform_id: str) -> float:
+        """The platform's balance over all years, discounted (Excel's NPV convention)."""
+        return float(
+            measures.net_present_value(self.platform_line(platform_id, "discounted_balance"))
+        )
 
     def is_pinned(self, key: str, year: int) -> bool:
         pin = self.pins.get(key)
         return pin is not None and year in pin.years
 
 
-def first_year_at_or_above_zero(cumulative: np.ndarray) -> int | None:
-    """Break-even of one cumulative series: the first year at or above zero."""
-    reached = np.flatnonzero(np.asarray(cumulative) >= 0)
-    return int(reached[0]) + 1 if reached.size else None
-
-
 def input_values(scenario: Scenario) -> Iterator[tuple[KeyPath, Any]]:
     """Every numeric input as written: a Param, a whole number, or amounts by year."""
 
     def walk(model: BaseModel, path: KeyPath) -> Iterator[tuple[KeyPath, Any]]:
-        for name in type(model).model_fields:
+        for name, info in type(model).model_fields.items():
             value = getattr(model, name)
             here = (*path, name)
             number = isinstance(value, int | float) and not isinstance(value, bool)
-            if number or isinstance(value, Param) or name == "one_off_costs":
+            if number or isinstance(value, Param) or is_amounts_by_year(info):
                 yield here, value
             elif isinstance(value, BaseModel):
                 yield from walk(value, here)

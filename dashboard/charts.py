@@ -76,7 +76,7 @@ def break_even_points(results: Results) -> list[BreakEven]:
 
 def savings_costs_series(results: Results, lang: Language) -> list[Series]:
     """The savings (the same for every platform), then each platform scenario's costs."""
-    savings = Series(label(results.lines["savings"].info, lang), cents(results.line("savings")))
+    savings = Series(label(results.lines["savings"].spec, lang), cents(results.line("savings")))
     costs = [
         Series(
             t(lang, "costs_of", platform=results.scenario.platforms[pid].name),

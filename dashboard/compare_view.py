@@ -132,7 +132,7 @@ def difference_frame(
         cells = [
             _amount(changes[y].difference, line.unit, lang) if y in changes else "" for y in years
         ]
-        rows.append([owner, label(line.info, lang), *cells])
+        rows.append([owner, label(line.spec, lang), *cells])
     columns = [t(lang, "owner"), t(lang, "line"), *(t(lang, "year_n", year=y) for y in years)]
     return pd.DataFrame(rows, columns=columns)
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from businesscase.model.parameters import Param
+from businesscase.model.schema import value_at
 from businesscase.report.inventory import ParameterEntry
 from businesscase.scenario.loading import LoadedScenario
 from dashboard.sources import Evaluated
@@ -61,10 +62,7 @@ def step_text(values: Sequence[float], percent: bool = False) -> str:
 
 def is_step_parameter(loaded: LoadedScenario, path: tuple[str | int, ...]) -> bool:
     """Whether the input at `path` is a parameter with values by year (not a count of years)."""
-    node: object = loaded.scenario
-    for part in path:
-        node = node.get(part) if isinstance(node, dict) else getattr(node, str(part), None)
-    return isinstance(node, Param)
+    return isinstance(value_at(loaded.scenario, path), Param)
 
 
 def course_entries(evaluated: Evaluated, course_id: str) -> list[ParameterEntry]:

@@ -30,7 +30,7 @@ def line_text(results: Results, key: str, lang: Language) -> str:
         owner = f", {results.scenario.platforms[line.platform].name}"
     elif line.course is not None:
         owner = f", {results.scenario.courses[line.course].name}"
-    return f"{label(line.info, lang)}{owner} ({key})"
+    return f"{label(line.spec, lang)}{owner} ({key})"
 
 
 def figure_text(value: float, unit: str, lang: Language) -> str:
@@ -64,7 +64,7 @@ def lines_frame(trace: LineTrace, results: Results, year: int, lang: Language) -
     """The lines the formula reads: label, key, value in the year, and their own formula."""
     rows = [
         [
-            label(results.lines[line.key].info, lang),
+            label(results.lines[line.key].spec, lang),
             line.key,
             figure_text(_in_year(line.values, year), line.unit, lang),
             line.formula,

@@ -56,14 +56,14 @@ def year_table(results: Results, lang: Language) -> pd.DataFrame:
         platform = results.scenario.platforms[pid].name
         for name in RESULT_LINES:
             line = results.lines[f"{pid}.{name}"]
-            totals = [
-                ""
-                if name == "cumulative"
-                else money(float(results.total(pid, name, f, last)), lang)
-                for f, last in results.scenario.totals
-            ]
+            found = results.totals(line.key)
+            totals = (
+                [money(total, lang) for total in found]
+                if found is not None
+                else [""] * len(results.scenario.totals)
+            )
             values = [money(v, lang) for v in results.platform_line(pid, name)]
-            rows.append([platform, label(line.info, lang), *values, *totals])
+            rows.append([platform, label(line.spec, lang), *values, *totals])
     columns = [
         t(lang, "platform"),
         t(lang, "line"),

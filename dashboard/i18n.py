@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from typing import Literal
 
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from businesscase.model.catalogue import LineInfo
+from businesscase.model.lines import LineSpec
 from businesscase.model.parameters import Scenario
+from businesscase.model.units import Language, unit_text
 from businesscase.report.inventory import ParameterEntry
 from businesscase.report.tidy import to_cents
 
-Language = Literal["en", "nl"]
 LANGUAGES: dict[Language, str] = {"en": "English", "nl": "Nederlands"}
 LOCALES: dict[Language, str] = {"en": "en_GB", "nl": "nl_NL"}
 
@@ -244,39 +243,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "and": ("and", "en"),
 }
 
-UNITS: dict[str, tuple[str, str]] = {
-    "EUR": ("€", "€"),
-    "EUR/h": ("€/h", "€/uur"),
-    "EUR/day": ("€/day", "€/dag"),
-    "EUR/year": ("€/year", "€/jaar"),
-    "EUR/client": ("€/client", "€/cliënt"),
-    "h": ("h", "uur"),
-    "min": ("min", "min"),
-    "%": ("%", "%"),
-    "participants": ("participants", "deelnemers"),
-    "groups": ("groups", "groepen"),
-    "sessions": ("sessions", "sessies"),
-    "clients": ("clients", "cliënten"),
-    "days": ("days", "dagen"),
-    "staff": ("staff", "medewerkers"),
-    "year": ("year", "jaar"),
-    "years": ("years", "jaar"),
-}
-
 
 def t(lang: Language, key: str, **values: object) -> str:
     """The app's text `key` in the language, with `{name}` fields filled in."""
     english, dutch = TEXT[key]
     text = dutch if lang == "nl" else english
     return text.format(**values) if values else text
-
-
-def unit_text(unit: str, lang: Language) -> str:
-    """A unit as the reader writes it (`€/uur`); unknown units are shown as they are."""
-    names = UNITS.get(unit)
-    if names is None:
-        return unit
-    return names[1] if lang == "nl" else names[0]
 
 
 def money(value: float, lang: Language) -> str:
@@ -314,7 +286,7 @@ def quantity(value: float, unit: str, lang: Language) -> str:
     return f"{shown} {unit_text(unit, lang)}" if unit else shown
 
 
-def label(info: LineInfo | ParameterEntry, lang: Language) -> str:
+def label(info: LineSpec | ParameterEntry, lang: Language) -> str:
     """The Dutch or English label of a catalogue line or an inventory entry."""
     return info.label_nl if lang == "nl" and info.label_nl else info.label
 

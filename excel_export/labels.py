@@ -6,7 +6,7 @@ holds the text the workbook adds around them, so a language is one lookup table.
 
 from __future__ import annotations
 
-from businesscase.model.units import LANGUAGES
+from businesscase.model.units import LANGUAGES, unit_text
 
 _TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -267,22 +267,6 @@ _TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-_UNITS_NL = {
-    "participants": "deelnemers",
-    "groups": "groepen",
-    "sessions": "sessies",
-    "days": "dagen",
-    "staff": "medewerkers",
-    "clients": "cliënten",
-    "year": "jaar",
-    "years": "jaren",
-    "h": "uur",
-    "EUR/h": "EUR/uur",
-    "EUR/day": "EUR/dag",
-    "EUR/client": "EUR/cliënt",
-    "EUR/year": "EUR/jaar",
-}
-
 
 class Words:
     """The workbook's words in one language: `words("col.total", first=1, last=5)`."""
@@ -313,4 +297,4 @@ class Words:
 
     def unit(self, unit: str) -> str:
         """A unit as shown in the Unit column."""
-        return _UNITS_NL.get(unit, unit) if self.language == "nl" else unit
+        return unit_text(unit, self.language)

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from businesscase.model.catalogue import RESULT_LINES, Line
 from businesscase.model.errors import KeyPath
 from businesscase.model.parameters import Param, Scenario
+from businesscase.model.schema import value_at
 from businesscase.report.inventory import ParameterEntry
 
 LEGEND_ROW = 2
@@ -114,8 +115,8 @@ def sheet_of(line: Line) -> SheetRole:
     """Savings holds the course lines and the organisation's savings; Costs the shared and the
     platform costs; Results the savings, costs, balance and cumulative of each platform."""
     if line.platform is not None:
-        return "results" if line.info.section == "result" else "costs"
-    if line.course is None and line.info.section == "shared_costs":
+        return "results" if line.section == "result" else "costs"
+    if line.course is None and line.section == "shared_costs":
         return "costs"
     return "savings"
 
@@ -132,7 +133,7 @@ def savings_rows(
     for line in lines.values():
         if sheet_of(line) != "savings":
             continue
-        here = line.info.section
+        here = line.section
         if line.course is None:
             if course is not None or here != section:
                 rows.append(Section(section_title(here)))
@@ -244,20 +245,12 @@ def _input_row(entry: ParameterEntry, scenario: Scenario, names: _Names) -> Inpu
     if entry.path == ("horizon_years",):
         return InputRow(entry, "fixed")
     name = names.for_path(entry.path)
-    if entry.path[-1] == "one_off_costs":
+    if entry.amounts_by_year:
         return InputRow(entry, "yearly", name=name)
-    value = _value_at(scenario, entry.path)
+    value = value_at(scenario, entry.path)
     if isinstance(value, Param) and value.by_year is not None:
         return InputRow(entry, "steps", frozenset(value.by_year), name)
     return InputRow(entry, "constant", name=name)
-
-
-def _value_at(scenario: Scenario, path: KeyPath) -> object:
-    """The model value at a key path (ids of courses and platforms included)."""
-    here: object = scenario
-    for part in path:
-        here = here.get(part) if isinstance(here, dict) else getattr(here, str(part))
-    return here
 
 
 _CELL_LIKE = re.compile(r"^([a-z]{1,3}\d+|r\d*c?\d*|c\d*|\d.*)$", re.IGNORECASE)

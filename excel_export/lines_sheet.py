@@ -60,7 +60,7 @@ def write_line(ws: Worksheet, number: int, line: Line, block: Block) -> None:
     """A line's label, unit, key and one cell per year: the formula, the engine's value when
     only values are wanted, or the pinned value with its mark and reason."""
     words, results = block.words, block.results
-    label = put_text(ws.cell(number, 1), words.label(line.info.label, line.info.label_nl))
+    label = put_text(ws.cell(number, 1), words.label(line.label, line.label_nl))
     put_text(ws.cell(number, 2), words.unit(line.unit))
     put_text(ws.cell(number, 3), line.key).font = KEY_FONT
     fmt = number_format(line.unit)

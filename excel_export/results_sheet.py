@@ -7,8 +7,8 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from businesscase.model import measures
 from businesscase.model.catalogue import Line
-from businesscase.model.formula import RunningSum
 from excel_export.block import Block
 from excel_export.layout import HEADER_ROW, BreakEvenRow, LineRow, Section, year_column
 from excel_export.lines_sheet import line_headings, write_legend, write_line, write_year_numbers
@@ -22,11 +22,6 @@ from excel_export.styles import (
     put_text,
     section_row,
 )
-
-
-def has_total(line: Line) -> bool:
-    """Whether a total over years means something: not for a running total (cumulative)."""
-    return not isinstance(line.formula, RunningSum)
 
 
 def write_results(ws: Worksheet, block: Block) -> None:
@@ -46,25 +41,24 @@ def write_results(ws: Worksheet, block: Block) -> None:
         elif isinstance(row, LineRow):
             line = row.line
             write_line(ws, number, line, block)
-            if has_total(line):
-                _write_totals(ws, number, block, first_total, line.platform or "", line.name)
+            if line.summable:
+                _write_totals(ws, number, block, first_total, line)
         elif isinstance(row, BreakEvenRow):
             _write_break_even(ws, number, row, block)
     fit_columns(ws, {1: 45, 3: 45})
 
 
-def _write_totals(
-    ws: Worksheet, number: int, block: Block, first_column: int, platform: str, name: str
-) -> None:
+def _write_totals(ws: Worksheet, number: int, block: Block, first_column: int, line: Line) -> None:
+    totals = block.results.totals(line.key) or []
     for offset, (first, last) in enumerate(block.scenario.totals):
         cell = ws.cell(number, first_column + offset)
         cell.number_format = EURO
         cell.font = TOTAL_FONT
         if block.values_only:
-            cell.value = float(block.results.total(platform, name, first, last))
+            cell.value = totals[offset]
         else:
             start, end = get_column_letter(year_column(first)), get_column_letter(year_column(last))
-            cell.value = f"=SUM({start}{number}:{end}{number})"
+            cell.value = "=" + measures.excel_total(f"{start}{number}", f"{end}{number}")
 
 
 def _write_break_even(ws: Worksheet, number: int, row: BreakEvenRow, block: Block) -> None:
@@ -77,15 +71,17 @@ def _write_break_even(ws: Worksheet, number: int, row: BreakEvenRow, block: Bloc
     none = words("break_even.none")
     if row.part == "reached":
         cumulative = block.cells.lines[f"{row.platform}.cumulative"][1]
-        values = block.results.platform_line(row.platform, "cumulative")
+        marks = measures.break_even_marks(block.results.platform_line(row.platform, "cumulative"))
         for year in block.years:
             column = get_column_letter(year_column(year))
             cell = ws.cell(number, year_column(year))
             cell.number_format = WHOLE
             if block.values_only:
-                cell.value = year if values[year - 1] >= 0 else None
+                cell.value = marks[year - 1]
             else:
-                cell.value = f'=IF({column}{cumulative}>=0,{column}${HEADER_ROW},"")'
+                cell.value = "=" + measures.excel_break_even_reached(
+                    f"{column}{cumulative}", f"{column}${HEADER_ROW}"
+                )
         return
     reached = block.cells.break_even[(row.platform, "reached")][1]
     span = f"{get_column_letter(first)}{reached}:{get_column_letter(last)}{reached}"
@@ -100,4 +96,4 @@ def _write_break_even(ws: Worksheet, number: int, row: BreakEvenRow, block: Bloc
         else:
             cell.value = found
     else:
-        cell.value = f'=IF(COUNT({span})=0,"{none}",MIN({span}))'
+        cell.value = "=" + measures.excel_break_even_year(span, none)

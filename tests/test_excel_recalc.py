@@ -135,7 +135,7 @@ def assert_block_matches(
         key
         for key, line in results.lines.items()
         if line.platform
-        and line.info.section == "result"
+        and line.section == "result"
         and not isinstance(line.formula, RunningSum)
     ]
     assert checked == len(totalled) * len(results.scenario.totals) + 2 * len(results.platform_ids)

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from businesscase.engine import evaluate, first_year_at_or_above_zero
+from businesscase.engine import evaluate
 from businesscase.model.catalogue import COST_LINES, SAVINGS_LINES
+from businesscase.model.measures import break_even_year
 from businesscase.scenario.loading import (
     LoadedScenario,
     apply_changes,
@@ -192,9 +193,9 @@ def test_a_child_changes_only_what_it_sets(tmp_path: Path) -> None:
 
 
 def test_first_year_at_or_above_zero() -> None:
-    assert first_year_at_or_above_zero(np.array([-1.0, 0.0, 5.0])) == 2
-    assert first_year_at_or_above_zero(np.array([-1.0, -0.01])) is None
-    assert first_year_at_or_above_zero(np.array([3.0, -1.0])) == 1
+    assert break_even_year(np.array([-1.0, 0.0, 5.0])) == 2
+    assert break_even_year(np.array([-1.0, -0.01])) is None
+    assert break_even_year(np.array([3.0, -1.0])) == 1
 
 
 def test_with_changes_equals_loading_with_the_same_changes() -> None:

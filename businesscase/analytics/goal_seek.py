@@ -9,8 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from businesscase.engine import evaluate
+from businesscase.model import measures
 from businesscase.model.errors import KeyPath, Problem, ScenarioError, dotted
 from businesscase.model.parameters import MAX_HORIZON, Param, Scenario
+from businesscase.model.schema import value_at
 
 GRID = 401
 BISECTIONS = 80
@@ -35,9 +37,7 @@ class GoalSeek:
 
 def parameter_at(scenario: Scenario, path: KeyPath) -> Param:
     """The parameter at a key path; anything else is a bad `--param`."""
-    node: object = scenario
-    for part in path:
-        node = node.get(part) if isinstance(node, dict) else getattr(node, str(part), None)
+    node = value_at(scenario, path)
     if not isinstance(node, Param):
         raise ScenarioError(
             [Problem("is not a parameter that goal seek can move", path, "--param")]
@@ -65,7 +65,7 @@ def _best_by_year(
     cumulative = np.broadcast_to(
         results.platform_line(platform, "cumulative"), (values.size, scenario.horizon_years)
     )
-    return cumulative[:, :by_year].max(axis=1)
+    return measures.best_cumulative_by_year(cumulative, by_year)
 
 
 def solve(

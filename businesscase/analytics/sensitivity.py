@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from businesscase.analytics.simulation import Simulation, simulate, widest_total
+from businesscase.analytics.simulation import Simulation, simulate
 from businesscase.engine import evaluate, ranged_parameters
 from businesscase.model.errors import KeyPath
+from businesscase.model.measures import widest_total
 from businesscase.model.parameters import Scenario
 
 
@@ -58,9 +59,7 @@ def tornado(scenario: Scenario) -> dict[str, Tornado]:
     first, last = widest_total(scenario)
     charts = {}
     for platform in scenario.platforms:
-        balance = np.broadcast_to(
-            results.platform_line(platform, "balance"), (cases, scenario.horizon_years)
-        )[:, first - 1 : last].sum(axis=1)
+        balance = np.broadcast_to(results.total(platform, "balance", first, last), (cases,))
         bars = [
             TornadoBar(
                 path,

@@ -9,6 +9,7 @@ import numpy as np
 
 from businesscase.analytics.uncertainty import draw_inputs
 from businesscase.engine import evaluate
+from businesscase.model import measures
 from businesscase.model.errors import KeyPath
 from businesscase.model.parameters import Scenario
 
@@ -38,7 +39,7 @@ class PlatformOutcome:
 
     def break_even_probability(self) -> np.ndarray:
         """Per year, the share of draws whose cumulative balance has reached zero by then."""
-        return np.logical_or.accumulate(self.cumulative >= 0, axis=1).mean(axis=0)
+        return measures.break_even_probability(self.cumulative)
 
     def balance_quantiles(self) -> np.ndarray:
         """P10, P50 and P90 of the balance over the widest reported total."""
@@ -59,13 +60,6 @@ class Simulation:
     platforms: dict[str, PlatformOutcome]
 
 
-def widest_total(scenario: Scenario) -> tuple[int, int]:
-    """The reported total that spans the most years (1-6 in the published case)."""
-    return max(
-        scenario.totals, key=lambda span: span[1] - span[0], default=(1, scenario.horizon_years)
-    )
-
-
 def check_run(draws: object, seed: object) -> None:
     """Refuse a number of draws outside 1..MAX_DRAWS or a seed that is not a whole number >= 0
     (ValueError, with the words the CLI and the export show)."""
@@ -79,7 +73,7 @@ def simulate(scenario: Scenario, draws: int, seed: int) -> Simulation:
     """Evaluate the scenario over `draws` draws of its ranged parameters."""
     check_run(draws, seed)
     inputs = draw_inputs(scenario, draws, seed)
-    first, last = widest_total(scenario)
+    first, last = measures.widest_total(scenario)
     cumulative: dict[str, list[np.ndarray]] = {p: [] for p in scenario.platforms}
     totals: dict[str, list[np.ndarray]] = {p: [] for p in scenario.platforms}
     horizon = scenario.horizon_years
@@ -90,8 +84,8 @@ def simulate(scenario: Scenario, draws: int, seed: int) -> Simulation:
         for platform in scenario.platforms:
             series = np.broadcast_to(results.platform_line(platform, "cumulative"), (size, horizon))
             cumulative[platform].append(series)
-            balance = np.broadcast_to(results.platform_line(platform, "balance"), (size, horizon))
-            totals[platform].append(balance[:, first - 1 : last].sum(axis=1))
+            balance = results.total(platform, "balance", first, last)
+            totals[platform].append(np.broadcast_to(balance, (size,)))
     return Simulation(
         scenario=scenario,
         draws=draws,

@@ -56,8 +56,11 @@ def _print_results(console: Console, loaded: LoadedScenario, results: Results) -
         console.print("changed on the command line: " + ", ".join(loaded.changes))
     table = year_table("Savings, the same in every platform scenario", results)
     for name in SAVINGS_LINES:
-        table.add_row(*year_row(results, label(name), results.line(name)))
-    table.add_row(*year_row(results, label("savings"), results.line("savings")), style="bold")
+        table.add_row(*year_row(results, label(name), results.line(name), results.lines[name]))
+    savings = results.lines["savings"]
+    table.add_row(
+        *year_row(results, label("savings"), results.line("savings"), savings), style="bold"
+    )
     console.print(table)
     for platform_id in results.platform_ids:
         platform = results.scenario.platforms[platform_id]
@@ -65,12 +68,14 @@ def _print_results(console: Console, loaded: LoadedScenario, results: Results) -
         for name in COST_LINES:
             values = results.platform_line(platform_id, name)
             if np.any(values != 0):
-                table.add_row(*year_row(results, label(f"{platform_id}.{name}"), values))
+                key = f"{platform_id}.{name}"
+                table.add_row(*year_row(results, label(key), values, results.lines[key]))
         for name in ("costs", "savings", "balance"):
             key = f"{platform_id}.{name}"
-            table.add_row(*year_row(results, label(key), results.values[key]), style="bold")
-        cumulative = results.platform_line(platform_id, "cumulative")
-        table.add_row(*year_row(results, label(f"{platform_id}.cumulative"), cumulative, False))
+            row = year_row(results, label(key), results.values[key], results.lines[key])
+            table.add_row(*row, style="bold")
+        key = f"{platform_id}.cumulative"
+        table.add_row(*year_row(results, label(key), results.values[key], results.lines[key]))
         console.print(table)
         year = results.break_even_year(platform_id)
         found = f"year {year}" if year else f"not within {results.scenario.horizon_years} years"
@@ -93,14 +98,14 @@ def _print_side_by_side(console: Console, runs: list[tuple[LoadedScenario, Resul
             va, vb = ra.values.get(key), rb.values.get(key)
             if va is None or vb is None:
                 continue
-            summable = not key.endswith(".cumulative")
+            line = ra.lines[key]
             if all(to_cents(x) == to_cents(y) for x, y in zip(va, vb, strict=True)):
-                table.add_row(*year_row(ra, f"{text} (same)", va, summable))
+                table.add_row(*year_row(ra, f"{text} (same)", va, line))
                 continue
             table.add_row(text, style="bold")
-            table.add_row(*year_row(ra, f"  {names[0]}", va, summable))
-            table.add_row(*year_row(rb, f"  {names[1]}", vb, summable))
-            table.add_row(*year_row(ra, "  difference", vb - va, summable), style="yellow")
+            table.add_row(*year_row(ra, f"  {names[0]}", va, line))
+            table.add_row(*year_row(rb, f"  {names[1]}", vb, line))
+            table.add_row(*year_row(ra, "  difference", vb - va, line), style="yellow")
         console.print(table)
 
     block("Savings", [(n, ra.lines[n].label) for n in [*SAVINGS_LINES, "savings"]])
@@ -168,12 +173,13 @@ def cmd_explain(args: argparse.Namespace) -> int:
             f"  [yellow]pinned to {trace.pin.value:,.2f} in {years}[/]: {trace.pin.reason}"
         )
     table = year_table("", results)
-    table.add_row(*year_row(results, trace.key, trace.values, trace.unit == "EUR"), style="bold")
+    own = results.lines[trace.key]
+    table.add_row(*year_row(results, trace.key, trace.values, own), style="bold")
     for line in trace.lines:
-        table.add_row(*year_row(results, line.key, line.values, line.unit == "EUR"))
+        table.add_row(*year_row(results, line.key, line.values, results.lines[line.key]))
     for entry in trace.inputs:
         values = np.broadcast_to(entry.values, results.years.shape)
-        table.add_row(*year_row(results, entry.key, values, summable=False))
+        table.add_row(*year_row(results, entry.key, values))
     console.print(table)
     if trace.lines:
         console.print("[bold]Lines it reads[/]")

@@ -11,6 +11,8 @@ from rich.console import Console
 from rich.table import Table
 
 from businesscase.engine import Results
+from businesscase.model import measures
+from businesscase.model.lines import Line
 from businesscase.report.tidy import to_cents
 
 
@@ -47,9 +49,10 @@ def year_table(title: str, results: Results) -> Table:
     return make_table(title, "line", [*year_columns(results.years), *totals])
 
 
-def year_row(results: Results, label: str, values: np.ndarray, summable: bool = True) -> list[str]:
-    """A label, the values per year, and the totals (none for a running total or a count)."""
-    if not summable:
-        return [label, *(money_text(v) for v in values)]
-    totals = [float(values[first - 1 : last].sum()) for first, last in results.scenario.totals]
-    return [label, *(money_text(v) for v in values), *(money_text(t) for t in totals)]
+def year_row(
+    results: Results, label: str, values: np.ndarray, line: Line | None = None
+) -> list[str]:
+    """A label, the values per year, and the line's totals over years (none for a line that
+    has no total, such as a running total or a price, and none for a parameter)."""
+    totals = measures.totals_over_years(line, values, results.scenario.totals) if line else None
+    return [label, *(money_text(v) for v in values), *(money_text(t) for t in totals or ())]

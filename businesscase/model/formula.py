@@ -41,8 +41,11 @@ class Expr:
         """The value over years (last axis), given parameter values and a line lookup."""
         raise NotImplementedError
 
-    def excel(self, cells: Cells, year: int, own_key: str) -> str:
-        """The Excel formula text (without '=') for one year's cell of the line `own_key`."""
+    def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
+        """The Excel formula text (without '=') for one year's cell. `own_key` is the key of
+        the line whose whole formula this node is; a node inside a larger formula gets None
+        (so a running total continues from the line's own previous cell only where it is
+        the whole line)."""
         raise NotImplementedError
 
     def text(self) -> str:
@@ -210,11 +213,35 @@ class BinOp(Expr):
         return f"{left}{separator}{right}"
 
     def excel(self, cells, year, own_key):
-        left = self.left.excel(cells, year, own_key)
-        return self._render(left, self.right.excel(cells, year, own_key), self.op)
+        left = self.left.excel(cells, year, None)
+        return self._render(left, self.right.excel(cells, year, None), self.op)
 
     def text(self):
         return self._render(self.left.text(), self.right.text(), f" {_TEXT_OPS[self.op]} ")
+
+
+@dataclass(frozen=True, eq=False)
+class Sum(Expr):
+    """The sum of other lines (a total that `adds` its children), flat however many there
+    are: a thousand courses make one node, not a thousand nested additions."""
+
+    keys: tuple[str, ...]
+    precedence = 1
+
+    def children(self):
+        return tuple(Ref(key) for key in self.keys)
+
+    def evaluate(self, inputs, lines, years):
+        total: np.ndarray = np.asarray(0.0)
+        for key in self.keys:
+            total = total + lines(key)
+        return total
+
+    def excel(self, cells, year, own_key):
+        return "+".join(cells.line_cell(key, year) for key in self.keys) or "0"
+
+    def text(self):
+        return " + ".join(self.keys) or "0"
 
 
 @dataclass(frozen=True, eq=False)
@@ -236,7 +263,7 @@ class If(Expr):
         )
 
     def excel(self, cells, year, own_key):
-        parts = (p.excel(cells, year, own_key) for p in self.children())
+        parts = (p.excel(cells, year, None) for p in self.children())
         return "IF({},{},{})".format(*parts)
 
     def text(self):
@@ -257,7 +284,7 @@ class RoundWhole(Expr):
         return np.sign(x) * np.floor(np.abs(x) + 0.5)
 
     def excel(self, cells, year, own_key):
-        return f"ROUND({self.value.excel(cells, year, own_key)},0)"
+        return f"ROUND({self.value.excel(cells, year, None)},0)"
 
     def text(self):
         return f"round({self.value.text()})"
@@ -277,10 +304,11 @@ class RunningSum(Expr):
         return np.cumsum(np.broadcast_to(x, np.broadcast_shapes(x.shape, years.shape)), axis=-1)
 
     def excel(self, cells, year, own_key):
-        this_year = self.value.excel(cells, year, own_key)
-        if year == 1:
-            return this_year
-        return f"{cells.line_cell(own_key, year - 1)}+{this_year}"
+        this_year = self.value.excel(cells, year, None)
+        if own_key is not None:  # the whole line: its previous year plus this year
+            return this_year if year == 1 else f"{cells.line_cell(own_key, year - 1)}+{this_year}"
+        every_year = (self.value.excel(cells, y, None) for y in range(1, year + 1))
+        return "(" + "+".join(f"({part})" for part in every_year) + ")"
 
     def text(self):
         return f"running total of {self.value.text()}"

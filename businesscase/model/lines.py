@@ -30,6 +30,9 @@ class Kind(Enum):
     """A number of things per item (sessions per course): not summed over years."""
     RATE = "rate"
     """A price, a time per unit or a factor: not summed over years."""
+    AMOUNT = "amount"
+    """A whole amount shown in every year's column (a total to be spread over years, such
+    as the implementation's 33,750): not a yearly figure, never summed."""
 
     @property
     def summable(self) -> bool:
@@ -68,6 +71,10 @@ class Scope:
     def input(self, *names: str) -> Input:
         """A parameter of this course or platform (or of the scenario, at the top)."""
         return Input((*self.input_prefix, *names))
+
+    def root(self, name: str) -> Input:
+        """A parameter of the whole scenario (`vat_rate`), wherever the line is."""
+        return Input((name,))
 
     def line(self, name: str) -> Ref:
         """Another line of this course or platform."""
@@ -123,6 +130,22 @@ class LineSpec:
             course=course,
             platform=platform,
         )
+
+
+def spec_of(
+    name: str,
+    label: str,
+    label_nl: str,
+    unit: str,
+    kind: Kind,
+    nature: Nature,
+    section: str,
+    formula: FormulaRule | None = None,
+    adds: Sequence[str] = (),
+) -> LineSpec:
+    """A line declared in one call, in the order a reader scans a catalogue: name, labels,
+    unit, kind, nature, section, then its formula or the lines it adds."""
+    return LineSpec(name, label, label_nl, unit, kind, nature, section, formula, tuple(adds))
 
 
 @dataclass(frozen=True)

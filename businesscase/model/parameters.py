@@ -196,9 +196,15 @@ def _short(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def param(label: str, label_nl: str, unit: str, **kwargs: Any) -> Any:
-    """A field with the label and unit that the CLI, the app and the workbook show."""
-    return Field(title=label, json_schema_extra={"label_nl": label_nl, "unit": unit}, **kwargs)
+def param(
+    label: str, label_nl: str, unit: str, *, amounts_by_year: bool = False, **kwargs: Any
+) -> Any:
+    """A field with the label and unit that the CLI, the app and the workbook show;
+    `amounts_by_year` marks amounts paid in named years (0 in the others)."""
+    extra: dict[str, Any] = {"label_nl": label_nl, "unit": unit}
+    if amounts_by_year:
+        extra["amounts_by_year"] = True
+    return Field(title=label, json_schema_extra=extra, **kwargs)
 
 
 class Growth(Base):
@@ -385,7 +391,11 @@ class Platform(Base):
     )
     """Other recurring costs per year (maintenance, support contracts)."""
     one_off_costs: dict[Year, Money] = param(
-        "One-off costs by year", "Eenmalige kosten per jaar", "EUR", default_factory=dict
+        "One-off costs by year",
+        "Eenmalige kosten per jaar",
+        "EUR",
+        amounts_by_year=True,
+        default_factory=dict,
     )
     """Other one-off costs, by the year they are paid: {2: 5000}."""
 

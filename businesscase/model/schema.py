@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from businesscase.model.errors import KeyPath
 from businesscase.model.parameters import Param, Scenario
 
 
@@ -81,3 +82,18 @@ def model_at(path: tuple[Any, ...]) -> type[BaseModel] | None:
 def field_at(path: tuple[Any, ...]) -> FieldInfo | None:
     """The model field that a parameter's key path names (ids and years are skipped)."""
     return _resolve(path)[1]
+
+
+def value_at(model: Any, path: KeyPath) -> Any:
+    """The value at a key path of a scenario (ids of courses and platforms included), or
+    None where the path leads nowhere."""
+    for part in path:
+        model = model.get(part) if isinstance(model, dict) else getattr(model, str(part), None)
+    return model
+
+
+def is_amounts_by_year(info: FieldInfo | None) -> bool:
+    """Whether a field holds amounts paid in given years (`one_off_costs: {2: 5000}`): an
+    input that is 0 in every year it does not name, not a step function."""
+    extra = info.json_schema_extra if info is not None else None
+    return isinstance(extra, dict) and bool(extra.get("amounts_by_year"))

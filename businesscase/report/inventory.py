@@ -12,7 +12,7 @@ from pydantic.fields import FieldInfo
 from businesscase.engine import scenario_inputs
 from businesscase.model.errors import KeyPath, dotted
 from businesscase.model.parameters import Param
-from businesscase.model.schema import field_at
+from businesscase.model.schema import field_at, is_amounts_by_year, value_at
 from businesscase.scenario.loading import LoadedScenario
 
 
@@ -29,6 +29,8 @@ class ParameterEntry:
     written: str
     source: str | None
     origin: str
+    amounts_by_year: bool = False
+    """Amounts paid in named years (0 in the others), not a step function."""
 
     @property
     def key(self) -> str:
@@ -44,12 +46,6 @@ def _extra(info: FieldInfo, key: str) -> str:
     return str(extra.get(key, "")) if isinstance(extra, dict) else ""
 
 
-def _value_at(model: Any, path: KeyPath) -> Any:
-    for part in path:
-        model = model.get(part) if isinstance(model, dict) else getattr(model, str(part), None)
-    return model
-
-
 def parameter_entries(loaded: LoadedScenario) -> list[ParameterEntry]:
     """Every numeric input of the scenario, in the order of the scenario format."""
     entries = []
@@ -57,7 +53,7 @@ def parameter_entries(loaded: LoadedScenario) -> list[ParameterEntry]:
         info = field_at(path)
         if info is None:
             continue
-        value = _value_at(loaded.scenario, path)
+        value = value_at(loaded.scenario, path)
         origin = loaded.origins.get(path)
         entries.append(
             ParameterEntry(
@@ -70,6 +66,7 @@ def parameter_entries(loaded: LoadedScenario) -> list[ParameterEntry]:
                 written=value.describe() if isinstance(value, Param) else _written(value),
                 source=value.source if isinstance(value, Param) else None,
                 origin=origin.describe() if origin else "default",
+                amounts_by_year=is_amounts_by_year(info),
             )
         )
     return entries

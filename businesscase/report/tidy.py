@@ -85,9 +85,7 @@ def platform_summary(results: Results, platform_id: str) -> dict[str, object]:
     for name in RESULT_LINES:
         summary[name] = series(name)
     summary["break_even_year"] = results.break_even_year(platform_id)
-    summary["net_present_value"] = to_cents(
-        float(results.platform_line(platform_id, "discounted_balance").sum())
-    )
+    summary["net_present_value"] = to_cents(results.net_present_value(platform_id))
     for first, last in results.scenario.totals:
         summary[f"total_{first}_{last}"] = {
             name: to_cents(float(results.total(platform_id, name, first, last)))

@@ -76,7 +76,7 @@ def explain(loaded: LoadedScenario, results: Results, text: str) -> LineTrace:
     return LineTrace(
         key=key,
         label=line.label,
-        label_nl=line.info.label_nl,
+        label_nl=line.label_nl,
         unit=line.unit,
         formula=line.formula.text(),
         values=results.values[key],
