@@ -6,11 +6,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from businesscase.analytics.goal_seek import GoalSeek, default_bounds, parameter_at, solve
-from businesscase.analytics.sensitivity import Analysis, analyse
-from businesscase.engine import ranged_parameters
-from businesscase.model.errors import KeyPath
-from businesscase.model.parameters import Scenario
+from businesscase import (
+    Analysis,
+    GoalSeek,
+    KeyPath,
+    Scenario,
+    analyse,
+    default_bounds,
+    parameter_at,
+    ranged_parameters,
+    solve,
+)
 from dashboard.sources import Evaluated, StateKey
 
 APP_MAX_DRAWS = 100_000

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from businesscase.report.inventory import ParameterEntry
+from businesscase import ParameterEntry
 from dashboard.edits import Edit, course_entries, quick_entries, shown_values, steps
 from dashboard.i18n import Language, label, quantity, t, unit_text
 from dashboard.sources import Evaluated

@@ -12,9 +12,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
-from businesscase.engine import Results
-from businesscase.model.catalogue import SAVINGS_LINES
-from businesscase.report.tidy import cents, to_cents
+from businesscase import SAVINGS_LINES, Results, cents, to_cents
 from dashboard.i18n import Language, label, t
 
 PALETTE = qualitative.Safe

@@ -8,8 +8,15 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from businesscase.model.catalogue import COST_LINES, RESULT_LINES, SAVINGS_LINES, Line
-from businesscase.report.compare import Comparison, LineChange, compare
+from businesscase import (
+    COST_LINES,
+    RESULT_LINES,
+    SAVINGS_LINES,
+    Comparison,
+    Line,
+    LineChange,
+    compare,
+)
 from dashboard.headline import cards, money_columns
 from dashboard.i18n import Language, label, money, number, t, unit_text
 from dashboard.sources import FILE, UPLOAD, Evaluated, choice_name, evaluate_choice, scenario_files

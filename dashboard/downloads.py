@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from businesscase.scenario.scenario_yaml import dump_scenario
+from businesscase import dump_scenario
 from dashboard.i18n import Language, t
 from dashboard.sources import Evaluated
 from excel_export.simulation_run import SimulationSettings

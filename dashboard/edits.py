@@ -1,17 +1,25 @@
 """The app's edits: values a director typed, kept per parameter as values by year and handed to
-the loader as `--set` changes (`hourly_wage=80`, `courses.ass_jv.online_sessions={1: 3, 3: 5}`),
-so the engine validates them and app edits take precedence over the file."""
+the loader as typed changes (numbers, never text parsed again), so the engine validates them
+and app edits take precedence over the file. Each also reads as the `--set` that does the same
+on the command line (`hourly_wage=80`, `courses.ass_jv.online_sessions={1: 3, 3: 5}`)."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
-from businesscase.model.parameters import Param
-from businesscase.model.schema import value_at
-from businesscase.report.inventory import ParameterEntry
-from businesscase.scenario.loading import LoadedScenario
+from businesscase import (
+    Change,
+    LoadedScenario,
+    Param,
+    ParameterEntry,
+    fraction_of_percent,
+    number_text,
+    percent_text,
+    value_at,
+)
 from dashboard.sources import Evaluated
 
 
@@ -28,12 +36,18 @@ class Edit:
         """The edit as a `--set` change: `path=80`, `path=45%` or `path={1: 3, 3: 5}`."""
         return f"{self.path}={step_text(self.values, self.percent)}"
 
+    @property
+    def typed(self) -> Change:
+        """The edit as the loader takes it: one value, or values by first year."""
+        runs = steps(self.values)
+        path = tuple(self.path.split("."))
+        if len(runs) == 1:
+            return Change(path, runs[0][2])
+        return Change(path, tuple((first, value) for first, _, value in runs))
 
-def plain(value: float) -> str:
-    """A number as YAML reads it back exactly: `80`, `0.5`, never `8e+04`."""
-    if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(float(value))
+
+plain = number_text
+"""A number as YAML reads it back exactly: `80`, `0.5`, never `8e+04`."""
 
 
 def steps(values: Sequence[float]) -> list[tuple[int, int, float]]:
@@ -52,7 +66,7 @@ def step_text(values: Sequence[float], percent: bool = False) -> str:
     equal, else `{first year: value, ...}` listing a year only where the value changes."""
 
     def shown(value: float) -> str:
-        return f"{plain(round(value * 100, 10))}%" if percent else plain(value)
+        return percent_text(value) if percent else plain(value)
 
     runs = steps(values)
     if len(runs) == 1:
@@ -92,7 +106,7 @@ def quick_entries(evaluated: Evaluated) -> list[ParameterEntry]:
 def shown_values(entry: ParameterEntry, edit: Edit | None) -> list[float]:
     """A parameter's values by year as a table shows them: percentages in % (40, not 0.4)."""
     values = edit.values if edit else tuple(float(v) for v in entry.values)
-    return [round(v * 100, 10) if entry.is_percentage else v for v in values]
+    return [float(Decimal(repr(v)) * 100) if entry.is_percentage else v for v in values]
 
 
 def edited_values(
@@ -106,7 +120,7 @@ def edited_values(
             continue
         if isinstance(cell, int | float) and not isinstance(cell, bool) and math.isfinite(cell):
             values[int(column) - 1] = float(cell)
-    return tuple(round(v / 100, 12) if entry.is_percentage else v for v in values)
+    return tuple(fraction_of_percent(v) if entry.is_percentage else v for v in values)
 
 
 def quick_values(entry: ParameterEntry, value: float) -> tuple[float, ...]:
@@ -139,6 +153,6 @@ def everywhere(
     return result
 
 
-def changes(edits: Mapping[str, Edit]) -> tuple[str, ...]:
-    """The edits as `--set` changes, in the order they were made."""
-    return tuple(edit.change for edit in edits.values())
+def changes(edits: Mapping[str, Edit]) -> tuple[Change, ...]:
+    """The edits as typed changes, in the order they were made."""
+    return tuple(edit.typed for edit in edits.values())

@@ -7,9 +7,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from businesscase.engine import Results
-from businesscase.report.inventory import ParameterEntry
-from businesscase.report.trace import LineTrace, explain
+from businesscase import LineTrace, ParameterEntry, Results, explain
 from dashboard.headline import money_columns
 from dashboard.i18n import Language, label, money, number, quantity, t, unit_text
 from dashboard.sources import Evaluated

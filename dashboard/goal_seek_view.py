@@ -8,9 +8,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from businesscase.analytics.goal_seek import GoalSeek
-from businesscase.model.errors import KeyPath, ScenarioError
-from businesscase.report.inventory import ParameterEntry
+from businesscase import GoalSeek, KeyPath, ParameterEntry, ScenarioError
 from dashboard import state
 from dashboard.analysis import goal_seek, search_bounds
 from dashboard.edits import changes, everywhere, is_step_parameter

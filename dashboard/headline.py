@@ -8,8 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from businesscase.engine import Results
-from businesscase.model.catalogue import COST_LINES, RESULT_LINES, SAVINGS_LINES
+from businesscase import COST_LINES, RESULT_LINES, SAVINGS_LINES, Results
 from dashboard.i18n import Language, break_even_text, label, money, t
 
 

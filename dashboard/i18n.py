@@ -12,11 +12,7 @@ from functools import lru_cache
 
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from businesscase.model.lines import LineSpec
-from businesscase.model.parameters import Scenario
-from businesscase.model.units import Language, unit_text
-from businesscase.report.inventory import ParameterEntry
-from businesscase.report.tidy import to_cents
+from businesscase import Language, LineSpec, ParameterEntry, Scenario, to_cents, unit_text
 
 LANGUAGES: dict[Language, str] = {"en": "English", "nl": "Nederlands"}
 LOCALES: dict[Language, str] = {"en": "en_GB", "nl": "nl_NL"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from businesscase.model.errors import ScenarioError
+from businesscase import ScenarioError
 from dashboard import (
     assumptions,
     compare_view,

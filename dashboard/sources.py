@@ -13,12 +13,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from businesscase.engine import Results, evaluate
-from businesscase.report.inventory import ParameterEntry, parameter_entries
-from businesscase.scenario.loading import (
+from businesscase import (
+    AnyChange,
     LoadedScenario,
+    ParameterEntry,
+    Results,
+    evaluate,
     load_scenario,
     load_scenario_bytes,
+    parameter_entries,
     with_changes,
 )
 
@@ -26,7 +29,7 @@ SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 DEFAULT_FILE = "kwadraad-2013-corrected.yaml"
 FILE, UPLOAD = "file:", "upload:"
 
-Changes = tuple[str, ...]
+Changes = tuple[AnyChange, ...]
 Stamp = tuple[tuple[str, int, int], ...]
 StateKey = tuple[object, ...]
 """What a state was computed from: the source, its name (and content for an upload), the

@@ -14,9 +14,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from businesscase.analytics.simulation import DEFAULT_DRAWS, DEFAULT_SEED
-from businesscase.model.errors import ScenarioError
-from businesscase.report.inventory import ParameterEntry
+from businesscase import DEFAULT_DRAWS, DEFAULT_SEED, ParameterEntry, ScenarioError
 from dashboard.edits import (
     Edit,
     changes,

@@ -14,11 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from businesscase.analytics.sensitivity import Tornado
-from businesscase.analytics.simulation import Simulation
-from businesscase.engine import Results
-from businesscase.model.errors import KeyPath
-from businesscase.report.tidy import cents, to_cents
+from businesscase import KeyPath, Results, Simulation, Tornado, cents, to_cents
 from dashboard.charts import PALETTE, SEPARATORS, ZERO_LINE, year_layout
 from dashboard.i18n import Language, money, t
 

@@ -10,10 +10,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from businesscase.analytics.sensitivity import Tornado
-from businesscase.analytics.simulation import Simulation
-from businesscase.engine import Results
-from businesscase.model.errors import KeyPath
+from businesscase import KeyPath, Results, Simulation, Tornado
 from dashboard import state
 from dashboard.analysis import APP_MAX_DRAWS, Analysis, has_ranges, uncertainty
 from dashboard.headline import money_columns

@@ -11,7 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
-from businesscase.engine import ranged_parameters
+from businesscase import ranged_parameters
 from excel_export.block import Block
 from excel_export.labels import Words
 from excel_export.styles import (

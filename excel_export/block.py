@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from businesscase.engine import Results, evaluate
-from businesscase.model.parameters import Scenario
-from businesscase.report.inventory import ParameterEntry, parameter_entries
-from businesscase.scenario.loading import LoadedScenario
+from businesscase import (
+    LoadedScenario,
+    ParameterEntry,
+    Results,
+    Scenario,
+    evaluate,
+    parameter_entries,
+)
 from excel_export.labels import Words
 from excel_export.layout import (
     ROLES,

@@ -6,7 +6,7 @@ holds the text the workbook adds around them, so a language is one lookup table.
 
 from __future__ import annotations
 
-from businesscase.model.units import LANGUAGES, unit_text
+from businesscase import LANGUAGES, unit_text
 
 _TEXT: dict[str, dict[str, str]] = {
     "en": {

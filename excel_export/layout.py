@@ -16,11 +16,7 @@ from typing import Literal
 
 from openpyxl.utils import get_column_letter, quote_sheetname
 
-from businesscase.model.catalogue import RESULT_LINES, Line
-from businesscase.model.errors import KeyPath
-from businesscase.model.parameters import Param, Scenario
-from businesscase.model.schema import value_at
-from businesscase.report.inventory import ParameterEntry
+from businesscase import RESULT_LINES, KeyPath, Line, Param, ParameterEntry, Scenario, value_at
 
 LEGEND_ROW = 2
 HEADER_ROW = 3

@@ -6,7 +6,7 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from businesscase.model.catalogue import Line
+from businesscase import Line
 from excel_export.block import Block
 from excel_export.layout import (
     LEGEND_ROW,

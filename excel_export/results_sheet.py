@@ -7,8 +7,7 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from businesscase.model import measures
-from businesscase.model.catalogue import Line
+from businesscase import Line, measures
 from excel_export.block import Block
 from excel_export.layout import HEADER_ROW, BreakEvenRow, LineRow, Section, year_column
 from excel_export.lines_sheet import line_headings, write_legend, write_line, write_year_numbers

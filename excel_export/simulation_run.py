@@ -6,12 +6,18 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass
 
-from businesscase.analytics.sensitivity import Analysis, analyse
-from businesscase.analytics.simulation import DEFAULT_DRAWS, DEFAULT_SEED, check_run
-from businesscase.engine import ranged_parameters
-from businesscase.model.errors import KeyPath
-from businesscase.model.parameters import Param, Scenario
-from businesscase.scenario.loading import LoadedScenario
+from businesscase import (
+    DEFAULT_DRAWS,
+    DEFAULT_SEED,
+    Analysis,
+    KeyPath,
+    LoadedScenario,
+    Param,
+    Scenario,
+    analyse,
+    check_run,
+    ranged_parameters,
+)
 
 
 @dataclass(frozen=True)

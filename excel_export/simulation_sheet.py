@@ -16,9 +16,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from businesscase.model.errors import dotted
-from businesscase.report.inventory import ParameterEntry
-from businesscase.report.tidy import cents, to_cents
+from businesscase import ParameterEntry, cents, dotted, to_cents
 from excel_export.block import Block
 from excel_export.layout import year_column
 from excel_export.simulation_charts import ChartPlan, place_charts, reserve

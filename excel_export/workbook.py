@@ -18,7 +18,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from businesscase.scenario.loading import LoadedScenario
+from businesscase import LoadedScenario
 from excel_export.about_sheet import package_version, write_about
 from excel_export.block import Block, plan_block
 from excel_export.inputs_sheet import write_inputs

@@ -134,9 +134,7 @@ def assert_block_matches(
     totalled = [
         key
         for key, line in results.lines.items()
-        if line.platform
-        and line.section == "result"
-        and not isinstance(line.formula, RunningSum)
+        if line.platform and line.section == "result" and not isinstance(line.formula, RunningSum)
     ]
     assert checked == len(totalled) * len(results.scenario.totals) + 2 * len(results.platform_ids)
 

@@ -8,6 +8,7 @@ Percentages accept 0.4 and "40%". Unknown keys are errors.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 import numpy as np
@@ -36,6 +37,24 @@ def _number(value: Any) -> Any:
     return value
 
 
+def fraction_of_percent(percent: float | str) -> float:
+    """A percentage as a fraction, decimal-exact: 0.07 (%) gives 0.0007, not the float
+    division's 0.0007000000000000001."""
+    return float(Decimal(str(percent)) / 100)
+
+
+def percent_text(fraction: float) -> str:
+    """A fraction written as a percentage that reads back to the same fraction: `45%`."""
+    return f"{number_text(float(Decimal(repr(float(fraction))) * 100))}%"
+
+
+def number_text(value: float) -> str:
+    """A number as YAML reads it back exactly: `80`, `0.5`, never `8e+04`."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(float(value))
+
+
 def _percentage(value: Any) -> Any:
     """Read "40%" as 0.4; a bare number is a fraction. Either must lie between 0% and 100%."""
     value = _number(value)
@@ -43,8 +62,8 @@ def _percentage(value: Any) -> Any:
     if isinstance(value, str) and value.strip().endswith("%"):
         text = value.strip()[:-1].strip().replace(",", ".")
         try:
-            value = float(text) / 100
-        except ValueError:
+            value = fraction_of_percent(text)
+        except (ArithmeticError, ValueError):
             raise ValueError(f"must be a percentage such as 40% (got {written!r})") from None
         if not 0 <= value <= 1:
             raise ValueError(f"must be between 0% and 100% (got {written!r})")

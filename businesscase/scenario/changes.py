@@ -1,0 +1,170 @@
+"""Changes on top of a scenario's files: `--set PATH=VALUE` text from the command line, and
+typed `Change`s from the app (values that are never written out as text and parsed again).
+Each is checked against the scenario format; every bad change is reported at once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from businesscase.model.errors import KeyPath, Problem, ScenarioError, dotted
+from businesscase.model.parameters import Scenario, number_text, percent_text
+from businesscase.model.schema import field_at, field_names, is_param, model_map, submodel, unwrap
+from businesscase.scenario.lineage import Origin
+from businesscase.scenario.messages import unknown
+from businesscase.scenario.yaml_source import read_yaml_text
+
+
+@dataclass(frozen=True)
+class Change:
+    """A typed change of one parameter, as the app makes it: one value for every year, or
+    values by first year (a step function). The numbers go into the scenario as they are;
+    `text` is only the `--set` that does the same on the command line."""
+
+    path: KeyPath
+    value: float | tuple[tuple[int, float], ...]
+
+    def data(self) -> float | dict[int, float]:
+        """The value as a scenario file holds it."""
+        return dict(self.value) if isinstance(self.value, tuple) else self.value
+
+    @property
+    def text(self) -> str:
+        """The same change as `--set` text: `hourly_wage=80`, `...online_efficiency=45%`,
+        `...online_sessions={1: 3, 3: 5}`."""
+        info = field_at(self.path)
+        extra = info.json_schema_extra if info is not None else None
+        percent = isinstance(extra, dict) and extra.get("unit") == "%"
+
+        def shown(value: float) -> str:
+            return percent_text(value) if percent else number_text(value)
+
+        if isinstance(self.value, tuple):
+            steps = ", ".join(f"{year}: {shown(value)}" for year, value in self.value)
+            return f"{dotted(self.path)}={{{steps}}}"
+        return f"{dotted(self.path)}={shown(self.value)}"
+
+
+AnyChange = str | Change
+"""A `--set PATH=VALUE` text or a typed change."""
+
+
+def change_text(change: AnyChange) -> str:
+    """How a change is listed with the results (as `--set` text)."""
+    return change.text if isinstance(change, Change) else change
+
+
+def apply_changes(data: dict, changes: Sequence[AnyChange]) -> tuple[dict, dict[KeyPath, Origin]]:
+    """Apply changes to scenario data (a new dict); every bad change is a problem."""
+    result = data
+    origins: dict[KeyPath, Origin] = {}
+    problems: list[Problem] = []
+    for change in changes:
+        where = f"--set {change_text(change)}"
+        try:
+            if isinstance(change, Change):
+                path, value = _check_path([str(p) for p in change.path], result), change.data()
+            else:
+                path, value = _parse_change(change, result)
+        except _BadChange as bad:
+            problems.append(Problem(bad.message, bad.path, where))
+            continue
+        result = _set_value(result, path, value)
+        origins[path] = Origin(where)
+    if problems:
+        raise ScenarioError(problems)
+    return result, origins
+
+
+class _BadChange(Exception):
+    def __init__(self, message: str, path: KeyPath = ()) -> None:
+        self.message, self.path = message, path
+
+
+def _parse_change(change: str, data: dict) -> tuple[KeyPath, Any]:
+    if "=" not in change:
+        raise _BadChange("write PATH=VALUE, for example hourly_wage=80")
+    text_path, text_value = change.split("=", 1)
+    parts = [p for p in text_path.strip().split(".")]
+    if not all(parts):
+        raise _BadChange("the path has an empty part; write keys separated by dots")
+    if "\n" in text_value:
+        raise _BadChange("the value must be on one line")
+    path = _check_path(parts, data)
+    try:
+        value = read_yaml_text(f"value: {text_value}", "--set").data.get("value")
+    except ScenarioError:
+        raise _BadChange(f"cannot read the value {text_value!r}", path) from None
+    return path, value
+
+
+def _check_path(parts: list[str], data: dict) -> KeyPath:
+    """The key path of a change, checked against the scenario format and the ids in the data."""
+    model: type[BaseModel] = Scenario
+    here: Any = data
+    path: list[str | int] = []
+    index = 0
+    while index < len(parts):
+        name = parts[index]
+        info = model.model_fields.get(name)
+        if info is None:
+            raise _BadChange(unknown(name, field_names(model)), (*path, name))
+        path.append(name)
+        here = here.get(name) if isinstance(here, dict) else None
+        rest = parts[index + 1 :]
+        inner, mapped = submodel(info.annotation), model_map(info.annotation)
+        if inner is not None:
+            model, index = inner, index + 1
+            continue
+        if mapped is not None and rest:
+            ids = list(here) if isinstance(here, dict) else []
+            if rest[0] not in ids:
+                raise _BadChange(unknown(rest[0], ids, "id"), (*path, rest[0]))
+            path.append(rest[0])
+            here = here[rest[0]]
+            model, index = mapped, index + 2
+            continue
+        if is_param(unwrap(info.annotation)) and len(rest) == 1 and rest[0].isdigit():
+            return (*path, int(rest[0]))
+        if rest:
+            raise _BadChange(f"{name} has no part {'.'.join(rest)!r}", tuple(path))
+        return tuple(path)
+    raise _BadChange("names a block, not a value; add the key to change", tuple(path))
+
+
+def _set_value(data: dict, path: KeyPath, value: Any) -> dict:
+    """A copy of data with the value at path; a year in a parameter sets that step only."""
+    if isinstance(path[-1], int):
+        current = _get(data, path[:-1])
+        if isinstance(current, dict) and "value" in current:
+            current = current["value"]
+        if current is None:  # not in the file: the steps start from the default
+            current = _default_value(path[:-1])
+        steps = dict(current) if isinstance(current, dict) else {1: current}
+        steps[path[-1]] = value
+        return _set_value(data, path[:-1], steps)
+    result = dict(data)
+    node = result
+    for part in path[:-1]:
+        child = node.get(part)
+        child = dict(child) if isinstance(child, dict) else {}
+        node[part] = child
+        node = child
+    node[path[-1]] = value
+    return result
+
+
+def _default_value(path: KeyPath) -> Any:
+    """The default value of the parameter at path (None if it has no default)."""
+    info = field_at(path)
+    default = info.default_factory() if info is not None and info.default_factory else None
+    return default.value if default is not None else None
+
+
+def _get(data: Any, path: KeyPath) -> Any:
+    for part in path:
+        data = data.get(part) if isinstance(data, dict) else None
+    return data
