@@ -24,7 +24,9 @@ from businesscase.model.catalogue import COST_LINES, RESULT_LINES, SAVINGS_LINES
 from businesscase.model.errors import KeyPath, Problem, ScenarioError, dotted
 from businesscase.model.lines import Kind, Line, LineSpec, Nature
 from businesscase.model.parameters import (
+    Course,
     Param,
+    Platform,
     Scenario,
     fraction_of_percent,
     number_text,
@@ -55,6 +57,7 @@ __all__ = [
     "AnyChange",
     "Change",
     "Comparison",
+    "Course",
     "GoalSeek",
     "KeyPath",
     "Kind",
@@ -68,6 +71,7 @@ __all__ = [
     "Param",
     "ParameterEntry",
     "Pin",
+    "Platform",
     "Problem",
     "Results",
     "Scenario",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
 from businesscase import COST_LINES, RESULT_LINES, SAVINGS_LINES, Results
 from dashboard.i18n import Language, break_even_text, label, money, t
@@ -88,7 +89,7 @@ def lines_table(results: Results, lang: Language) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def money_columns(frame: pd.DataFrame, first: int = 2) -> dict[str, object]:
+def money_columns(frame: pd.DataFrame, first: int = 2) -> dict[str, ColumnConfig]:
     """Column settings that right-align the formatted amounts from column `first` on, and keep
     a long platform name in the first column from pushing the years out of view."""
     names = {frame.columns[0]: st.column_config.TextColumn(width="medium")} if first else {}

@@ -7,12 +7,22 @@ this module holds only the app's own texts. Euros are formatted by Babel (`€ 1
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from businesscase import Language, LineSpec, ParameterEntry, Scenario, to_cents, unit_text
+from businesscase import (
+    Course,
+    Language,
+    LineSpec,
+    ParameterEntry,
+    Platform,
+    Scenario,
+    to_cents,
+    unit_text,
+)
 
 LANGUAGES: dict[Language, str] = {"en": "English", "nl": "Nederlands"}
 LOCALES: dict[Language, str] = {"en": "en_GB", "nl": "nl_NL"}
@@ -290,10 +300,13 @@ def label(info: LineSpec | ParameterEntry, lang: Language) -> str:
 def owned_label(entry: ParameterEntry, scenario: Scenario, lang: Language) -> str:
     """An input's label with the course or platform it belongs to, as a picker shows it:
     `Efficiency of online vs offline contact, Ass JV (assertiveness, young women)`."""
-    owners = {"courses": scenario.courses, "platforms": scenario.platforms}.get(str(entry.path[0]))
-    if owners is None or len(entry.path) < 3 or entry.path[1] not in owners:
-        return label(entry, lang)
-    return f"{label(entry, lang)}, {owners[entry.path[1]].name}"
+    kinds: dict[str, Mapping[str, Course | Platform]] = {
+        "courses": scenario.courses,
+        "platforms": scenario.platforms,
+    }
+    owners = kinds.get(str(entry.path[0]))
+    owner = owners.get(str(entry.path[1])) if owners is not None and len(entry.path) >= 3 else None
+    return f"{label(entry, lang)}, {owner.name}" if owner is not None else label(entry, lang)
 
 
 def break_even_text(year: int | None, horizon: int, lang: Language) -> str:

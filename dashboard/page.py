@@ -157,8 +157,8 @@ def main() -> None:
         show_problems(t(lang, "upload_refused", name=refused.name), refused.error)
     try:
         base = evaluate_choice(choice, state.uploads())
-    except ScenarioError as error:
-        show_problems(t(lang, "file_invalid"), error)
+    except ScenarioError as invalid:
+        show_problems(t(lang, "file_invalid"), invalid)
         st.stop()
     changes = state.collect_edits(base)
     current, error = load_current(choice, base, changes)

@@ -9,7 +9,6 @@ that.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 import streamlit as st
@@ -169,7 +168,7 @@ def upload_error() -> RefusedUpload | None:
 def collect_edits(base: Evaluated) -> Changes:
     """Fold what the widgets hold (inputs and course-table cells) into the edits; return them as
     `--set` changes."""
-    state: Mapping[str, object] = st.session_state
+    state = st.session_state
     current = edits()
     for entry in quick_entries(base):
         value = state.get(quick_key(entry.key))

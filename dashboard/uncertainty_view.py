@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
 from businesscase import KeyPath, Results, Simulation, Tornado
 from dashboard import state
@@ -177,7 +178,7 @@ def choose_platform(current: Evaluated, lang: Language) -> str:
     )
 
 
-def shares_columns(frame: pd.DataFrame) -> dict[str, object]:
+def shares_columns(frame: pd.DataFrame) -> dict[str, ColumnConfig]:
     """The shares table's widths; the label and the range read from the left, figures from
     the right."""
     return {

@@ -3,11 +3,13 @@ LibreOffice both show, the legend below) and where to place one chart beside ano
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 from openpyxl.chart import BarChart, LineChart
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-Chart = LineChart | BarChart
+Chart: TypeAlias = LineChart | BarChart
 
 
 def framed(

@@ -63,7 +63,7 @@ def tornado(scenario: Scenario) -> dict[str, Tornado]:
         bars = [
             TornadoBar(
                 path,
-                float(ranged[path].low),
+                float(ranged[path].low),  # type: ignore[arg-type]
                 float(ranged[path].high),  # type: ignore[arg-type]
                 float(balance[2 * i + 1]),
                 float(balance[2 * i + 2]),

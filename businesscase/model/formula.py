@@ -85,10 +85,10 @@ class Expr:
     def __pow__(self, other: Expr | float) -> Expr:
         return BinOp("^", self, wrap(other))
 
-    def __le__(self, other: Expr | float) -> Expr:  # type: ignore[override]
+    def __le__(self, other: Expr | float) -> Expr:
         return BinOp("<=", self, wrap(other))
 
-    def __ge__(self, other: Expr | float) -> Expr:  # type: ignore[override]
+    def __ge__(self, other: Expr | float) -> Expr:
         return BinOp(">=", self, wrap(other))
 
     def __rtruediv__(self, other: float) -> Expr:

@@ -103,9 +103,7 @@ def compare(
         vb = rb.value if rb else None
         if va is not None and vb is not None and to_cents(va) == to_cents(vb):
             continue
-        shown = ra if ra is not None else rows_b[index]
-        lines.append(
-            LineChange(shown.key, shown.label, shown.platform, shown.course, shown.year, va, vb)
-        )
+        row = ra if ra is not None else rows_b[index]
+        lines.append(LineChange(row.key, row.label, row.platform, row.course, row.year, va, vb))
     years = sorted({int(y) for y in [*results_a.years, *results_b.years]})
     return Comparison(a.scenario.name, b.scenario.name, years, inputs, pins, lines)

@@ -160,7 +160,8 @@ def _set_value(data: dict, path: KeyPath, value: Any) -> dict:
 def _default_value(path: KeyPath) -> Any:
     """The default value of the parameter at path (None if it has no default)."""
     info = field_at(path)
-    default = info.default_factory() if info is not None and info.default_factory else None
+    factory = info.default_factory if info is not None else None
+    default = factory() if factory is not None else None  # type: ignore[call-arg]
     return default.value if default is not None else None
 
 

@@ -127,7 +127,7 @@ def problems_from(
             model = model_at(path[:-1])
             message = unknown(str(path[-1]), field_names(model) if model else [])
         else:
-            message = _message(item)
+            message = _message(dict(item))
             if not exists and item["type"] != "missing":
                 path = path[:-1]
         problems.setdefault((path, message), located(message, path, origins, fallback))

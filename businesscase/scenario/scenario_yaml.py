@@ -24,7 +24,7 @@ def dump_scenario(loaded: LoadedScenario) -> str:
     """The scenario as a YAML text, with a header naming where it came from."""
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
-    yaml.sort_base_mapping_type_on_output = False  # keep the file's order
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]  # keep the order
     buffer = io.StringIO()
     lineage = " <- ".join(reversed(loaded.files))
     buffer.write(f"# Scenario {loaded.scenario.name!r}, from {lineage}\n")

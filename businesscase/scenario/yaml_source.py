@@ -71,6 +71,7 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)  # the composer makes no other kind of node
         return self._scalar(node, path)
 
     def _scalar(self, node: ScalarNode, path: KeyPath) -> Any:
