@@ -17,6 +17,12 @@ import numpy as np
 from businesscase.model.errors import KeyPath, dotted
 
 
+Inputs = Mapping[KeyPath, np.ndarray]
+"""Parameter values by key path: arrays over years, or over draws and years."""
+Lookup = Callable[[str], np.ndarray]
+"""The values of an already computed line, by key."""
+
+
 class Cells(Protocol):
     """Where the Excel writer put each input, line and year header."""
 
@@ -32,12 +38,7 @@ class Expr:
 
     precedence = 9
 
-    def evaluate(
-        self,
-        inputs: Mapping[KeyPath, np.ndarray],
-        lines: Callable[[str], np.ndarray],
-        years: np.ndarray,
-    ) -> np.ndarray:
+    def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         """The value over years (last axis), given parameter values and a line lookup."""
         raise NotImplementedError
 
@@ -110,13 +111,13 @@ class Num(Expr):
 
     value: float
 
-    def evaluate(self, inputs, lines, years):
+    def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         return np.asarray(self.value)
 
-    def excel(self, cells, year, own_key):
+    def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         return _number_text(self.value)
 
-    def text(self):
+    def text(self) -> str:
         return _number_text(self.value)
 
 
@@ -126,13 +127,13 @@ class Input(Expr):
 
     path: KeyPath
 
-    def evaluate(self, inputs, lines, years):
+    def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         return inputs[self.path]
 
-    def excel(self, cells, year, own_key):
+    def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         return cells.input_cell(self.path, year)
 
-    def text(self):
+    def text(self) -> str:
         return dotted(self.path)
 
 
@@ -142,13 +143,13 @@ class Ref(Expr):
 
     key: str
 
-    def evaluate(self, inputs, lines, years):
+    def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         return lines(self.key)
 
-    def excel(self, cells, year, own_key):
+    def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         return cells.line_cell(self.key, year)
 
-    def text(self):
+    def text(self) -> str:
         return self.key
 
 
@@ -156,13 +157,13 @@ class Ref(Expr):
 class YearNumber(Expr):
     """The year of the cell being computed (1, 2, ...)."""
 
-    def evaluate(self, inputs, lines, years):
+    def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         return years
 
-    def excel(self, cells, year, own_key):
+    def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         return cells.year_cell(year)
 
-    def text(self):
+    def text(self) -> str:
         return "year"
 
 
@@ -192,10 +193,10 @@ class BinOp(Expr):
     def precedence(self) -> int:  # type: ignore[override]
         return _PRECEDENCE[self.op]
 
-    def children(self):
+    def children(self) -> tuple[Expr, ...]:
         return (self.left, self.right)
 
-    def evaluate(self, inputs, lines, years):
+    def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         left = self.left.evaluate(inputs, lines, years)
         right = self.right.evaluate(inputs, lines, years)
         if self.op == "/":
@@ -212,11 +213,11 @@ class BinOp(Expr):
             right = f"({right})"
         return f"{left}{separator}{right}"
 
-    def excel(self, cells, year, own_key):
+    def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         left = self.left.excel(cells, year, None)
         return self._render(left, self.right.excel(cells, year, None), self.op)
 
-    def text(self):
+    def text(self) -> str:
         return self._render(self.left.text(), self.right.text(), f" {_TEXT_OPS[self.op]} ")
 
 
@@ -228,19 +229,19 @@ class Sum(Expr):
     keys: tuple[str, ...]
     precedence = 1
 
-    def children(self):
+    def children(self) -> tuple[Expr, ...]:
         return tuple(Ref(key) for key in self.keys)
 
-    def evaluate(self, inputs, lines, years):
+    def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         total: np.ndarray = np.asarray(0.0)
         for key in self.keys:
             total = total + lines(key)
         return total
 
-    def excel(self, cells, year, own_key):
+    def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         return "+".join(cells.line_cell(key, year) for key in self.keys) or "0"
 
-    def text(self):
+    def text(self) -> str:
         return " + ".join(self.keys) or "0"
 
 
@@ -252,21 +253,21 @@ class If(Expr):
     then: Expr
     otherwise: Expr
 
-    def children(self):
+    def children(self) -> tuple[Expr, ...]:
         return (self.condition, self.then, self.otherwise)
 
-    def evaluate(self, inputs, lines, years):
+    def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         return np.where(
             self.condition.evaluate(inputs, lines, years),
             self.then.evaluate(inputs, lines, years),
             self.otherwise.evaluate(inputs, lines, years),
         )
 
-    def excel(self, cells, year, own_key):
+    def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         parts = (p.excel(cells, year, None) for p in self.children())
         return "IF({},{},{})".format(*parts)
 
-    def text(self):
+    def text(self) -> str:
         return f"if {self.condition.text()} then {self.then.text()} else {self.otherwise.text()}"
 
 
@@ -276,17 +277,17 @@ class RoundWhole(Expr):
 
     value: Expr
 
-    def children(self):
+    def children(self) -> tuple[Expr, ...]:
         return (self.value,)
 
-    def evaluate(self, inputs, lines, years):
+    def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         x = self.value.evaluate(inputs, lines, years)
         return np.sign(x) * np.floor(np.abs(x) + 0.5)
 
-    def excel(self, cells, year, own_key):
+    def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         return f"ROUND({self.value.excel(cells, year, None)},0)"
 
-    def text(self):
+    def text(self) -> str:
         return f"round({self.value.text()})"
 
 
@@ -296,21 +297,21 @@ class RunningSum(Expr):
 
     value: Expr
 
-    def children(self):
+    def children(self) -> tuple[Expr, ...]:
         return (self.value,)
 
-    def evaluate(self, inputs, lines, years):
+    def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         x = self.value.evaluate(inputs, lines, years)
         return np.cumsum(np.broadcast_to(x, np.broadcast_shapes(x.shape, years.shape)), axis=-1)
 
-    def excel(self, cells, year, own_key):
+    def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         this_year = self.value.excel(cells, year, None)
         if own_key is not None:  # the whole line: its previous year plus this year
             return this_year if year == 1 else f"{cells.line_cell(own_key, year - 1)}+{this_year}"
         every_year = (self.value.excel(cells, y, None) for y in range(1, year + 1))
         return "(" + "+".join(f"({part})" for part in every_year) + ")"
 
-    def text(self):
+    def text(self) -> str:
         return f"running total of {self.value.text()}"
 
 
