@@ -82,6 +82,8 @@ class Scope:
 
 
 FormulaRule = Callable[[Scope], Expr]
+Activity = tuple[str, str]
+"""An activity by its kind's collection and its id: `("courses", "ass_jv")`."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ class LineSpec:
         self,
         scope: Scope,
         *,
-        course: str | None = None,
+        activity: Activity | None = None,
         platform: str | None = None,
         adds: Sequence[str] | None = None,
     ) -> Line:
@@ -127,7 +129,7 @@ class LineSpec:
             spec=self,
             formula=formula,
             children=children,
-            course=course,
+            activity=activity,
             platform=platform,
         )
 
@@ -158,8 +160,15 @@ class Line:
     formula: Expr
     children: tuple[str, ...] = ()
     """The keys of the lines a total adds (empty for a line with its own formula)."""
-    course: str | None = None
+    activity: Activity | None = None
+    """The activity the line belongs to: `("courses", "ass_jv")`; None for the organisation's
+    and the platforms' lines."""
     platform: str | None = None
+
+    @property
+    def course(self) -> str | None:
+        """The id of the course the line belongs to, if it belongs to a course."""
+        return self.activity[1] if self.activity and self.activity[0] == "courses" else None
 
     @property
     def name(self) -> str:

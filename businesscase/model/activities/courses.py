@@ -523,7 +523,7 @@ def course_lines(course_id: str, scenario: Scenario) -> list[Line]:
     course = scenario.courses[course_id]
     scope = Scope(("courses", course_id), f"{course_id}.", course)
     specs = [*COURSE_LINES.values(), *(GROWTH_LINES.values() if course.growth else ())]
-    return [spec.instantiate(scope, course=course_id) for spec in specs]
+    return [spec.instantiate(scope, activity=("courses", course_id)) for spec in specs]
 
 
 COURSES = ActivityKind(
