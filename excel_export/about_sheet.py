@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from importlib.metadata import PackageNotFoundError, version
 
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
-from businesscase import ranged_parameters
+from businesscase import __version__, ranged_parameters
 from excel_export.block import Block
 from excel_export.labels import Words
 from excel_export.styles import (
@@ -30,14 +29,6 @@ TEXT_WIDTH = 100
 _ERRATUM = re.compile(r"errat", re.IGNORECASE)
 
 
-def package_version() -> str:
-    """The installed version of businesscase, for reproducing the workbook."""
-    try:
-        return version("businesscase")
-    except PackageNotFoundError:
-        return "unknown"
-
-
 def write_about(ws: Worksheet, blocks: list[Block], words: Words, values_only: bool) -> None:
     """Fill the About sheet: one general part, then one part per scenario block."""
     put_text(ws.cell(1, 1), words("about.title")).font = TITLE_FONT
@@ -47,7 +38,7 @@ def write_about(ws: Worksheet, blocks: list[Block], words: Words, values_only: b
         3,
         [
             (words("about.generated"), datetime.now().astimezone().isoformat(timespec="seconds")),
-            (words("about.version"), package_version()),
+            (words("about.version"), __version__),
             (words("about.mode"), words(mode)),
         ],
     )

@@ -9,6 +9,8 @@ from openpyxl.chart import BarChart, LineChart
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from excel_export.styles import clean_text
+
 Chart: TypeAlias = LineChart | BarChart
 
 
@@ -17,9 +19,9 @@ def framed(
 ) -> Chart:
     """Give a chart its title, axis titles (axes never hidden: Excel hides an axis unless told),
     whole-number value labels, the legend below and its size in cm (width, height)."""
-    chart.title = title
-    chart.x_axis.title = x_title
-    chart.y_axis.title = y_title
+    chart.title = clean_text(title)
+    chart.x_axis.title = clean_text(x_title)
+    chart.y_axis.title = clean_text(y_title)
     chart.y_axis.number_format = "#,##0"
     chart.x_axis.delete = False
     chart.y_axis.delete = False

@@ -6,7 +6,7 @@ holds the text the workbook adds around them, so a language is one lookup table.
 
 from __future__ import annotations
 
-from businesscase import LANGUAGES, unit_text
+from businesscase import LANGUAGES, percent_text, unit_text
 
 _TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -38,6 +38,31 @@ _TEXT: dict[str, dict[str, str]] = {
         "legend.pinned": "* Pinned value (override): see the cell's comment and the About sheet",
         "legend.formulas": "Every figure is a formula over the Inputs: click a cell to see it",
         "legend.values": "Values only: a frozen copy of the figures, without formulas",
+        "legend.frozen_inputs": "Values only: a frozen copy of the inputs; changing one changes no "
+        "figure (export again without values-only for a working model)",
+        "col.check": "Check",
+        "check.ok": "OK",
+        "check.out": "Out of bounds: {rule}",
+        "check.all_ok": "Inputs OK: all {count} within the model's bounds",
+        "check.one_out": "1 input out of bounds: see column {column}",
+        "check.many_out": "{count} inputs out of bounds: see column {column}",
+        "check.error_title": "Outside the model's bounds",
+        "check.error": "{label} must be: {rule}{horizon}.",
+        "rule.whole": "whole number",
+        "rule.number": "number",
+        "rule.between": "{kind} from {low} to {high}",
+        "rule.at_least": "at least {value}",
+        "rule.above": "above {value}",
+        "rule.at_most": "at most {value}",
+        "rule.below": "below {value}",
+        "rule.and": " and ",
+        "rule.horizon": " (the horizon is {horizon} years)",
+        "amount.tag": "a total spread over years, not a yearly cost",
+        "amount.note": "A total amount, not a yearly cost: {reader} spreads it over the years. "
+        "It is repeated (in grey) in every year's column only because that line reads it year "
+        "by year; do not add the columns up.",
+        "amount.note_alone": "A total amount, not a yearly cost; it is repeated (in grey) in every "
+        "year's column: do not add the columns up.",
         "by_year": "by year",
         "horizon_note": "The workbook has one column per year; export again to change the horizon.",
         "section.general": "General",
@@ -164,6 +189,31 @@ _TEXT: dict[str, dict[str, str]] = {
         "legend.pinned": "* Vastgezette waarde: zie de opmerking bij de cel en het blad Info",
         "legend.formulas": "Elk bedrag is een formule over het blad Invoer: klik op een cel",
         "legend.values": "Alleen waarden: een bevroren kopie van de bedragen, zonder formules",
+        "legend.frozen_inputs": "Alleen waarden: een bevroren kopie van de invoer; een wijziging "
+        "verandert geen bedrag (exporteer opnieuw zonder alleen-waarden voor een werkend model)",
+        "col.check": "Controle",
+        "check.ok": "OK",
+        "check.out": "Buiten de grenzen: {rule}",
+        "check.all_ok": "Invoer OK: alle {count} waarden binnen de grenzen van het model",
+        "check.one_out": "1 invoerwaarde buiten de grenzen: zie kolom {column}",
+        "check.many_out": "{count} invoerwaarden buiten de grenzen: zie kolom {column}",
+        "check.error_title": "Buiten de grenzen van het model",
+        "check.error": "{label} moet zijn: {rule}{horizon}.",
+        "rule.whole": "geheel getal",
+        "rule.number": "getal",
+        "rule.between": "{kind} van {low} t/m {high}",
+        "rule.at_least": "minstens {value}",
+        "rule.above": "boven {value}",
+        "rule.at_most": "hoogstens {value}",
+        "rule.below": "onder {value}",
+        "rule.and": " en ",
+        "rule.horizon": " (de looptijd is {horizon} jaar)",
+        "amount.tag": "een totaal verdeeld over jaren, geen kosten per jaar",
+        "amount.note": "Een totaalbedrag, geen kosten per jaar: {reader} verdeelt het over de "
+        "jaren. Het staat (grijs) in de kolom van elk jaar alleen omdat die regel het per jaar "
+        "leest; tel de kolommen niet op.",
+        "amount.note_alone": "Een totaalbedrag, geen kosten per jaar; het staat (grijs) in de "
+        "kolom van elk jaar: tel de kolommen niet op.",
         "by_year": "per jaar",
         "horizon_note": "De werkmap heeft een kolom per jaar; exporteer opnieuw voor een andere "
         "looptijd.",
@@ -294,6 +344,19 @@ class Words:
         """A whole number with the language's thousands separator: 10,000 or 10.000."""
         text = f"{value:,}"
         return text.replace(",", ".") if self.language == "nl" else text
+
+    def number(self, value: float) -> str:
+        """A number as a reader writes it: 1,000,000 and 0.5, or in Dutch 1.000.000 and 0,5."""
+        if float(value).is_integer():
+            return self.count(int(value))
+        text = f"{value:,}"
+        if self.language == "nl":
+            text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+        return text
+
+    def percent(self, fraction: float) -> str:
+        """A fraction as a percentage: 0.5 as 50%."""
+        return self.number(float(percent_text(fraction)[:-1])) + "%"
 
     def unit(self, unit: str) -> str:
         """A unit as shown in the Unit column."""

@@ -1,12 +1,16 @@
 """The Savings and Costs sheets: every intermediate line of the engine, per course or platform
-and per year, each cell the line's one formula written for that year."""
+and per year, each cell the line's one formula written for that year. A whole amount (a line of
+kind AMOUNT, such as the implementation's total) keeps a cell per year for the lines that read
+it, but is marked as a total, not a yearly cost."""
 
 from __future__ import annotations
+
+import re
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from businesscase import Line
+from businesscase import Kind, Line
 from excel_export.block import Block
 from excel_export.layout import (
     LEGEND_ROW,
@@ -17,14 +21,18 @@ from excel_export.layout import (
     year_column,
 )
 from excel_export.styles import (
+    AMOUNT_FONT,
+    AMOUNT_REPEAT_FONT,
     KEY_FONT,
     PIN_FILL,
     SUBSECTION_FONT,
     TOTAL_BORDER,
     TOTAL_FONT,
+    WRAP,
     fit_columns,
     frame,
     mark_pinned,
+    note,
     number_format,
     put_text,
     section_row,
@@ -75,12 +83,52 @@ def write_line(ws: Worksheet, number: int, line: Line, block: Block) -> None:
             cell.value = float(results.values[line.key][year - 1])
         else:
             cell.value = "=" + line.formula.excel(block.cells, year, line.key)
+    if line.kind is Kind.AMOUNT:
+        _style_amount(ws, number, line, block)
     if is_total(line):
         label.font = TOTAL_FONT
         for column in range(1, year_column(block.horizon) + 1):
             ws.cell(number, column).border = TOTAL_BORDER
             if column > 3:
                 ws.cell(number, column).font = TOTAL_FONT
+
+
+def _style_amount(ws: Worksheet, number: int, line: Line, block: Block) -> None:
+    """A whole amount (a total spread over years, such as the implementation's 33,750) is not a
+    yearly cost: its label says so and a comment names the line that spreads it; the amount
+    reads in the first year's column and is repeated in grey in the others, where the lines
+    that read it year by year find it (every formula keeps working, and with an indexed wage
+    each year's figure may differ)."""
+    words = block.words
+    label = ws.cell(number, 1)
+    put_text(label, f"{label.value}\n({words('amount.tag')})")
+    label.alignment = WRAP
+    dimension = ws.row_dimensions[number]
+    dimension.height = max(dimension.height or 15, 30)
+    readers = [words.label(reader.label, reader.label_nl) for reader in amount_readers(line, block)]
+    text = (
+        words("amount.note", reader=", ".join(f"'{name}'" for name in readers))
+        if readers
+        else words("amount.note_alone")
+    )
+    note(label, text)
+    for year in block.years:
+        cell = ws.cell(number, year_column(year))
+        cell.font = AMOUNT_FONT if year == 1 else AMOUNT_REPEAT_FONT
+
+
+def amount_readers(line: Line, block: Block) -> list[Line]:
+    """The yearly lines of the same platform or course whose formula reads a whole amount
+    (`implementation_cost` reads `implementation_total`), found by the key in their formula's
+    words."""
+    pattern = re.compile(rf"(?<![\w.-]){re.escape(line.key)}(?![\w.-])")
+    return [
+        other
+        for other in block.results.lines.values()
+        if other.kind is not Kind.AMOUNT
+        and (other.platform, other.course) == (line.platform, line.course)
+        and pattern.search(other.formula.text())
+    ]
 
 
 def write_lines_sheet(ws: Worksheet, block: Block, role: SheetRole) -> None:

@@ -3,6 +3,8 @@ column widths and print set-up. Nothing here knows about the business case."""
 
 from __future__ import annotations
 
+import re
+
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -34,6 +36,13 @@ SUBSECTION_FONT = Font(bold=True, italic=True)
 TITLE_FONT = Font(bold=True, size=14)
 TOTAL_FONT = Font(bold=True)
 TOTAL_BORDER = Border(top=Side(style="thin"))
+AMOUNT_FONT = Font(color="595959", italic=True)
+"""A whole amount (a total spread over years), in the first year's column."""
+AMOUNT_REPEAT_FONT = Font(color="BFBFBF", italic=True)
+"""The same amount repeated in the later years' columns, for the lines that read it there."""
+CHECK_OK_FONT = Font(color="006100")
+CHECK_OUT_FONT = Font(color="9C0006", bold=True)
+CHECK_OUT_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
 WRAP = Alignment(wrap_text=True)
 
 COMMENT_AUTHOR = "businesscase"
@@ -54,10 +63,30 @@ def number_format(unit: str) -> str:
     return DECIMAL
 
 
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+"""Besides the control characters: lone surrogates and the two non-characters XML forbids."""
+
+
+def clean_text(text: str) -> str:
+    """Text without the characters that a workbook's XML cannot hold (control characters such
+    as a bell or an escape, which a scenario name may carry): for cells, comments, messages and
+    the document properties alike."""
+    return _NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", text))
+
+
+_SHEET_FORBIDDEN = re.compile(r"[\\/*?:\[\]]")
+
+
+def sheet_title(text: str) -> str:
+    """A valid sheet name: no control characters nor any of \\ / * ? : [ ], at most 31
+    characters."""
+    return _SHEET_FORBIDDEN.sub("", clean_text(text)).strip("'")[:31] or "Sheet"
+
+
 def put_text(cell: Cell, text: str) -> Cell:
     """Write text that can never become a formula (a name may begin with '=', '+', '-', '@'),
     without the control characters that a workbook cannot hold."""
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)
+    cell.value = clean_text(text)
     cell.data_type = "s"
     return cell
 
@@ -83,7 +112,7 @@ def mark_pinned(cell: Cell, reason: str) -> None:
 
 def note(cell: Cell, text: str, width: int = 360) -> None:
     """A cell comment (plain text; comments are never evaluated)."""
-    clean = ILLEGAL_CHARACTERS_RE.sub("", text)
+    clean = clean_text(text)
     comment = Comment(clean, COMMENT_AUTHOR)
     comment.width = width
     comment.height = 40 + 18 * (len(clean) // 50 + 1)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from businesscase import LoadedScenario
-from excel_export.about_sheet import package_version, write_about
+from businesscase import LoadedScenario, __version__
+from excel_export.about_sheet import write_about
 from excel_export.block import Block, plan_block
 from excel_export.inputs_sheet import write_inputs
 from excel_export.labels import Words
@@ -28,6 +28,7 @@ from excel_export.lines_sheet import write_lines_sheet
 from excel_export.results_sheet import write_results
 from excel_export.simulation_run import DEFAULT_SIMULATION, SimulationSettings
 from excel_export.simulation_sheet import write_simulation
+from excel_export.styles import clean_text, sheet_title
 from excel_export.summary_sheet import write_summary
 
 
@@ -35,7 +36,7 @@ def sheet_names(words: Words, index: int, count: int) -> dict[SheetRole, str]:
     """The sheet names of a block: `Inputs`, or `Inputs 2` when there are several scenarios
     (the Simulation sheet's name too, used when the block has one)."""
     suffix = f" {index}" if count > 1 else ""
-    return {role: words(f"sheet.{role}") + suffix for role in (*ROLES, "simulation")}
+    return {role: sheet_title(words(f"sheet.{role}") + suffix) for role in (*ROLES, "simulation")}
 
 
 def build_workbook(
@@ -65,10 +66,12 @@ def build_workbook(
         write_summary(workbook.create_sheet(sheets["summary"]), block)
         if block.simulation:
             write_simulation(workbook.create_sheet(sheets["simulation"]), block, block.simulation)
-    write_about(workbook.create_sheet(words("sheet.about")), blocks, words, values_only)
+    about = workbook.create_sheet(sheet_title(words("sheet.about")))
+    write_about(about, blocks, words, values_only)
     workbook.active = workbook.sheetnames.index(blocks[0].cells.sheets["summary"])
-    workbook.properties.title = " / ".join(loaded.scenario.name for loaded in loaded_list)
-    workbook.properties.creator = f"businesscase {package_version()}"
+    title = " / ".join(loaded.scenario.name for loaded in loaded_list)
+    workbook.properties.title = clean_text(title)
+    workbook.properties.creator = clean_text(f"businesscase {__version__}")
     return workbook
 
 

@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 from PIL import Image
 
+from businesscase import Kind
 from businesscase.engine import Results, evaluate
 from businesscase.model.catalogue import build_lines
 from businesscase.model.formula import RunningSum
@@ -203,7 +204,8 @@ def random_changes(rng: random.Random, loaded: LoadedScenario) -> list[str]:
         ]
     changes += [make() for make in rng.sample(candidates, rng.randint(3, 14))]
     if rng.random() < 0.3:
-        keys = [key for key in build_lines(scenario) if not key.endswith(".cumulative")]
+        lines = build_lines(scenario).items()
+        keys = [key for key, line in lines if line.kind is not Kind.STOCK]
         years = sorted(rng.sample(range(1, 7), rng.randint(1, 3)))
         changes.append(
             f"overrides=[{{line: {rng.choice(keys)}, value: {money(9_000)}, years: {years}, "
