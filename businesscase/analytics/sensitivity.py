@@ -1,6 +1,12 @@
 """Which assumption decides the outcome: a tornado of the balance over every ranged parameter
 (one at a time, at its low and its high), and the parameters ranked by their share of the
-Monte Carlo variance."""
+Monte Carlo variance.
+
+The shares are a regression of the balance on the draws, so they need enough draws: at least
+MIN_SHARE_DRAWS (100), and at least the number of ranged parameters + 2 (one coefficient per
+parameter and the mean, and a residual left over). Fewer draws are refused, not answered with
+shares of 0% or 50/50.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,35 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from businesscase.analytics.simulation import Simulation, simulate
+from businesscase.analytics.simulation import RunRefused, Simulation, simulate
 from businesscase.engine import evaluate, ranged_parameters
 from businesscase.model.errors import KeyPath
 from businesscase.model.measures import widest_total
 from businesscase.model.parameters import Scenario
+
+FLAT = 1e-12
+"""A balance whose spread over the draws is below this share of its size does not vary (the
+sums of the same amounts in other years differ in the last bits): it has no variance to share."""
+MIN_SHARE_DRAWS = 100
+"""Fewest draws the shares of variance are computed from (more with many ranged parameters)."""
+
+
+def share_draws_needed(ranged: int) -> int:
+    """The fewest draws that rank `ranged` parameters by their share of the variance: 100, or
+    ranged + 2 if that is more; none without ranged parameters."""
+    return max(MIN_SHARE_DRAWS, ranged + 2) if ranged else 0
+
+
+def check_share_draws(scenario: Scenario, draws: int) -> None:
+    """Refuse (RunRefused, a ScenarioError) a number of draws too small for the shares."""
+    ranged = len(ranged_parameters(scenario))
+    needed = share_draws_needed(ranged)
+    if draws < needed:
+        raise RunRefused(
+            f"{draws:,} draws are too few for the shares of variance of {ranged} ranged "
+            f"parameters: they need at least {needed:,} draws ({MIN_SHARE_DRAWS}, or the "
+            "ranged parameters + 2 if that is more)"
+        )
 
 
 @dataclass(frozen=True)
@@ -80,11 +110,13 @@ def variance_shares(simulation: Simulation, platform: str) -> dict[KeyPath, floa
 
     Squared standardised regression coefficients of the balance on the parameter draws,
     normalised to sum to 1: for a model close to linear in its inputs, as this one is over
-    ordinary ranges, that is each input's share of the variance.
+    ordinary ranges, that is each input's share of the variance. Refused (RunRefused) for a run
+    with fewer draws than `share_draws_needed`. If the balance does not vary, every share is 0.
     """
+    check_share_draws(simulation.scenario, simulation.draws)
     outcome = simulation.platforms[platform].balance_total
     varying = {p: v for p, v in simulation.parameters.items() if np.std(v) > 0}
-    if not varying or np.std(outcome) == 0:
+    if not varying or np.std(outcome) <= FLAT * max(1.0, float(np.abs(outcome).max())):
         return {path: 0.0 for path in simulation.parameters}
     matrix = np.column_stack([(v - v.mean()) / v.std() for v in varying.values()])
     target = (outcome - outcome.mean()) / outcome.std()
@@ -106,7 +138,9 @@ class Analysis:
 
 
 def analyse(scenario: Scenario, draws: int, seed: int) -> Analysis:
-    """Simulate the scenario and rank its ranged parameters for every platform scenario."""
+    """Simulate the scenario and rank its ranged parameters for every platform scenario
+    (refused before simulating if the draws are too few for the shares, or too many to keep)."""
+    check_share_draws(scenario, draws)
     simulation = simulate(scenario, draws, seed)
     shares = {platform: variance_shares(simulation, platform) for platform in scenario.platforms}
     return Analysis(simulation, tornado(scenario), shares)

@@ -2,6 +2,10 @@
 
 Each parameter gets its own random stream, seeded from the run's seed and the parameter's key
 path, so adding a range to one parameter does not change the draws of the others.
+
+A whole-number parameter (a year, a count, a group size: the `WholeNumber` mark on its type)
+draws whole numbers. The model compares such values with the year (`year == development_year`,
+`year <= spread_years`), so a drawn 1.4 would match no year at all and silently drop a cost.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import zlib
 import numpy as np
 
 from businesscase.engine import ranged_parameters
+from businesscase.model.domain import is_whole
 from businesscase.model.errors import KeyPath, dotted
 from businesscase.model.parameters import Param, Scenario
 
@@ -23,12 +28,26 @@ def parameter_stream(seed: int, path: KeyPath) -> np.random.Generator:
     return np.random.default_rng([seed, zlib.crc32(dotted(path).encode())])
 
 
-def draw(param: Param, rng: np.random.Generator, count: int) -> np.ndarray:
-    """`count` values from the parameter's range (all equal when low equals high)."""
+def draw(param: Param, rng: np.random.Generator, count: int, whole: bool = False) -> np.ndarray:
+    """`count` values from the parameter's range (all equal when low equals high).
+
+    With `whole`, whole numbers: the spread reaches half a unit beyond low and high, and each
+    draw is rounded to the nearest whole number, so every whole number from low to high is
+    drawn with the probability of the unit around it (low and high included)."""
     low, high = float(param.low), float(param.high)  # type: ignore[arg-type]
-    likely = param.most_likely
     if high == low:
         return np.full(count, low)
+    if whole:
+        values = _spread(param, rng, count, low - 0.5, high + 0.5)
+        return np.clip(np.floor(values + 0.5), low, high)
+    return _spread(param, rng, count, low, high)
+
+
+def _spread(
+    param: Param, rng: np.random.Generator, count: int, low: float, high: float
+) -> np.ndarray:
+    """`count` values of the parameter's distribution between low and high."""
+    likely = param.most_likely
     kind = param.distribution or "triangular"
     if kind == "uniform":
         return rng.uniform(low, high, count)
@@ -57,6 +76,6 @@ def _cut_off_normal(
 def draw_inputs(scenario: Scenario, count: int, seed: int) -> dict[KeyPath, np.ndarray]:
     """Draws of every ranged parameter, shaped (count, 1) to broadcast over the years."""
     return {
-        path: draw(param, parameter_stream(seed, path), count).reshape(-1, 1)
+        path: draw(param, parameter_stream(seed, path), count, is_whole(path)).reshape(-1, 1)
         for path, param in ranged_parameters(scenario).items()
     }

@@ -1,13 +1,31 @@
-"""The decision-analytics commands: `simulate`, `sensitivity` and `solve`."""
+"""The decision-analytics commands: `simulate`, `sensitivity` and `solve`.
+
+The analytics refuse bad questions in their own words (GoalSeekError, RunRefused); this layer
+names the options they came from (`--platform`, `--by-year`, `--low`, `--high`, `--draws`),
+and the command line exits with code 2.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from businesscase.analytics.goal_seek import default_bounds, parameter_at, solve
-from businesscase.analytics.sensitivity import tornado, variance_shares
-from businesscase.analytics.simulation import DEFAULT_DRAWS, DEFAULT_SEED, Simulation, simulate
+from businesscase.analytics.goal_seek import GoalSeekError, Input, default_bounds, solve
+from businesscase.analytics.sensitivity import (
+    check_share_draws,
+    share_draws_needed,
+    tornado,
+    variance_shares,
+)
+from businesscase.analytics.simulation import (
+    DEFAULT_DRAWS,
+    DEFAULT_SEED,
+    RunRefused,
+    Simulation,
+    simulate,
+)
 from businesscase.cli.options import add_set, draws_argument, seed_argument
 from businesscase.cli.tables import console_for_output, make_table, year_columns
 from businesscase.model.errors import Problem, ScenarioError, dotted
@@ -21,12 +39,48 @@ def _labels(loaded: LoadedScenario) -> dict[str, tuple[str, str]]:
     return {entry.key: (entry.label, entry.unit) for entry in parameter_entries(loaded)}
 
 
+OPTIONS: dict[Input, str] = {
+    "platform": "--platform",
+    "by_year": "--by-year",
+    "low": "--low",
+    "high": "--high",
+}
+"""The option of `solve` that each input of a goal seek comes from."""
+
+
+@contextmanager
+def refusals_named(command: str) -> Iterator[None]:
+    """Re-raise the analytics' refusals with the options they came from: a goal seek's
+    `--platform: unknown platform ...`, a run's `--draws: ...`."""
+    try:
+        yield
+    except GoalSeekError as error:
+        raise ScenarioError(
+            [
+                Problem(problem.message, problem.path, "--param")
+                if about == "parameter"
+                else Problem(problem.message, (OPTIONS[about],), command)
+                for about, problem in error.refusals
+            ]
+        ) from None
+    except RunRefused as error:
+        raise ScenarioError([Problem(error.message, ("--draws",), command)]) from None
+
+
 def _value(value: float, unit: str) -> str:
     return f"{value:.0%}" if unit == "%" else f"{value:,.10g}"
 
 
 def simulation_json(simulation: Simulation) -> dict[str, object]:
-    """The simulation summary as one JSON-ready object (money rounded to the cent)."""
+    """The simulation summary as one JSON-ready object (money rounded to the cent); the shares
+    of variance are null for a run with too few draws to rank the parameters by them."""
+    ranked = simulation.draws >= share_draws_needed(len(simulation.parameters))
+
+    def shares(platform: str) -> dict[str, float] | None:
+        if not ranked:
+            return None
+        return {dotted(p): float(s) for p, s in variance_shares(simulation, platform).items()}
+
     first, last = simulation.total_years
     platforms = {}
     for platform, outcome in simulation.platforms.items():
@@ -43,10 +97,7 @@ def simulation_json(simulation: Simulation) -> dict[str, object]:
                 "p90": to_cents(balance[2]),
                 "mean": to_cents(float(outcome.balance_total.mean())),
             },
-            "variance_shares": {
-                dotted(path): float(share)
-                for path, share in variance_shares(simulation, platform).items()
-            },
+            "variance_shares": shares(platform),
         }
     return {
         "scenario": simulation.scenario.name,
@@ -60,7 +111,8 @@ def simulation_json(simulation: Simulation) -> dict[str, object]:
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     loaded = load_scenario(args.file, args.set)
-    simulation = simulate(loaded.scenario, args.draws, args.seed)
+    with refusals_named("simulate"):
+        simulation = simulate(loaded.scenario, args.draws, args.seed)
     if args.json:
         print(json.dumps(simulation_json(simulation), indent=1))
         return 0
@@ -95,8 +147,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
     loaded = load_scenario(args.file, args.set)
+    with refusals_named("sensitivity"):
+        check_share_draws(loaded.scenario, args.draws)
+        simulation = simulate(loaded.scenario, args.draws, args.seed)
     charts = tornado(loaded.scenario)
-    simulation = simulate(loaded.scenario, args.draws, args.seed)
     labels = _labels(loaded)
     if args.json:
         print(
@@ -168,13 +222,13 @@ def cmd_solve(args: argparse.Namespace) -> int:
         if key not in entries:
             raise ScenarioError([Problem("no such parameter in this scenario", (key,), "--param")])
         paths.append(entries[key].path)
-    first = entries[args.param[0]]
-    low, high = default_bounds(parameter_at(loaded.scenario, paths[0]), first.unit)
-    bounds = (
-        args.low if args.low is not None else low,
-        args.high if args.high is not None else high,
-    )
-    answer = solve(loaded.scenario, tuple(paths), args.platform, args.by_year, bounds, first.unit)
+    with refusals_named("solve"):
+        low, high = default_bounds(loaded.scenario, tuple(paths))
+        bounds = (
+            args.low if args.low is not None else low,
+            args.high if args.high is not None else high,
+        )
+        answer = solve(loaded.scenario, tuple(paths), args.platform, args.by_year, bounds)
     if args.json:
         print(
             json.dumps(
@@ -186,7 +240,14 @@ def cmd_solve(args: argparse.Namespace) -> int:
                     "upper": answer.upper,
                     "current": answer.current,
                     "value": answer.value,
+                    "side": answer.side,
                     "best_cumulative": to_cents(answer.best_cumulative),
+                    "neighbour": answer.neighbour,
+                    "neighbour_cumulative": (
+                        None
+                        if answer.neighbour_cumulative is None
+                        else to_cents(answer.neighbour_cumulative)
+                    ),
                     "message": answer.message,
                 },
                 indent=1,
@@ -229,8 +290,12 @@ def add_analytics_commands(commands: argparse._SubParsersAction) -> None:
     )
     goal.add_argument("--platform", required=True, metavar="ID")
     goal.add_argument("--by-year", type=int, required=True, metavar="Y")
-    goal.add_argument("--low", type=float, help="lowest value to consider")
-    goal.add_argument("--high", type=float, help="highest value to consider")
+    goal.add_argument(
+        "--low", type=float, help="lowest value to consider (a fraction for a percentage)"
+    )
+    goal.add_argument(
+        "--high", type=float, help="highest value to consider (a fraction for a percentage)"
+    )
     goal.add_argument("--json", action="store_true", help="print one JSON object")
     add_set(goal)
     goal.set_defaults(handler=cmd_solve)
