@@ -49,7 +49,8 @@ EXPECTED = {
     ],
     "broken_yaml.yaml": ["line 5", "not valid YAML"],
     "several_problems.yaml": [
-        "4 problems",
+        "5 problems",
+        "line 12  overrides.0.line",
         "line 2  hourly_wage",
         "line 6  courses.ass_jv.group_size",
         "whole number",
@@ -218,7 +219,7 @@ def test_the_console_script_prints_no_traceback() -> None:
     )
     assert completed.returncode == 2
     assert "Traceback" not in completed.stderr
-    assert "several_problems.yaml: 4 problems" in completed.stderr
+    assert "several_problems.yaml: 5 problems" in completed.stderr
 
 
 def test_bad_command_line_arguments_exit_with_2() -> None:

@@ -1,6 +1,14 @@
 """Changes on top of a scenario's files: `--set PATH=VALUE` text from the command line, and
 typed `Change`s from the app (values that are never written out as text and parsed again).
-Each is checked against the scenario format; every bad change is reported at once."""
+Each is checked against the scenario format; every bad change is reported at once.
+
+A `--set` of one value on a parameter with a range (`low`, `high`) replaces only its value:
+the range and its `range_source` stay (the value's `source` goes, the value is the `--set`'s
+now), if the new value lies within the range. A value outside it, values by year, or a year
+step (`path.3=...`) are refused, since the range would no longer hold; `--set` a whole block
+(`path={value: 60%, low: 50%, high: 70%}`, or `{value: 60%}` to drop the range) to replace
+the parameter as written. A typed `Change` from the app replaces the whole parameter, as the
+app's edits are values by year that a range cannot hold."""
 
 from __future__ import annotations
 
@@ -8,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from businesscase.model.errors import KeyPath, Problem, ScenarioError, dotted
 from businesscase.model.parameters import Scenario, number_text, percent_text
@@ -69,11 +77,14 @@ def apply_changes(data: dict, changes: Sequence[AnyChange]) -> tuple[dict, dict[
                 path, value = _check_path([str(p) for p in change.path], result), change.data()
             else:
                 path, value = _parse_change(change, result)
+                value = _keeping_range(result, path, value)
         except _BadChange as bad:
             problems.append(Problem(bad.message, bad.path, where))
             continue
         result = _set_value(result, path, value)
         origins[path] = Origin(where)
+        if isinstance(value, dict):
+            origins[(*path, "value")] = Origin(where)
     if problems:
         raise ScenarioError(problems)
     return result, origins
@@ -99,6 +110,64 @@ def _parse_change(change: str, data: dict) -> tuple[KeyPath, Any]:
     except ScenarioError:
         raise _BadChange(f"cannot read the value {text_value!r}", path) from None
     return path, value
+
+
+def _keeping_range(data: dict, path: KeyPath, value: Any) -> Any:
+    """What a `--set` puts at path on a parameter with a range: the block with only its value
+    replaced; a _BadChange where the range would no longer hold (see the module docstring)."""
+    step = bool(path) and isinstance(path[-1], int)
+    block = _get(data, path[:-1] if step else path)
+    if not isinstance(block, dict) or ("low" not in block and "high" not in block):
+        return value
+    where = dotted(path[:-1] if step else path)
+    low, high = block.get("low"), block.get("high")
+    keep = f"this parameter has a range ({_shown(low)} to {_shown(high)})"
+    whole = f"--set {where}={{value: ..., low: ..., high: ...}}"
+    if step:
+        raise _BadChange(
+            f"{keep}, which needs one value for every year, so it would no longer hold; set the "
+            f"whole parameter instead: {whole}",
+            path,
+        )
+    if isinstance(value, dict):
+        if value and all(str(key).strip().isdigit() for key in value):
+            raise _BadChange(
+                f"{keep}, which needs one value for every year, so it would no longer hold with "
+                f"values by year; set the whole parameter instead: {whole}",
+                path,
+            )
+        return value  # a whole block, as written
+    within = _within(path, value, low, high)
+    if within is False:
+        raise _BadChange(
+            f"{_shown(value)} lies outside this parameter's range ({_shown(low)} to "
+            f"{_shown(high)}), so the range would no longer hold; give the range with the "
+            f"value: {whole}",
+            path,
+        )
+    kept = {key: item for key, item in block.items() if key != "source"}
+    kept["value"] = value
+    return kept
+
+
+def _within(path: KeyPath, value: Any, low: Any, high: Any) -> bool | None:
+    """Whether a value lies within low..high, each read as the parameter's type; None if one
+    of them cannot be read (validation then says why)."""
+    info = field_at(path)
+    kind = unwrap(info.annotation) if info is not None else None
+    args = getattr(kind, "__pydantic_generic_metadata__", {}).get("args")
+    if not args or low is None or high is None:
+        return None
+    adapter: TypeAdapter[Any] = TypeAdapter(args[0])
+    try:
+        number, least, most = (float(adapter.validate_python(v)) for v in (value, low, high))
+    except (ValidationError, TypeError, ValueError):
+        return None
+    return least <= number <= most
+
+
+def _shown(value: Any) -> str:
+    return number_text(value) if isinstance(value, int | float) else str(value)
 
 
 def _check_path(parts: list[str], data: dict) -> KeyPath:

@@ -18,9 +18,9 @@ from businesscase.model.errors import KeyPath, Problem, ScenarioError
 from businesscase.model.parameters import Scenario
 from businesscase.model.schema import model_map, submodel
 from businesscase.scenario.changes import AnyChange, apply_changes, change_text
-from businesscase.scenario.checks import check_scenario
+from businesscase.scenario.checks import check_scenario, check_what_validates
 from businesscase.scenario.lineage import LoadedScenario, Origin
-from businesscase.scenario.messages import exists, located, problems_from
+from businesscase.scenario.messages import data_path, exists, located, problems_from
 from businesscase.scenario.yaml_source import YamlDocument, read_yaml_bytes, read_yaml_file
 
 __all__ = [
@@ -139,15 +139,22 @@ def validate_data(
     files: list[str],
     changes: Sequence[AnyChange] = (),
 ) -> LoadedScenario:
-    """Validate merged scenario data; raise ScenarioError with every problem found."""
+    """Validate merged scenario data; raise ScenarioError with every problem found: the values
+    invalid on their own and, in the same run, the problems across keys among the rest."""
     fallback = files[-1] if files else "(input)"
+
+    def placed(found: list[tuple[KeyPath, str]]) -> list[Problem]:
+        return [located(m, data_path(path, data)[0], origins, fallback) for path, m in found]
+
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:
-        raise ScenarioError(problems_from(error, data, origins, fallback)) from None
+        problems = problems_from(error, data, origins, fallback)
+        problems += placed(check_what_validates(data, error.errors()))
+        raise ScenarioError(problems) from None
     found = check_scenario(scenario)
     if found:
-        raise ScenarioError([located(m, path, origins, fallback) for path, m in found])
+        raise ScenarioError(placed(found))
     texts = tuple(change_text(change) for change in changes)
     return LoadedScenario(scenario, tuple(files), origins, texts, data)
 

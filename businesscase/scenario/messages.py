@@ -99,8 +99,10 @@ def _message(error: dict[str, Any]) -> str:
     return error["msg"]
 
 
-def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[KeyPath, bool]:
-    """The key path in the data that an error location means, and whether it exists there."""
+def data_path(loc: tuple[Any, ...], data: Any) -> tuple[KeyPath, bool]:
+    """The key path in the data that an error location (or a model path) means, and whether
+    it exists there: a parameter's `value` and `by_year` are left out where the file writes
+    the short form, and `by_year` is the block's `value` where it writes values by year so."""
     path: list[Any] = []
     here = data
     for part in loc:
@@ -109,6 +111,9 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[KeyPath, bool]:
         if has(here, part):
             path.append(part)
             here = here[part]
+        elif part == "by_year" and isinstance(here, dict) and isinstance(here.get("value"), dict):
+            path.append("value")
+            here = here["value"]
         elif part in ("value", "by_year"):
             continue
         else:
@@ -122,7 +127,7 @@ def problems_from(
 ) -> list[Problem]:
     problems: dict[tuple[KeyPath, str], Problem] = {}
     for item in error.errors():
-        path, exists = _data_path(tuple(item["loc"]), data)
+        path, exists = data_path(tuple(item["loc"]), data)
         if item["type"] in ("extra_forbidden", "invalid_key"):
             model = model_at(path[:-1])
             message = unknown(str(path[-1]), field_names(model) if model else [])

@@ -3,7 +3,9 @@
 ruamel.yaml composes the document into nodes (YAML 1.2: `NO` stays text, `8e-2` is a number);
 we build plain dicts, lists and scalars from them ourselves, so that no object is ever
 constructed from a tag, every duplicate key is found (not only the first), and an alias bomb
-is refused after a bounded number of nodes instead of exhausting memory.
+is refused after a bounded number of nodes instead of exhausting memory. A number that YAML
+reads but the scenario format's number syntax does not (`7_5`, `0x4B`, `0o17`, `.inf`) stays
+text, so every number field refuses it with one message instead of reading 75.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from businesscase.model.errors import KeyPath, Problem, ScenarioError
+from businesscase.model.parameters import is_number_text
 
 MAX_FILE_BYTES = 1_000_000
 """A scenario is a few kilobytes; anything above a megabyte is refused before it is read."""
@@ -80,7 +83,14 @@ class _Builder:
         if node.tag not in _PLAIN_TAGS:
             self.problem(node, path, f"the tag {node.tag!r} is not allowed; write a plain value")
             return None
-        return self._yaml.constructor.construct_object(node)
+        try:
+            value = self._yaml.constructor.construct_object(node)
+        except ValueError:  # an integer of thousands of digits: Python refuses to read it
+            return node.value  # as text, which the number fields refuse with the reason
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if number and not is_number_text(node.value):  # 7_5, 0x4B, 0o17, .inf: YAML's, not ours
+            return node.value  # as text, which every number field refuses with the reason
+        return value
 
     def _mapping(self, node: MappingNode, path: KeyPath) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
