@@ -68,9 +68,15 @@ def side_by_side_frame(a: Evaluated, b: Evaluated, lang: Language) -> pd.DataFra
 def inputs_frame(
     comparison: Comparison, a: Evaluated, b: Evaluated, lang: Language
 ) -> pd.DataFrame:
-    """The inputs written differently in A and B, labelled in the language."""
+    """The settings (names, descriptions, courses and platform scenarios only one has, what
+    an average averages, ...) and the inputs written differently in A and B, labelled in the
+    language."""
     entries = {e.key: e for e in [*a.entries, *b.entries]}
     rows = [
+        [s.label_nl if lang == "nl" else s.label, s.key, "", s.before, s.after]
+        for s in comparison.settings
+    ]
+    rows += [
         [label(entries[c.key], lang), c.key, unit_text(c.unit, lang), c.before, c.after]
         for c in comparison.inputs
     ]
@@ -174,10 +180,10 @@ def show(current: Evaluated, uploads: dict[str, bytes], lang: Language) -> None:
     st.markdown(f"**A**: {a.loaded.scenario.name}  \n**B**: {b.loaded.scenario.name}")
     _table(side_by_side_frame(a, b, lang), first=1)
     comparison = compare(a.loaded, a.results, b.loaded, b.results)
-    if not (comparison.inputs or comparison.pins or comparison.lines):
+    if comparison.same:
         st.success(t(lang, "compare_same"))
         return
-    if comparison.inputs:
+    if comparison.settings or comparison.inputs:
         st.markdown(HEADING % t(lang, "inputs_changed"))
         st.dataframe(inputs_frame(comparison, a, b, lang), hide_index=True)
     if comparison.pins:
