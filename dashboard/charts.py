@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
-from businesscase import SAVINGS_LINES, Results, cents, to_cents
+from businesscase import Results, cents, to_cents
 from dashboard.i18n import Language, label, t
 
 PALETTE = qualitative.Safe
@@ -86,9 +86,11 @@ def savings_costs_series(results: Results, lang: Language) -> list[Series]:
 
 
 def savings_line_series(results: Results, lang: Language) -> list[Series]:
-    """The savings by line: online efficiency, scheduling, offline time gain, referral, growth."""
+    """The savings by kind: online efficiency, scheduling, offline time gain, referral, growth
+    (for courses), trajectories."""
     return [
-        Series(label(info, lang), cents(results.line(name))) for name, info in SAVINGS_LINES.items()
+        Series(label(results.lines[name].spec, lang), cents(results.line(name)))
+        for name in results.savings_names
     ]
 
 

@@ -1,25 +1,35 @@
 """The app's edits: values a director typed, kept per parameter as values by year and handed to
 the loader as typed changes (numbers, never text parsed again), so the engine validates them
 and app edits take precedence over the file. Each also reads as the `--set` that does the same
-on the command line (`hourly_wage=80`, `courses.ass_jv.online_sessions={1: 3, 3: 5}`)."""
+on the command line (`hourly_wage=80`, `courses.ass_jv.online_sessions={1: 3, 3: 5}`).
+
+Only inputs that act are offered, by one rule read from the engine's formulas: an input acts if
+some line reads it other than through a product with a partner that is zero in every year (a
+price per client where no client is licensed). A year or a number of years (unit `year` or
+`years`) is one value for the whole case, edited in one box, not per year."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from businesscase import (
     Change,
+    KeyPath,
+    Language,
     LoadedScenario,
     Param,
     ParameterEntry,
+    acting_inputs,
+    activities,
     fraction_of_percent,
     number_text,
     percent_text,
     value_at,
 )
+from dashboard.i18n import Unreadable, read_number
 from dashboard.sources import Evaluated
 
 
@@ -79,28 +89,80 @@ def is_step_parameter(loaded: LoadedScenario, path: tuple[str | int, ...]) -> bo
     return isinstance(value_at(loaded.scenario, path), Param)
 
 
-def course_entries(evaluated: Evaluated, course_id: str) -> list[ParameterEntry]:
-    """The editable inputs of one course (its growth block included), in the file's order."""
-    prefix = ("courses", course_id)
+YEAR_UNITS = ("year", "years")
+
+
+def is_year_valued(entry: ParameterEntry) -> bool:
+    """Whether the input is a year or a number of years: one value for the whole case."""
+    return entry.unit in YEAR_UNITS
+
+
+_ACTING: dict[object, set[KeyPath]] = {}
+
+
+def acting(evaluated: Evaluated) -> set[KeyPath]:
+    """`acting_inputs` of a state, worked out once per state (the rule walks every formula)."""
+    found = _ACTING.get(evaluated.key)
+    if found is None:
+        if len(_ACTING) > 64:
+            _ACTING.clear()
+        found = _ACTING[evaluated.key] = acting_inputs(evaluated.results)
+    return found
+
+
+def activity_path(evaluated: Evaluated, activity_id: str) -> tuple[str, str]:
+    """The key path of an activity's block (`("courses", "ass_jv")`), by its id (ids are
+    unique across courses and trajectory types)."""
+    found = [a.path for a in activities(evaluated.loaded.scenario) if a.id == activity_id]
+    return found[0] if found else ("courses", activity_id)
+
+
+def _course_parameters(evaluated: Evaluated, course_id: str) -> list[ParameterEntry]:
+    """An activity's parameters (a course's growth block, a trajectory type's routes) that
+    act, in the file's order."""
+    prefix = activity_path(evaluated, course_id)
+    live = acting(evaluated)
     return [
         entry
         for entry in evaluated.entries
-        if entry.path[:2] == prefix and is_step_parameter(evaluated.loaded, entry.path)
+        if entry.path[:2] == prefix
+        and is_step_parameter(evaluated.loaded, entry.path)
+        and entry.path in live
     ]
 
 
+def course_entries(evaluated: Evaluated, course_id: str) -> list[ParameterEntry]:
+    """The rows of a course's table: its inputs that act and have a value per year."""
+    return [e for e in _course_parameters(evaluated, course_id) if not is_year_valued(e)]
+
+
+def course_single_entries(evaluated: Evaluated, course_id: str) -> list[ParameterEntry]:
+    """A course's inputs that act and are one value for the whole case (growth from year)."""
+    return [e for e in _course_parameters(evaluated, course_id) if is_year_valued(e)]
+
+
 QUICK_PLATFORM_INPUTS = ("licence_per_client", "development_cost")
-"""The platform inputs a director weighs when choosing a platform, shown for every platform."""
+"""The platform inputs a director weighs when choosing a platform, shown where they act."""
 
 
 def quick_entries(evaluated: Evaluated) -> list[ParameterEntry]:
-    """The hourly wage, then each platform's licence price and development cost."""
+    """The hourly wage, then each platform's licence price and development cost, each only
+    where it acts (a licence per client only for a platform that licenses clients)."""
     wanted = {("hourly_wage",)} | {
         ("platforms", pid, name)
         for pid in evaluated.loaded.scenario.platforms
         for name in QUICK_PLATFORM_INPUTS
     }
-    return [entry for entry in evaluated.entries if entry.path in wanted]
+    live = acting(evaluated)
+    return [entry for entry in evaluated.entries if entry.path in wanted and entry.path in live]
+
+
+def single_entries(evaluated: Evaluated) -> list[ParameterEntry]:
+    """Every input edited in a box of its own: the quick inputs, then each course's years."""
+    ids = [activity.id for activity in activities(evaluated.loaded.scenario)]
+    return quick_entries(evaluated) + [
+        entry for activity_id in ids for entry in course_single_entries(evaluated, activity_id)
+    ]
 
 
 def shown_values(entry: ParameterEntry, edit: Edit | None) -> list[float]:
@@ -109,18 +171,63 @@ def shown_values(entry: ParameterEntry, edit: Edit | None) -> list[float]:
     return [float(Decimal(repr(v)) * 100) if entry.is_percentage else v for v in values]
 
 
-def edited_values(
-    entry: ParameterEntry, edit: Edit | None, cells: Mapping[str, object]
-) -> tuple[float, ...]:
-    """The values by year after a table edit of some year cells (`{"3": 5}`); an emptied or
-    unreadable cell keeps its value."""
+@dataclass(frozen=True)
+class TableEdit:
+    """A table row after its edited cells: the values by year, and the cells refused (by year,
+    with why); a refused cell keeps its value."""
+
+    values: tuple[float, ...]
+    refused: dict[int, Unreadable] = field(default_factory=dict)
+
+
+def cell_value(cell: object, entry: ParameterEntry, lang: Language) -> float | None:
+    """A table cell as the table shows it (percentages in %): a number as it is, text read in
+    the page's notation (`80,5` on the Dutch page); None for an emptied cell. Raises
+    `Unreadable` for text that is not a number there."""
+    if cell is None or isinstance(cell, bool):
+        return None
+    if isinstance(cell, int | float):
+        return float(cell) if math.isfinite(cell) else None
+    if isinstance(cell, str):
+        return read_number(cell, lang, percent=entry.is_percentage) if cell.strip() else None
+    return None
+
+
+def table_edit(
+    entry: ParameterEntry, edit: Edit | None, cells: Mapping[str, object], lang: Language = "en"
+) -> TableEdit:
+    """The values by year after a table edit of some year cells (`{"3": "5"}`), the text read
+    in the page's notation; an emptied cell keeps its value, an unreadable one too and is
+    reported."""
     values = shown_values(entry, edit)
+    refused: dict[int, Unreadable] = {}
     for column, cell in cells.items():
         if not column.isdigit() or not 1 <= int(column) <= len(values):
             continue
-        if isinstance(cell, int | float) and not isinstance(cell, bool) and math.isfinite(cell):
-            values[int(column) - 1] = float(cell)
-    return tuple(fraction_of_percent(v) if entry.is_percentage else v for v in values)
+        try:
+            value = cell_value(cell, entry, lang)
+        except Unreadable as why:
+            refused[int(column)] = why
+            continue
+        if value is not None:
+            values[int(column) - 1] = value
+    fractions = tuple(fraction_of_percent(v) if entry.is_percentage else v for v in values)
+    return TableEdit(fractions, refused)
+
+
+def edited_values(
+    entry: ParameterEntry, edit: Edit | None, cells: Mapping[str, object], lang: Language = "en"
+) -> tuple[float, ...]:
+    """The values by year after a table edit of some year cells (`{"3": 5}`); an emptied or
+    unreadable cell keeps its value."""
+    return table_edit(entry, edit, cells, lang).values
+
+
+def typed_value(entry: ParameterEntry, text: str, lang: Language) -> float:
+    """What a director typed in an input's box, in the page's notation, as the engine takes it
+    (a percentage as a fraction). Raises `Unreadable`."""
+    value = read_number(text, lang, percent=entry.is_percentage)
+    return fraction_of_percent(value) if entry.is_percentage else value
 
 
 def quick_values(entry: ParameterEntry, value: float) -> tuple[float, ...]:

@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
-from businesscase import COST_LINES, RESULT_LINES, SAVINGS_LINES, Results
-from dashboard.i18n import Language, break_even_text, label, money, t
+from businesscase import RESULT_LINES, Results, measures
+from dashboard.i18n import Language, break_even_text, label, money, number, quantity, t
 
 
 @dataclass(frozen=True)
@@ -23,19 +23,28 @@ class Card:
 
 
 def cards(results: Results, lang: Language) -> list[Card]:
-    """A card per platform scenario: balance per reported year range, then break-even."""
+    """A card per platform scenario: balance per reported year range, break-even, then over
+    the widest range the balance in money and the net staff hours (with the FTE a year)."""
     horizon = results.scenario.horizon_years
+    first, last = measures.widest_total(results.scenario)
     found = []
     for pid in results.platform_ids:
         figures = [
             (
-                t(lang, "balance_years", first=first, last=last),
-                money(float(results.total(pid, "balance", first, last)), lang),
+                t(lang, "balance_years", first=start, last=end),
+                money(float(results.total(pid, "balance", start, end)), lang),
             )
-            for first, last in results.scenario.totals
+            for start, end in results.scenario.totals
         ]
         year = results.break_even_year(pid)
         figures.append((t(lang, "break_even"), break_even_text(year, horizon, lang)))
+        cash = float(results.total(pid, "cash_balance", first, last))
+        figures.append((t(lang, "cash_years", first=first, last=last), money(cash, lang)))
+        hours = quantity(float(results.total(pid, "hours_net", first, last)), "h", lang)
+        per_year = float(results.total(pid, "fte_net", first, last)) / (last - first + 1)
+        fte = number(round(per_year, 2), lang)  # shown to a hundredth of a post
+        shown = t(lang, "hours_and_fte", hours=hours, fte=fte)
+        figures.append((t(lang, "hours_years", first=first, last=last), shown))
         found.append(Card(pid, results.scenario.platforms[pid].name, figures))
     return found
 
@@ -77,14 +86,16 @@ def lines_table(results: Results, lang: Language) -> pd.DataFrame:
     """The savings by line (the same for every platform) and each platform's costs by line,
     leaving out cost lines that are zero in every year."""
     rows = []
-    for name, info in SAVINGS_LINES.items():
-        rows.append(["", label(info, lang), *(money(v, lang) for v in results.line(name))])
+    for name in results.savings_names:
+        spec = results.lines[name].spec
+        rows.append(["", label(spec, lang), *(money(v, lang) for v in results.line(name))])
     for pid in results.platform_ids:
         platform = results.scenario.platforms[pid].name
-        for name, info in COST_LINES.items():
+        for name in results.cost_names(pid):
             values = [money(v, lang) for v in results.platform_line(pid, name)]
             if any(value != money(0, lang) for value in values):
-                rows.append([platform, label(info, lang), *values])
+                spec = results.lines[f"{pid}.{name}"].spec
+                rows.append([platform, label(spec, lang), *values])
     columns = [t(lang, "platform"), t(lang, "line"), *_year_columns(results, lang)]
     return pd.DataFrame(rows, columns=columns)
 
@@ -103,7 +114,7 @@ def money_columns(frame: pd.DataFrame, first: int = 2) -> dict[str, ColumnConfig
 def show_cards(results: Results, lang: Language) -> None:
     """The metric cards: a row per platform scenario, so each figure lines up in a column."""
     for card in cards(results, lang):
-        widths = [1.0] + [1.3] * (len(card.figures) - 1) + [0.9]
+        widths = [1.0] + [1.2] * len(card.figures)
         name, *figures = st.columns(widths, vertical_alignment="center")
         name.markdown(f"**{card.name}**")
         for column, (text, value) in zip(figures, card.figures, strict=True):

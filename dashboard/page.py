@@ -160,7 +160,7 @@ def main() -> None:
     except ScenarioError as invalid:
         show_problems(t(lang, "file_invalid"), invalid)
         st.stop()
-    changes = state.collect_edits(base)
+    changes = state.collect_edits(base, lang)
     current, error = load_current(choice, base, changes)
     with st.sidebar:
         assumptions.show_quick_inputs(base, state.edits(), lang)
@@ -186,7 +186,7 @@ def main() -> None:
     if uncertainty_tab.open:
         with uncertainty_tab:
             uncertainty_view.show(current, lang)
-            goal_seek_view.show(current, base, choice, lang)
+            goal_seek_view.show(current, base, lang)
     if compare_tab.open:
         with compare_tab:
             compare_view.show(current, state.uploads(), lang)

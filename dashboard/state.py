@@ -5,25 +5,39 @@ an edit is refused.
 Edits, draws and seed live in their own keys, not only in widgets: Streamlit forgets a widget's
 value when it is not drawn (the course tables and the draws sit in tabs), and they must outlive
 that.
+
+Inputs are typed as text and read in the notation of the language the page had when they were
+typed (`80,5` on the Dutch page); text that does not read is refused with a reason shown under its
+box or table, and the edits (so the figures) keep their last valid values. After a language
+switch the boxes and tables are written anew in the new language's notation.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import streamlit as st
 
-from businesscase import DEFAULT_DRAWS, DEFAULT_SEED, ParameterEntry, ScenarioError
+from businesscase import (
+    DEFAULT_DRAWS,
+    DEFAULT_SEED,
+    Language,
+    ParameterEntry,
+    ScenarioError,
+    activities,
+)
 from dashboard.edits import (
     Edit,
     changes,
     course_entries,
-    edited_values,
     everywhere,
-    quick_entries,
     quick_values,
+    single_entries,
+    table_edit,
+    typed_value,
     updated,
 )
+from dashboard.i18n import Unreadable, input_text
 from dashboard.sources import (
     UPLOAD,
     Changes,
@@ -45,6 +59,12 @@ QUICK_PREFIX = "input:"
 COURSE_PREFIX = "course:"
 DRAWS, SEED = "draws", "seed"
 RUN_PREFIX = "run:"
+TYPED_IN = "typed_in"
+"""The language whose notation the input boxes and tables hold."""
+WRITTEN = "written"
+"""The text the app last wrote in each input box, by its key: text that differs was typed."""
+REFUSED = "refused"
+"""This run's refused text (`Refusals`)."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +73,23 @@ class RefusedUpload:
 
     name: str
     error: ScenarioError
+
+
+@dataclass(frozen=True)
+class RefusedCell:
+    """A course-table cell whose text did not read: its input, year and why."""
+
+    entry: ParameterEntry
+    year: int
+    why: Unreadable
+
+
+@dataclass(frozen=True)
+class Refusals:
+    """This run's refused text: per input box (by key) and per course table (by key)."""
+
+    boxes: dict[str, Unreadable] = field(default_factory=dict)
+    cells: dict[str, list[RefusedCell]] = field(default_factory=dict)
 
 
 def init() -> None:
@@ -120,16 +157,45 @@ def apply_everywhere(entries: list[ParameterEntry], value: float) -> None:
     st.session_state[EDITS] = everywhere(edits(), entries, value)
     for entry in entries:
         st.session_state.pop(quick_key(entry.key), None)
-        if entry.path[0] == "courses":
+        if len(entry.path) > 2:  # a course's or trajectory type's input: its table
             st.session_state.pop(course_key(str(entry.path[1])), None)
+
+
+def forget_inputs() -> None:
+    """Forget the input boxes and course tables, so they are drawn anew from the edits."""
+    for key in list(st.session_state):
+        if str(key).startswith((QUICK_PREFIX, COURSE_PREFIX)):
+            del st.session_state[key]
+    st.session_state.pop(WRITTEN, None)
+    st.session_state.pop(REFUSED, None)
 
 
 def reset_edits() -> None:
     """Back to the file's values: forget the edits and the widgets that hold them."""
     st.session_state[EDITS] = {}
-    for key in list(st.session_state):
-        if str(key).startswith((QUICK_PREFIX, COURSE_PREFIX)):
-            del st.session_state[key]
+    forget_inputs()
+
+
+def written() -> dict[str, str]:
+    """The text last written in each input box, by key."""
+    return st.session_state.setdefault(WRITTEN, {})
+
+
+def refused() -> Refusals:
+    """This run's refused text, by box and by course table."""
+    found = st.session_state.get(REFUSED)
+    return found if isinstance(found, Refusals) else Refusals()
+
+
+def shown_text(entry: ParameterEntry, edit: Edit | None, lang: Language) -> str:
+    """The text an input's box shows: its (edited) first-year value in the page's notation."""
+    return input_text(edit.values[0] if edit else float(entry.values[0]), entry.unit, lang)
+
+
+def write_box(entry: ParameterEntry, edit: Edit | None, lang: Language) -> None:
+    """Put the input's value in its box, in the page's notation (before the box is drawn)."""
+    key = quick_key(entry.key)
+    st.session_state[key] = written()[key] = shown_text(entry, edit, lang)
 
 
 def on_choice() -> None:
@@ -165,25 +231,44 @@ def upload_error() -> RefusedUpload | None:
     return st.session_state.get(UPLOAD_ERROR)
 
 
-def collect_edits(base: Evaluated) -> Changes:
-    """Fold what the widgets hold (inputs and course-table cells) into the edits; return them as
-    `--set` changes."""
+def collect_edits(base: Evaluated, lang: Language = "en") -> Changes:
+    """Fold what the widgets hold (input boxes and course-table cells) into the edits, reading
+    typed text in the notation it was typed in; note what was refused; return the edits as
+    `--set` changes. After a language switch, write the boxes and tables anew in `lang`."""
     state = st.session_state
+    typed: Language = state.get(TYPED_IN, lang)
     current = edits()
-    for entry in quick_entries(base):
-        value = state.get(quick_key(entry.key))
-        if isinstance(value, int | float):
-            current = updated(current, entry, quick_values(entry, float(value)))
-    for course_id in base.loaded.scenario.courses:
+    found = Refusals()
+    for entry in single_entries(base):
+        key = quick_key(entry.key)
+        text = state.get(key)
+        if not isinstance(text, str) or text == written().get(key):
+            continue
+        try:
+            value = typed_value(entry, text, typed)
+        except Unreadable as why:
+            found.boxes[key] = why
+            continue
+        current = updated(current, entry, quick_values(entry, value))
+        write_box(entry, current.get(entry.key), typed)  # `80,5` is shown as `80,50`
+    for course_id in (activity.id for activity in activities(base.loaded.scenario)):
         table = state.get(course_key(course_id))
         rows = table.get("edited_rows", {}) if isinstance(table, dict) else {}
         entries = course_entries(base, course_id)
+        cells_refused = []
         for row, cells in rows.items():
             if isinstance(row, int) and 0 <= row < len(entries) and isinstance(cells, dict):
                 entry = entries[row]
-                values = edited_values(entry, current.get(entry.key), cells)
-                current = updated(current, entry, values)
+                edit = table_edit(entry, current.get(entry.key), cells, typed)
+                current = updated(current, entry, edit.values)
+                cells_refused += [RefusedCell(entry, y, why) for y, why in edit.refused.items()]
+        if cells_refused:
+            found.cells[course_key(course_id)] = cells_refused
     st.session_state[EDITS] = current
+    st.session_state[REFUSED] = found
+    if typed != lang:
+        forget_inputs()
+    st.session_state[TYPED_IN] = lang
     return changes(current)
 
 

@@ -37,7 +37,7 @@ def app() -> Iterator[AppTest]:
 
 def headline(at: AppTest, results: Results) -> dict[str, dict[str, str]]:
     """The metric cards by platform id: {label: value shown}."""
-    per_platform = len(results.scenario.totals) + 1
+    per_platform = len(results.scenario.totals) + 3  # break-even, money, staff hours
     metrics = list(at.metric)
     assert len(metrics) == per_platform * len(results.platform_ids)
     return {
@@ -75,6 +75,8 @@ def test_the_app_opens_on_the_corrected_scenario_whose_average_breaks_even_in_ye
         "Balance years 1-5": "€66,287.50",
         "Balance years 1-6": "€99,494.00",
         "Break-even": "year 4",
+        "In money, years 1-6": "-€85,996.00",
+        "Staff hours, years 1-6": "2,473.2 h (0.25 FTE a year)",
     }
     assert cards["hulp-online-existing"]["Break-even"] == "year 1"
 
@@ -94,7 +96,7 @@ def test_the_published_scenario_shows_a_1_6_balance_of_110_894_for_the_average(
 
 def test_an_hourly_wage_of_80_shows_what_the_engine_computes_for_80(app: AppTest) -> None:
     choose(app, PUBLISHED_CHOICE)
-    app.number_input(key=state.quick_key("hourly_wage")).set_value(80.0).run()
+    app.text_input(key=state.quick_key("hourly_wage")).set_value("80").run()
     expected = engine(PUBLISHED, ["hourly_wage=80"])
     shown = money(float(expected.total("average", "balance", 1, 6)), "en")
     assert shown == "€123,660.00"  # 110,894.00 at 75 an hour
@@ -106,11 +108,9 @@ def test_an_hourly_wage_of_80_shows_what_the_engine_computes_for_80(app: AppTest
 
 
 def test_a_platforms_licence_price_and_development_cost_reach_the_engine(app: AppTest) -> None:
-    app.number_input(key=state.quick_key("platforms.new-platform.licence_per_client")).set_value(
-        27.0
-    )
-    app.number_input(key=state.quick_key("platforms.new-platform.development_cost")).set_value(
-        90_000.0
+    app.text_input(key=state.quick_key("platforms.new-platform.licence_per_client")).set_value("27")
+    app.text_input(key=state.quick_key("platforms.new-platform.development_cost")).set_value(
+        "90000"
     )
     app.run()
     changes = [
@@ -174,7 +174,7 @@ def test_the_course_table_shows_the_edited_values_and_keeps_them_across_tabs(
     open_tab(app, "tab_assumptions")
     table = app.data_editor[1].value
     assert table.loc[row, "parameter"] == "Groups per year"
-    assert list(table.loc[row, ["1", "6"]]) == [10, 10]
+    assert list(table.loc[row, ["1", "6"]]) == ["10", "10"]
     expected = engine(CORRECTED, ["courses.ass_ov.groups_per_year=10"])
     assert headline(app, expected)["average"]["Balance years 1-6"] == money(
         float(expected.total("average", "balance", 1, 6)), "en"
@@ -182,16 +182,16 @@ def test_the_course_table_shows_the_edited_values_and_keeps_them_across_tabs(
 
 
 def test_reset_returns_to_the_files_values(app: AppTest) -> None:
-    app.number_input(key=state.quick_key("hourly_wage")).set_value(80.0).run()
+    app.text_input(key=state.quick_key("hourly_wage")).set_value("80").run()
     assert headline(app, engine())["average"]["Balance years 1-6"] != "€99,494.00"
     app.button(key="reset").click().run()
     assert app.session_state[state.EDITS] == {}
-    assert app.number_input(key=state.quick_key("hourly_wage")).value == 75.0
+    assert app.text_input(key=state.quick_key("hourly_wage")).value == "75.00"
     assert headline(app, engine())["average"]["Balance years 1-6"] == "€99,494.00"
 
 
 def test_dutch_shows_dutch_labels_and_euros_as_in_the_netherlands(app: AppTest) -> None:
-    app.number_input(key=state.quick_key("hourly_wage")).set_value(80.0).run()
+    app.text_input(key=state.quick_key("hourly_wage")).set_value("80").run()
     app.radio(key=state.LANGUAGE).set_value("nl").run()
     expected = engine(CORRECTED, ["hourly_wage=80"])
     cards = headline(app, expected)
@@ -202,7 +202,7 @@ def test_dutch_shows_dutch_labels_and_euros_as_in_the_netherlands(app: AppTest) 
     assert cards["hulp-online-existing"]["Terugverdiend"] == "jaar 1"
     average = "Average of Hulp Online with development and new platform"
     assert year_table_cell(app, average, "Cumulatief", "Jaar 1") == f"€{NBSP}-36.182,83"
-    assert app.number_input(key=state.quick_key("hourly_wage")).label == "Uurloon (€/uur)"
+    assert app.text_input(key=state.quick_key("hourly_wage")).label == "Uurloon (€/uur)"
 
 
 def test_money_is_formatted_per_language() -> None:
@@ -239,7 +239,7 @@ def test_a_bad_upload_shows_the_problems_and_keeps_the_last_good_scenario(
     app: AppTest, kind: str
 ) -> None:
     raw, phrase = BAD_UPLOADS[kind]
-    app.number_input(key=state.quick_key("hourly_wage")).set_value(80.0).run()
+    app.text_input(key=state.quick_key("hourly_wage")).set_value("80").run()
     before = headline(app, engine(CORRECTED, ["hourly_wage=80"]))
     app.file_uploader(key=state.UPLOADER).set_value(("mine.yaml", raw, "application/x-yaml"))
     app.run()
@@ -275,9 +275,9 @@ def test_a_good_upload_becomes_the_scenario_and_keeps_its_extends(app: AppTest) 
 def test_an_invalid_edit_shows_the_problem_and_keeps_the_last_valid_figures(
     app: AppTest,
 ) -> None:
-    app.number_input(key=state.quick_key("hourly_wage")).set_value(80.0).run()
+    app.text_input(key=state.quick_key("hourly_wage")).set_value("80").run()
     valid = headline(app, engine(CORRECTED, ["hourly_wage=80"]))
-    app.number_input(key=state.quick_key("hourly_wage")).set_value(0.0).run()
+    app.text_input(key=state.quick_key("hourly_wage")).set_value("0").run()
     assert app.error[0].value.startswith("These changes are not valid")
     assert "hourly_wage: must be a number > 0 (got 0, a number)" in app.code[0].value
     assert headline(app, engine(CORRECTED, ["hourly_wage=80"])) == valid
@@ -317,7 +317,7 @@ def test_compare_shows_published_against_current_per_year_and_per_line(app: AppT
 
 
 def test_compare_a_file_against_the_current_edits(app: AppTest) -> None:
-    app.number_input(key=state.quick_key("hourly_wage")).set_value(80.0).run()
+    app.text_input(key=state.quick_key("hourly_wage")).set_value("80").run()
     open_tab(app, "tab_compare")
     app.selectbox(key="compare_a").set_value(FILE + CORRECTED.name).run()
     inputs = app.dataframe[1].value
@@ -360,7 +360,7 @@ def test_explain_names_a_pinned_line_and_why(app: AppTest) -> None:
 def test_the_state_the_app_shows_is_the_state_its_yaml_download_reloads_to(app: AppTest) -> None:
     from dashboard.downloads import yaml_text
 
-    app.number_input(key=state.quick_key("hourly_wage")).set_value(80.0).run()
+    app.text_input(key=state.quick_key("hourly_wage")).set_value("80").run()
     changes = tuple(e.change for e in app.session_state[state.EDITS].values())
     current = evaluate_choice(app.session_state[state.CHOICE], {}, changes)
     reloaded = load_scenario_bytes(yaml_text(current).encode(), "download.yaml", SCENARIO_DIR)
