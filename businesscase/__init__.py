@@ -8,19 +8,41 @@ inventory) <- `cli`. The views (`excel_export`, `dashboard`) use the names below
 modules behind them.
 """
 
-from businesscase.analytics.goal_seek import GoalSeek, default_bounds, parameter_at, solve
-from businesscase.analytics.sensitivity import Analysis, Tornado, TornadoBar, analyse, tornado
+from businesscase.analytics.goal_seek import (
+    GoalSeek,
+    GoalSeekError,
+    default_bounds,
+    parameter_at,
+    solve,
+)
+from businesscase.analytics.sensitivity import (
+    MIN_SHARE_DRAWS,
+    Analysis,
+    Tornado,
+    TornadoBar,
+    analyse,
+    tornado,
+)
 from businesscase.analytics.simulation import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
     MAX_DRAWS,
+    RunRefused,
     Simulation,
     check_run,
     simulate,
 )
 from businesscase.engine import Pin, Results, evaluate, ranged_parameters
 from businesscase.model import measures
-from businesscase.model.catalogue import COST_LINES, RESULT_LINES, SAVINGS_LINES
+from businesscase.model.about import __version__
+from businesscase.model.catalogue import (
+    COST_LINES,
+    RESULT_LINES,
+    SAVINGS_LINES,
+    ActivityRef,
+    activities,
+)
+from businesscase.model.domain import Domain, domain_at
 from businesscase.model.errors import KeyPath, Problem, ScenarioError, dotted
 from businesscase.model.lines import Kind, Line, LineSpec, Nature
 from businesscase.model.parameters import (
@@ -35,7 +57,7 @@ from businesscase.model.parameters import (
 from businesscase.model.schema import value_at
 from businesscase.model.units import LANGUAGES, Language, unit_text
 from businesscase.report.compare import Comparison, LineChange, compare
-from businesscase.report.inventory import ParameterEntry, parameter_entries
+from businesscase.report.inventory import ParameterEntry, acting_inputs, parameter_entries
 from businesscase.report.tidy import cents, results_json, tidy, to_cents, years_text
 from businesscase.report.trace import LineTrace, explain
 from businesscase.scenario.changes import AnyChange, Change
@@ -43,22 +65,24 @@ from businesscase.scenario.lineage import LoadedScenario
 from businesscase.scenario.loading import load_scenario, load_scenario_bytes, with_changes
 from businesscase.scenario.scenario_yaml import dump_scenario
 
-__version__ = "0.2.0"
-
 __all__ = [
     "COST_LINES",
     "DEFAULT_DRAWS",
     "DEFAULT_SEED",
     "LANGUAGES",
     "MAX_DRAWS",
+    "MIN_SHARE_DRAWS",
     "RESULT_LINES",
     "SAVINGS_LINES",
+    "ActivityRef",
     "Analysis",
     "AnyChange",
     "Change",
     "Comparison",
     "Course",
+    "Domain",
     "GoalSeek",
+    "GoalSeekError",
     "KeyPath",
     "Kind",
     "Language",
@@ -74,17 +98,21 @@ __all__ = [
     "Platform",
     "Problem",
     "Results",
+    "RunRefused",
     "Scenario",
     "ScenarioError",
     "Simulation",
     "Tornado",
     "TornadoBar",
     "__version__",
+    "acting_inputs",
+    "activities",
     "analyse",
     "cents",
     "check_run",
     "compare",
     "default_bounds",
+    "domain_at",
     "dotted",
     "dump_scenario",
     "evaluate",

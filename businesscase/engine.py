@@ -46,6 +46,16 @@ class Results:
     def platform_ids(self) -> list[str]:
         return list(self.scenario.platforms)
 
+    @property
+    def savings_names(self) -> list[str]:
+        """The organisation's savings by kind in this scenario (those of the kinds of activity
+        it holds), in order: the lines `savings` adds."""
+        return list(self.lines["savings"].children)
+
+    def cost_names(self, platform_id: str) -> list[str]:
+        """The cost items of a platform scenario in this scenario: the lines `costs` adds."""
+        return [self.lines[key].name for key in self.lines[f"{platform_id}.costs"].children]
+
     def line(self, key: str) -> np.ndarray:
         """The values of a line over the years (and draws, in a simulation)."""
         return self.values[key]
@@ -67,6 +77,10 @@ class Results:
     def break_even_year(self, platform_id: str) -> int | None:
         """The first year whose cumulative balance is >= 0 (None if there is none)."""
         return measures.break_even_year(self.platform_line(platform_id, "cumulative"))
+
+    def cash_break_even_year(self, platform_id: str) -> int | None:
+        """The first year whose cumulative balance in money is >= 0 (None if there is none)."""
+        return measures.break_even_year(self.platform_line(platform_id, "cash_cumulative"))
 
     def net_present_value(self, platform_id: str) -> float:
         """The platform's balance over all years, discounted (Excel's NPV convention)."""

@@ -7,11 +7,20 @@ import numpy as np
 import pytest
 
 from businesscase.engine import evaluate
-from businesscase.model.catalogue import COURSE_LINES, GROWTH_LINES, PLATFORM_LINES, SCENARIO_LINES
+from businesscase.model.catalogue import (
+    COURSE_LINES,
+    GROWTH_LINES,
+    PLATFORM_LINES,
+    ROUTE_LINES,
+    SCENARIO_LINES,
+    TYPE_LINES,
+)
 from businesscase.model.formula import If, Input, Ref, RoundWhole, RunningSum, YearNumber, equals
 from businesscase.scenario.loading import load_scenario
 from tests.conftest import CORRECTED, PUBLISHED
+from tests.test_cash_and_time import COVERED_IN_CASH_AND_TIME
 from tests.test_published_case import PRINTED_COURSE_LINES, PRINTED_SHARED_LINES
+from tests.test_trajectories import COVERED_IN_TRAJECTORIES
 
 COVERED_HERE = {
     "savings",
@@ -40,7 +49,10 @@ def test_every_line_of_the_catalogue_is_covered_by_a_test() -> None:
     printed = {line for _, line, _, _ in PRINTED_COURSE_LINES}
     printed |= {key.split(".")[-1] for key, _, _ in PRINTED_SHARED_LINES}
     catalogue = set(COURSE_LINES) | set(GROWTH_LINES) | set(SCENARIO_LINES) | set(PLATFORM_LINES)
-    assert catalogue - printed - COVERED_HERE - COVERED_IN_ANALYTICS == set()
+    catalogue |= set(ROUTE_LINES) | set(TYPE_LINES)
+    covered = COVERED_HERE | COVERED_IN_ANALYTICS | COVERED_IN_TRAJECTORIES
+    covered |= COVERED_IN_CASH_AND_TIME
+    assert catalogue - printed - covered == set()
 
 
 def test_course_savings_are_the_four_kinds_together() -> None:

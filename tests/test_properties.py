@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from businesscase.engine import evaluate
-from businesscase.model.catalogue import COST_LINES, SAVINGS_LINES
 from businesscase.model.measures import break_even_year
 from businesscase.scenario.loading import (
     LoadedScenario,
@@ -92,10 +91,10 @@ def test_balance_is_savings_minus_costs_and_cumulative_its_running_sum(changes: 
 def test_costs_are_the_sum_of_their_lines_and_the_average_is_the_mean(changes: list[str]) -> None:
     results = evaluate(_variant(changes).scenario)
     for platform in results.platform_ids:
-        parts = sum(results.platform_line(platform, name) for name in COST_LINES)
+        parts = sum(results.platform_line(platform, name) for name in results.cost_names(platform))
         np.testing.assert_allclose(results.platform_line(platform, "costs"), parts, atol=1e-6)
     members = results.scenario.platforms["average"].average_of or []
-    for name in ["costs", "balance", "cumulative", *COST_LINES]:
+    for name in ["costs", "balance", "cumulative", *results.cost_names("average")]:
         mean = np.mean([results.platform_line(m, name) for m in members], axis=0)
         np.testing.assert_allclose(results.platform_line("average", name), mean, atol=1e-6)
 
@@ -104,7 +103,7 @@ def test_costs_are_the_sum_of_their_lines_and_the_average_is_the_mean(changes: l
 @given(variants())
 def test_savings_are_the_same_in_every_platform_scenario(changes: list[str]) -> None:
     results = evaluate(_variant(changes).scenario)
-    shared = sum(results.line(name) for name in SAVINGS_LINES)
+    shared = sum(results.line(name) for name in results.savings_names)
     for platform in results.platform_ids:
         np.testing.assert_allclose(results.platform_line(platform, "savings"), shared, atol=1e-6)
 
@@ -117,7 +116,7 @@ def test_every_saving_is_proportional_to_the_hourly_wage(changes: list[str], fac
     wage = loaded.scenario.hourly_wage.value
     scaled = _variant([*changes, f"hourly_wage={wage * factor!r}"])
     before, after = evaluate(loaded.scenario), evaluate(scaled.scenario)
-    for name in [*SAVINGS_LINES, "savings"]:
+    for name in [*before.savings_names, "savings"]:
         np.testing.assert_allclose(after.line(name), before.line(name) * factor, rtol=1e-9)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from businesscase.cli.analytics import add_analytics_commands
 from businesscase.cli.commands import add_scenario_commands
 from businesscase.cli.export import add_export_command
+from businesscase.cli.report import add_report_command
 from businesscase.model.errors import ScenarioError
 
 BAD_INPUT = 2
@@ -28,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_scenario_commands(commands)
     add_analytics_commands(commands)
     add_export_command(commands)
+    add_report_command(commands)
     return parser
 
 

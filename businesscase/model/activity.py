@@ -34,6 +34,9 @@ class ActivityKind:
     carried by every platform scenario."""
     platform_costs: tuple[LineSpec, ...] = ()
     """The cost items of every platform scenario that carry the shared costs."""
+    platform_clients: tuple[str, ...] = ()
+    """The activity's lines that count clients using the platform each year (for a licence
+    per client that follows the volume)."""
 
     def activity_ids(self, scenario: Scenario) -> list[str]:
         """The ids of this kind's activities in a scenario."""

@@ -9,23 +9,37 @@ engine, the Excel writer, the CLI's `explain` and the app all read these definit
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from businesscase.model.activities import ACTIVITY_KINDS
 from businesscase.model.activities.courses import COURSE_LINES, GROWTH_LINES
+from businesscase.model.activities.trajectories import ROUTE_LINES, TYPE_LINES
+from businesscase.model.activity import ActivityKind
+from businesscase.model.funding import (
+    BOUGHT_HOURS,
+    EXTRA_TRAJECTORIES,
+    FREED_HOURS,
+    REVENUE_EFFECT,
+    funding_lines,
+)
 from businesscase.model.lines import Kind, Line, LineSpec, Nature, Scope, spec_of
 from businesscase.model.organisation import IMPLEMENTATION_LINES, TIME_LINES
 from businesscase.model.parameters import Scenario
 from businesscase.model.platforms import (
+    CASH_AND_HOURS,
+    DETAILS,
     OWN_COSTS,
     RESULT_LINES,
     RESULTS,
-    TRAINING_TOTAL,
+    TRAINING_PARTS,
     average_item,
 )
 
 SAVINGS_LINES: dict[str, LineSpec] = {
     spec.name: spec for kind in ACTIVITY_KINDS for spec in kind.savings
 }
-"""The savings of the organisation, by kind; every platform scenario has the same savings."""
+"""The savings of the organisation, by kind of saving; a scenario has those of the kinds of
+activity it holds. Every platform scenario has the same savings."""
 
 SHARED_COST_LINES: dict[str, LineSpec] = {
     spec.name: spec for kind in ACTIVITY_KINDS for spec in kind.shared_costs
@@ -42,12 +56,30 @@ TOTAL_SAVINGS = spec_of(
     adds=tuple(SAVINGS_LINES),
 )
 
+PLATFORM_CLIENTS = spec_of(
+    "platform_clients",
+    "Clients on the platform, per year",
+    "Cliënten op het platform (per jaar)",
+    "clients",
+    Kind.FLOW,
+    Nature.QUANTITY,
+    "platform_clients",
+    adds=tuple(name for kind in ACTIVITY_KINDS for name in kind.platform_clients),
+)
+"""Every course participant and every trajectory on a route that uses the platform: the
+volume a licence per client follows where a platform says so."""
+
 SCENARIO_LINES: dict[str, LineSpec] = {
     **TIME_LINES,
     **SAVINGS_LINES,
     "savings": TOTAL_SAVINGS,
     **IMPLEMENTATION_LINES,
     **SHARED_COST_LINES,
+    "platform_clients": PLATFORM_CLIENTS,
+    **FREED_HOURS,
+    "extra_trajectories": EXTRA_TRAJECTORIES,
+    **BOUGHT_HOURS,
+    "revenue_effect": REVENUE_EFFECT,
 }
 """The organisation's lines, in the order they are computed."""
 
@@ -62,10 +94,12 @@ TOTAL_COSTS = spec_of(
 )
 
 PLATFORM_LINES: dict[str, LineSpec] = {
-    "training_total": TRAINING_TOTAL,
+    **DETAILS,
+    **TRAINING_PARTS,
     **COST_LINES,
     "costs": TOTAL_COSTS,
     **RESULTS,
+    **CASH_AND_HOURS,
 }
 """Every line of a platform scenario."""
 
@@ -75,58 +109,115 @@ __all__ = [
     "GROWTH_LINES",
     "PLATFORM_LINES",
     "RESULT_LINES",
+    "ROUTE_LINES",
     "SAVINGS_LINES",
     "SCENARIO_LINES",
+    "TYPE_LINES",
+    "activities",
     "build_lines",
 ]
 
 
-def _organisation_lines(activities: list[Line]) -> list[Line]:
-    """The organisation's lines after the activities: savings by kind and shared costs add
-    up, for every activity, its lines of the names they list; then the total savings and
-    the implementation."""
-    keys_by_name: dict[str, list[str]] = {}
-    for line in activities:
-        keys_by_name.setdefault(line.name, []).append(line.key)
-    top = Scope()
+@dataclass(frozen=True)
+class ActivityRef:
+    """One activity of a scenario, as views list it: its kind's collection, its id, its name."""
 
-    def over_activities(spec: LineSpec) -> Line:
-        return spec.instantiate(top, adds=[k for n in spec.adds for k in keys_by_name.get(n, [])])
+    collection: str
+    id: str
+    name: str
 
+    @property
+    def path(self) -> tuple[str, str]:
+        """The key path of its block in the scenario: `("courses", "ass_jv")`."""
+        return (self.collection, self.id)
+
+
+def activities(scenario: Scenario) -> list[ActivityRef]:
+    """Every activity of the scenario (courses, trajectory types, ...), kind by kind."""
     return [
-        *(over_activities(spec) for spec in SAVINGS_LINES.values()),
-        TOTAL_SAVINGS.instantiate(top),
-        *(spec.instantiate(top) for spec in IMPLEMENTATION_LINES.values()),
-        *(over_activities(spec) for spec in SHARED_COST_LINES.values()),
+        ActivityRef(
+            kind.collection, activity_id, getattr(scenario, kind.collection)[activity_id].name
+        )
+        for kind in ACTIVITY_KINDS
+        for activity_id in kind.activity_ids(scenario)
     ]
 
 
-def _platform_lines(platform_id: str, scenario: Scenario) -> list[Line]:
+def _kinds_present(scenario: Scenario) -> list[ActivityKind]:
+    """The kinds of activity the scenario holds: only their lines are built."""
+    return [kind for kind in ACTIVITY_KINDS if kind.activity_ids(scenario)]
+
+
+def _over(spec: LineSpec, activities: list[Line]) -> Line:
+    """A total that adds, for every activity, the activity's lines of the names it lists."""
+    keys = [line.key for name in spec.adds for line in activities if line.name == name]
+    return spec.instantiate(Scope(), adds=keys)
+
+
+def _organisation_lines(kinds: list[ActivityKind], activities: list[Line]) -> list[Line]:
+    """The organisation's lines after the activities: the savings by kind of the kinds present
+    and their total, the implementation, the shared costs, and the clients on the platform."""
+    top = Scope()
+    savings = [_over(spec, activities) for kind in kinds for spec in kind.savings]
+    total = TOTAL_SAVINGS.instantiate(top, adds=[line.key for line in savings])
+    return [
+        *savings,
+        total,
+        *(spec.instantiate(top) for spec in IMPLEMENTATION_LINES.values()),
+        *(_over(spec, activities) for kind in kinds for spec in kind.shared_costs),
+        _over(PLATFORM_CLIENTS, activities),
+    ]
+
+
+def _platform_lines(platform_id: str, scenario: Scenario, kinds: list[ActivityKind]) -> list[Line]:
+    """A platform's items (its own natures applied), their total, the results, and the money
+    apart from the staff time. An average's items, cash and hours are its members' means."""
     platform = scenario.platforms[platform_id]
     scope = Scope(("platforms", platform_id), f"{platform_id}.", platform)
-    if platform.average_of is not None:
-        costs = [average_item(spec, platform.average_of) for spec in COST_LINES.values()]
-    else:
-        costs = [TRAINING_TOTAL, *COST_LINES.values()]
-    specs = [*costs, TOTAL_COSTS, *RESULTS.values()]
-    return [spec.instantiate(scope, platform=platform_id) for spec in specs]
+    own = [*TRAINING_PARTS.values(), *OWN_COSTS.values()]
+    items = [*own, *(spec for kind in kinds for spec in kind.platform_costs)]
+    natures = {str(item): str(nature) for item, nature in platform.natures.items()}
+    items = [replace(s, nature=Nature(natures.get(s.name, s.nature.value))) for s in items]
+    members = platform.average_of
+    specs = [average_item(s, members) for s in items] if members else [*DETAILS.values(), *items]
+
+    def keys(names: list[str]) -> list[str]:
+        return [f"{platform_id}.{name}" for name in names]
+
+    lines = [spec.instantiate(scope, platform=platform_id) for spec in specs]
+    cost_items = [spec.name for spec in items if spec.name in COST_LINES]
+    lines.append(TOTAL_COSTS.instantiate(scope, platform=platform_id, adds=keys(cost_items)))
+    lines += [spec.instantiate(scope, platform=platform_id) for spec in RESULTS.values()]
+    leaves = [spec for spec in items if not spec.adds]
+    by_nature = {
+        "cash_costs": keys([s.name for s in leaves if s.nature is Nature.CASH]),
+        "staff_time_costs": keys([s.name for s in leaves if s.nature is Nature.STAFF_TIME]),
+    }
+    for spec in CASH_AND_HOURS.values():
+        if members:
+            spec = average_item(spec, members)
+        adds = by_nature.get(spec.name) if not members else None
+        lines.append(spec.instantiate(scope, platform=platform_id, adds=adds))
+    return lines
 
 
 def build_lines(scenario: Scenario) -> dict[str, Line]:
     """Every line of the scenario by key, each after the lines it reads (a valid order to
     compute or to write them)."""
     top = Scope()
+    kinds = _kinds_present(scenario)
     lines = [spec.instantiate(top) for spec in TIME_LINES.values()]
     activities = [
         line
-        for kind in ACTIVITY_KINDS
+        for kind in kinds
         for activity_id in kind.activity_ids(scenario)
         for line in kind.lines(activity_id, scenario)
     ]
     lines += activities
-    lines += _organisation_lines(activities)
+    lines += _organisation_lines(kinds, activities)
+    lines += funding_lines(scenario, activities)
     plain = [p for p, platform in scenario.platforms.items() if platform.average_of is None]
     averages = [p for p in scenario.platforms if p not in plain]
     for platform_id in plain + averages:
-        lines += _platform_lines(platform_id, scenario)
+        lines += _platform_lines(platform_id, scenario, kinds)
     return {line.key: line for line in lines}

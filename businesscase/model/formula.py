@@ -16,11 +16,12 @@ import numpy as np
 
 from businesscase.model.errors import KeyPath, dotted
 
-
 Inputs = Mapping[KeyPath, np.ndarray]
 """Parameter values by key path: arrays over years, or over draws and years."""
 Lookup = Callable[[str], np.ndarray]
 """The values of an already computed line, by key."""
+ZeroTest = Callable[[KeyPath], bool]
+"""Whether the input at a key path is 0 in every year."""
 
 
 class Cells(Protocol):
@@ -55,6 +56,19 @@ class Expr:
 
     def children(self) -> tuple[Expr, ...]:
         return ()
+
+    def always_zero(self, zero: ZeroTest) -> bool:
+        """Whether the formula is 0 in every year whatever the inputs are, given which inputs
+        are 0 in every year (`zero`). Only what is sure counts: another line or the year may
+        not be 0."""
+        return False
+
+    def reads_live(self, path: KeyPath, zero: ZeroTest) -> bool:
+        """Whether a change of the input `path` can move the value: it is read outside every
+        part that is 0 whatever it is (a price times a count of 0 does not act)."""
+        if self.always_zero(zero):
+            return False
+        return any(child.reads_live(path, zero) for child in self.children())
 
     def walk(self) -> Iterator[Expr]:
         """This node and every node below it."""
@@ -111,6 +125,9 @@ class Num(Expr):
 
     value: float
 
+    def always_zero(self, zero: ZeroTest) -> bool:
+        return self.value == 0
+
     def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         return np.asarray(self.value)
 
@@ -126,6 +143,12 @@ class Input(Expr):
     """A parameter of the scenario, by its key path (`courses.ass_jv.group_size`)."""
 
     path: KeyPath
+
+    def always_zero(self, zero: ZeroTest) -> bool:
+        return zero(self.path)
+
+    def reads_live(self, path: KeyPath, zero: ZeroTest) -> bool:
+        return self.path == path and not self.always_zero(zero)
 
     def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         return inputs[self.path]
@@ -196,6 +219,14 @@ class BinOp(Expr):
     def children(self) -> tuple[Expr, ...]:
         return (self.left, self.right)
 
+    def always_zero(self, zero: ZeroTest) -> bool:
+        left, right = self.left.always_zero(zero), self.right.always_zero(zero)
+        if self.op == "*":
+            return left or right
+        if self.op == "/":
+            return left
+        return self.op in ("+", "-") and left and right
+
     def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         left = self.left.evaluate(inputs, lines, years)
         right = self.right.evaluate(inputs, lines, years)
@@ -256,6 +287,9 @@ class If(Expr):
     def children(self) -> tuple[Expr, ...]:
         return (self.condition, self.then, self.otherwise)
 
+    def always_zero(self, zero: ZeroTest) -> bool:
+        return self.then.always_zero(zero) and self.otherwise.always_zero(zero)
+
     def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         return np.where(
             self.condition.evaluate(inputs, lines, years),
@@ -280,6 +314,9 @@ class RoundWhole(Expr):
     def children(self) -> tuple[Expr, ...]:
         return (self.value,)
 
+    def always_zero(self, zero: ZeroTest) -> bool:
+        return self.value.always_zero(zero)
+
     def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         x = self.value.evaluate(inputs, lines, years)
         return np.sign(x) * np.floor(np.abs(x) + 0.5)
@@ -292,6 +329,52 @@ class RoundWhole(Expr):
 
 
 @dataclass(frozen=True, eq=False)
+class RoundUp(Expr):
+    """Round up to a whole number (groups needed for a number of people: 50 staff in groups of
+    8 need 7 groups), as Excel's ROUNDUP(x, 0) for x >= 0."""
+
+    value: Expr
+
+    def children(self) -> tuple[Expr, ...]:
+        return (self.value,)
+
+    def always_zero(self, zero: ZeroTest) -> bool:
+        return self.value.always_zero(zero)
+
+    def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
+        return np.ceil(self.value.evaluate(inputs, lines, years))
+
+    def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
+        return f"ROUNDUP({self.value.excel(cells, year, None)},0)"
+
+    def text(self) -> str:
+        return f"round up({self.value.text()})"
+
+
+@dataclass(frozen=True, eq=False)
+class AtLeastZero(Expr):
+    """The value where it is positive, else 0 (Excel's MAX(x, 0)): a shortfall that is never
+    a surplus."""
+
+    value: Expr
+
+    def children(self) -> tuple[Expr, ...]:
+        return (self.value,)
+
+    def always_zero(self, zero: ZeroTest) -> bool:
+        return self.value.always_zero(zero)
+
+    def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
+        return np.maximum(self.value.evaluate(inputs, lines, years), 0.0)
+
+    def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
+        return f"MAX({self.value.excel(cells, year, None)},0)"
+
+    def text(self) -> str:
+        return f"at least 0 ({self.value.text()})"
+
+
+@dataclass(frozen=True, eq=False)
 class RunningSum(Expr):
     """The running total of an expression over the years so far (a cumulative balance)."""
 
@@ -299,6 +382,9 @@ class RunningSum(Expr):
 
     def children(self) -> tuple[Expr, ...]:
         return (self.value,)
+
+    def always_zero(self, zero: ZeroTest) -> bool:
+        return self.value.always_zero(zero)
 
     def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         x = self.value.evaluate(inputs, lines, years)

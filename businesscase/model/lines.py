@@ -103,12 +103,16 @@ class LineSpec:
     """How the line is computed in a scope; None for a total, which `adds` its children."""
     adds: tuple[str, ...] = ()
     """For a total: the names of the lines (in the same scope) it is the sum of."""
-    description: str = ""
-    """What the line means, in a sentence, where the label does not say it all."""
+    parts: str = ""
+    """For a total whose children the catalogue chooses per scenario (the cost items paid in
+    money, say): what it adds, in words."""
 
     def __post_init__(self) -> None:
-        if (self.formula is None) == (not self.adds):
-            raise ValueError(f"line {self.name!r}: give a formula or the lines it adds, not both")
+        given = [self.formula is not None, bool(self.adds), bool(self.parts)]
+        if sum(given) != 1:
+            raise ValueError(
+                f"line {self.name!r}: give a formula, the lines it adds, or its parts in words"
+            )
 
     def instantiate(
         self,
@@ -144,10 +148,11 @@ def spec_of(
     section: str,
     formula: FormulaRule | None = None,
     adds: Sequence[str] = (),
+    parts: str = "",
 ) -> LineSpec:
     """A line declared in one call, in the order a reader scans a catalogue: name, labels,
-    unit, kind, nature, section, then its formula or the lines it adds."""
-    return LineSpec(name, label, label_nl, unit, kind, nature, section, formula, tuple(adds))
+    unit, kind, nature, section, then its formula, the lines it adds, or its parts in words."""
+    return LineSpec(name, label, label_nl, unit, kind, nature, section, formula, tuple(adds), parts)
 
 
 @dataclass(frozen=True)

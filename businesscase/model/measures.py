@@ -68,6 +68,12 @@ def best_cumulative_by_year(cumulative: np.ndarray, by_year: int) -> np.ndarray:
     return np.asarray(cumulative)[..., :by_year].max(axis=-1)
 
 
+def breaks_even(best_cumulative: np.ndarray) -> np.ndarray:
+    """Whether a best cumulative balance (of `best_cumulative_by_year`) meets the target:
+    at or above zero."""
+    return np.asarray(best_cumulative) >= 0
+
+
 def net_present_value(discounted_balance: np.ndarray) -> np.ndarray:
     """The sum of the discounted balances over all years (Excel's NPV convention: the
     discount factor of year 1 is already 1 / (1 + rate))."""

@@ -3,11 +3,14 @@
 A parameter is written as a plain value (`hourly_wage: 75`), as a step function of the year
 (`online_sessions: {1: 3, 3: 4}`: 3 from year 1, 4 from year 3 on), or as a block with its
 source (`hourly_wage: {value: 75, source: "seed 002, appendix C, row Uurloon"}`).
-Percentages accept 0.4 and "40%". Unknown keys are errors.
+Percentages accept 0.4 and "40%". Every number is read by one syntax (`decimal_text`: `75,5`
+is 75.5; `1,500`, `7_5` and `0x4B` are refused with the reason). Unknown keys are errors.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
@@ -18,6 +21,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    field_validator,
     model_validator,
 )
 
@@ -30,10 +34,73 @@ class Base(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
+MAX_NUMBER_TEXT = 40
+"""Characters in a number written as text; far more than any amount needs."""
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+_AMBIGUOUS = re.compile(r"([+-]?)0*(\d+),(\d{3})([eE][+-]?\d+)?", re.ASCII)
+_OTHER_BASE = re.compile(r"[+-]?0[xXoObB][0-9a-fA-F_]+", re.ASCII)
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d+)?", re.ASCII)
+
+
+def is_number_text(text: str) -> bool:
+    """Whether a text is written in the scenario format's number syntax (see `decimal_text`),
+    leaving aside whether a decimal comma is ambiguous."""
+    return _NUMBER.fullmatch(text.strip()) is not None
+
+
+def decimal_text(text: str) -> str:
+    """The number a text holds, written with a decimal point (`75,50` gives `75.50`); a
+    ValueError saying how to write it otherwise.
+
+    The one number syntax of scenario files and `--set`: digits with an optional sign, an
+    optional decimal point or (Dutch) decimal comma, and an optional exponent: `75`, `-2`,
+    `75.5`, `75,5`, `1e3`. A point is always the decimal separator (`1.500` is one and a half).
+    A comma followed by exactly three digits (`1,500`) could mean thousands or decimals, so it
+    is refused (write `1500` or `1.5`), as are thousands separators, underscores (`7_5`) and
+    numbers in another base (`0x4B`, `0o17`, `0b11`)."""
+    written = text.strip()
+    if len(written) > MAX_NUMBER_TEXT:
+        raise ValueError(f"write a number of at most {MAX_NUMBER_TEXT} characters")
+    if _OTHER_BASE.fullmatch(written):
+        try:
+            shown = str(int(written, 0))
+        except ValueError:
+            shown = "digits 0-9"
+        raise ValueError(f"write the number in decimal digits ({shown}, not {written})")
+    if "_" in written and _NUMBER.fullmatch(written.replace("_", "")):
+        raise ValueError(
+            f"write the digits without '_' ({written.replace('_', '')}, not {written})"
+        )
+    if not _NUMBER.fullmatch(written):
+        if _THOUSANDS.fullmatch(written):
+            raise ValueError(
+                f"write the number without thousands separators (such as 1500 or 1500,5, not "
+                f"{written})"
+            )
+        raise ValueError("write digits with an optional decimal point or comma: 75, 75.5 or 75,5")
+    ambiguous = _AMBIGUOUS.fullmatch(written)
+    if ambiguous and ambiguous.group(2) != "0":
+        sign, whole, decimals, exponent = ambiguous.groups(default="")
+        point = f".{decimals.rstrip('0')}" if decimals.rstrip("0") else ""
+        raise ValueError(
+            f"{written} could mean thousands or decimals: write {sign}{whole}{decimals}{exponent} "
+            f"or {sign}{whole}{point}{exponent}"
+        )
+    return written.replace(",", ".")
+
+
 def _number(value: Any) -> Any:
-    """Refuse true/false where a number is meant (pydantic would read true as 1)."""
+    """Every number field's reading: a number as YAML gave it, or a text in the number syntax
+    of `decimal_text` (`75,5` is 75.5); true/false is refused (pydantic would read true as 1)."""
     if isinstance(value, bool):
         raise ValueError(f"must be a number (got {value!r}, a yes/no value)")
+    if isinstance(value, str):
+        try:
+            text = decimal_text(value)
+        except ValueError as reason:
+            shown = value if len(value) <= MAX_NUMBER_TEXT else f"{value[:MAX_NUMBER_TEXT]}..."
+            raise ValueError(f"must be a number (got {shown!r}, a text); {reason}") from None
+        return int(text) if text.lstrip("+-").isdigit() else float(text)
     return value
 
 
@@ -56,18 +123,22 @@ def number_text(value: float) -> str:
 
 
 def _percentage(value: Any) -> Any:
-    """Read "40%" as 0.4; a bare number is a fraction. Either must lie between 0% and 100%."""
-    value = _number(value)
+    """Read "40%" (or "40,5%") as 0.4; a bare number is a fraction. The number is read as every
+    number is (`decimal_text`); either must lie between 0% and 100%."""
     written = value
     if isinstance(value, str) and value.strip().endswith("%"):
-        text = value.strip()[:-1].strip().replace(",", ".")
         try:
-            value = fraction_of_percent(text)
-        except (ArithmeticError, ValueError):
-            raise ValueError(f"must be a percentage such as 40% (got {written!r})") from None
+            value = fraction_of_percent(decimal_text(value.strip()[:-1]))
+        except (ArithmeticError, ValueError) as reason:
+            shown = value if len(value) <= MAX_NUMBER_TEXT else f"{value[:MAX_NUMBER_TEXT]}..."
+            raise ValueError(
+                f"must be a percentage such as 40% (got {shown!r}); {reason}"
+            ) from None
         if not 0 <= value <= 1:
             raise ValueError(f"must be between 0% and 100% (got {written!r})")
-    elif isinstance(value, int | float) and value > 1:
+        return value
+    value = _number(value)
+    if isinstance(value, int | float) and value > 1:
         raise ValueError(f"must be between 0% and 100% (got {value}; write {value}% or a fraction)")
     return value
 
@@ -77,6 +148,15 @@ def _whole(value: float) -> float:
         raise ValueError(f"must be a whole number (got {value})")
     return value
 
+
+@dataclass(frozen=True)
+class WholeNumber:
+    """Marks a type of whole numbers (a year, a count, a group size) in its metadata, so that
+    the analytics can read it from the field: simulation draws whole numbers for a parameter of
+    this type, and goal seek answers with a whole number."""
+
+
+WHOLE = WholeNumber()
 
 MAX_MONEY = 1e9
 """A billion euros: far above any amount of this case, low enough that no sum overflows."""
@@ -95,15 +175,34 @@ Count = Annotated[
     BeforeValidator(_number),
     Field(ge=0, le=1_000_000, allow_inf_nan=False),
     AfterValidator(_whole),
+    WHOLE,
 ]
 GroupSize = Annotated[
     float,
     BeforeValidator(_number),
     Field(gt=0, le=10_000, allow_inf_nan=False),
     AfterValidator(_whole),
+    WHOLE,
 ]
 Percentage = Annotated[float, BeforeValidator(_percentage), Field(ge=0, le=1, allow_inf_nan=False)]
-Year = Annotated[int, BeforeValidator(_number), Field(ge=1, le=MAX_HORIZON)]
+
+
+def _share(value: Any) -> Any:
+    """Read a share as a percentage (`30%`, `0.3`) or as a fraction of whole numbers (`1/3`)."""
+    if isinstance(value, str) and "/" in value:
+        top, _, bottom = value.partition("/")
+        if top.strip().isdigit() and bottom.strip().isdigit() and int(bottom) > 0:
+            value = int(top) / int(bottom)
+        else:
+            raise ValueError(f"must be a share such as 30%, 0.3 or 1/3 (got {value!r})")
+    return _percentage(value)
+
+
+Share = Annotated[float, BeforeValidator(_share), Field(ge=0, le=1, allow_inf_nan=False)]
+"""A part of a whole: `30%`, `0.3` or `1/3`."""
+Contacts = Annotated[float, BeforeValidator(_number), Field(ge=0, le=10_000, allow_inf_nan=False)]
+"""Contacts (sessions, e-mails, chats) per trajectory: an average, so not necessarily whole."""
+Year = Annotated[int, BeforeValidator(_number), Field(ge=1, le=MAX_HORIZON), WHOLE]
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)]
 Text = Annotated[str, Field(max_length=2_000)]
 
@@ -119,7 +218,7 @@ class Param(Base, Generic[T]):
     """The value for every year."""
     by_year: dict[Year, T] | None = None
     """Values by first year, written `value: {1: 3, 3: 4}` or just `{1: 3, 3: 4}`: 3 in years
-    1-2 and 4 from year 3 on."""
+    1-2 and 4 from year 3 on. Every first year lies within the horizon."""
     source: Text | None = None
     """Where the value comes from: document, table, line."""
     low: T | None = None
@@ -130,8 +229,12 @@ class Param(Base, Generic[T]):
     """Highest plausible value, for simulation and sensitivity."""
     distribution: Distribution | None = None
     """How values spread between low and high: triangular (default), pert, uniform, or normal
-    (around the likely value with standard deviation `sd`, cut off at low and high)."""
-    sd: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = None
+    (around the likely value with standard deviation `sd`, cut off at low and high). A
+    whole-number parameter (a year, a count of groups, sessions, days, staff or clients, a group
+    size) draws whole numbers: the spread reaches half a unit beyond low and high and each draw
+    is rounded to the nearest whole number, so every whole number from low to high is drawn,
+    each as likely as the spread around it."""
+    sd: Annotated[float, BeforeValidator(_number), Field(gt=0, allow_inf_nan=False)] | None = None
     """Standard deviation of a normal range, in the parameter's unit."""
     range_source: Text | None = None
     """Where the range comes from."""
@@ -206,8 +309,10 @@ class Param(Base, Generic[T]):
 
 
 def _is_year_key(key: Any) -> bool:
+    """Whether a key is meant as a year: a whole number, or a text that starts like a number
+    (`"3"`, and `0x3` too, which the year's number syntax then refuses with its reason)."""
     return (isinstance(key, int) and not isinstance(key, bool)) or (
-        isinstance(key, str) and key.isdigit()
+        isinstance(key, str) and re.match(r"\s*[+-]?[0-9]", key) is not None
     )
 
 
@@ -232,7 +337,7 @@ class Growth(Base):
     from_year: Param[Year] = param(
         "Growth from year", "Groei vanaf jaar", "year", default_factory=lambda: Param(value=3)
     )
-    """First year in which the new groups run."""
+    """First year in which the new groups run (within the horizon)."""
     groups_per_year: Param[Count] = param(
         "New groups per year", "Nieuwe groepen per jaar", "groups"
     )
@@ -315,6 +420,20 @@ class Course(Base):
     """New groups of this course from a given year (leave out for none)."""
 
 
+CostItem = Literal[
+    "development",
+    "training_cash",
+    "training_staff_time",
+    "licence",
+    "hosting",
+    "other_recurring",
+    "one_off",
+    "fees",
+    "platform_hours",
+]
+"""The cost items of a platform whose nature a scenario may set."""
+
+
 class Platform(Base):
     """A platform scenario: what it costs to build, train for, license and run the platform."""
 
@@ -336,7 +455,7 @@ class Platform(Base):
         "year",
         default_factory=lambda: Param(value=1),
     )
-    """The year in which the development is paid."""
+    """The year in which the development is paid (within the horizon)."""
     purchase_and_training: Param[Money] = param(
         "Purchase and training",
         "Aanschaf platform en training",
@@ -372,7 +491,8 @@ class Platform(Base):
         "years",
         default_factory=lambda: Param(value=1),
     )
-    """The purchase and training cost is spread evenly over this many years from year 1."""
+    """The purchase and training cost is spread evenly over this many years from year 1 (at
+    most the horizon, so all of it is counted)."""
     licence_per_client: Param[Money] = param(
         "Licence per client per year",
         "Licentie per cliënt per jaar",
@@ -409,6 +529,88 @@ class Platform(Base):
         default_factory=lambda: Param(value=0.0),
     )
     """Other recurring costs per year (maintenance, support contracts)."""
+    one_off_per_institution: Param[Money] = param(
+        "One-off price per institution",
+        "Eenmalige prijs per instelling",
+        "EUR",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """The platform's one-off price for the organisation (Klik voor Hulp: 6,000-10,000)."""
+    one_off_per_account: Param[Money] = param(
+        "One-off price per account",
+        "Eenmalige prijs per account",
+        "EUR/account",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """The one-off price of each worker's account (Klik voor Hulp: 100-200)."""
+    accounts: Param[Count] = param(
+        "Worker accounts",
+        "Accounts medewerkers",
+        "accounts",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """Worker accounts bought."""
+    licence_share_of_purchase: Param[Percentage] = param(
+        "Licence as a share of the purchase",
+        "Licentie als deel van de aanschaf",
+        "%",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """A licence per year from year 2 on, as a share of the purchase (one-off price per
+    institution plus the accounts); Klik voor Hulp: 20%."""
+    training_group_size: Param[GroupSize] = param(
+        "Staff per training group",
+        "Medewerkers per trainingsgroep",
+        "staff",
+        default_factory=lambda: Param(value=1.0),
+    )
+    """Staff trained together in one group; the groups needed are rounded up."""
+    training_price_per_group: Param[Money] = param(
+        "Training price per group",
+        "Trainingsprijs per groep",
+        "EUR/group",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """Price of training one group (Klik voor Hulp: 2,400 for 2 days, 8 staff)."""
+    fee_per_inhabitant: Param[Money] = param(
+        "Fee per inhabitant per year",
+        "Bijdrage per inwoner per jaar",
+        "EUR/inhabitant",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """A yearly fee per inhabitant of the area served (the Limburg cooperative: 0.05)."""
+    inhabitants: Param[Count] = param(
+        "Inhabitants", "Inwoners", "inhabitants", default_factory=lambda: Param(value=0.0)
+    )
+    """Inhabitants of the area the organisation serves."""
+    hours_per_week: Param[Hours] = param(
+        "Staff hours per week for the platform",
+        "Uren per week voor het platform",
+        "h",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """Staff hours the organisation gives the platform each week (the Limburg cooperative:
+    3.5, quarterly meetings included), paid at the hourly wage."""
+    weeks_per_year: Param[Count] = param(
+        "Weeks per year", "Weken per jaar", "weeks", default_factory=lambda: Param(value=52.0)
+    )
+    """Weeks a year in which those hours are given."""
+    natures: dict[CostItem, Literal["cash", "staff_time"]] = param(
+        "Nature of cost items", "Aard van kostenposten", "", default_factory=dict
+    )
+    """Cost items paid otherwise than usual: `{development: staff_time}` for a development
+    built by the organisation's own staff. Every item has its nature by default: development,
+    purchase, trainers, licences, hosting, fees, other costs are cash; implementation,
+    training hours, platform hours and the new courses are staff time."""
+    licence_clients_from_activities: bool = param(
+        "Clients licensed follow the activities",
+        "Cliënten in licentie volgen de activiteiten",
+        "",
+        default=False,
+    )
+    """Count the licensed clients from the activities (every course participant and the
+    trajectories on routes that use the platform) instead of `licence_clients`, so the
+    licence follows the volume."""
     one_off_costs: dict[Year, Money] = param(
         "One-off costs by year",
         "Eenmalige kosten per jaar",
@@ -416,7 +618,7 @@ class Platform(Base):
         amounts_by_year=True,
         default_factory=dict,
     )
-    """Other one-off costs, by the year they are paid: {2: 5000}."""
+    """Other one-off costs, by the year they are paid (within the horizon): {2: 5000}."""
 
     @model_validator(mode="after")
     def _average_has_no_costs(self) -> Platform:
@@ -430,6 +632,174 @@ class Platform(Base):
         return self
 
 
+class Route(Base):
+    """One way a trajectory can run (face-to-face, blended, online): its share of the
+    trajectories by year and its contacts per trajectory."""
+
+    share: Param[Share] = param("Share of trajectories", "Aandeel trajecten", "%")
+    """Share of this type's trajectories that take this route, by year (the adoption ramp);
+    the shares of a type's routes add up to 100% in every year."""
+    f2f_sessions: Param[Contacts] = param(
+        "Face-to-face sessions per trajectory",
+        "Face-to-face gesprekken per traject",
+        "sessions",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """Face-to-face sessions attended per trajectory."""
+    emails: Param[Contacts] = param(
+        "E-mails per trajectory",
+        "E-mails per traject",
+        "contacts",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """E-mails the worker writes per trajectory."""
+    chats: Param[Contacts] = param(
+        "Chats per trajectory",
+        "Chats per traject",
+        "contacts",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """Chat sessions per trajectory."""
+    video_sessions: Param[Contacts] = param(
+        "Video sessions per trajectory",
+        "Videogesprekken per traject",
+        "sessions",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """Video sessions per trajectory."""
+    uses_platform: bool | None = param(
+        "Uses the platform", "Gebruikt het platform", "", default=None
+    )
+    """Whether this route's clients have a platform account (for a licence per client tied to
+    volume); if left out, a route with e-mails, chats or video sessions does."""
+
+    def on_platform(self) -> bool:
+        """Whether this route's clients count for a licence per client."""
+        if self.uses_platform is not None:
+            return self.uses_platform
+        contacts = (self.emails, self.chats, self.video_sessions)
+        return any(float(np.max(c.per_year(MAX_HORIZON))) > 0 for c in contacts)
+
+
+class TrajectoryType(Base):
+    """A kind of individual help (psychosocial, debt): trajectories per year, and the routes
+    they take, with the contact times every route shares."""
+
+    name: Text = param("Trajectory type", "Soort traject", "")
+    """The name shown in tables and charts."""
+    description: Text = param("Description", "Omschrijving", "", default="")
+    """What this kind of help is, in a sentence."""
+    trajectories_per_year: Param[Count] = param(
+        "Trajectories per year", "Trajecten per jaar", "trajectories"
+    )
+    """Trajectories (clients helped) of this type each year."""
+    contact_minutes: Param[Minutes] = param(
+        "Minutes per face-to-face session", "Minuten per face-to-face gesprek", "min"
+    )
+    """Length of one face-to-face session."""
+    report_minutes: Param[Minutes] = param(
+        "Report minutes per session", "Verslagminuten per gesprek", "min"
+    )
+    """Write-up per face-to-face session."""
+    planning_minutes: Param[Minutes] = param(
+        "Planning minutes per booked session", "Planminuten per geboekt gesprek", "min"
+    )
+    """Making an appointment, per booked face-to-face session (attended or not)."""
+    no_show_rate: Param[Percentage] = param("No-show rate", "No-show", "%")
+    """Share of booked face-to-face sessions that the client does not attend."""
+    no_show_lost_share: Param[Percentage] = param(
+        "Time lost per no-show", "Tijdverlies per no-show", "%"
+    )
+    """Share of a missed session's time that is lost (the rest is used for other work)."""
+    home_visit_share: Param[Share] = param("Home visits", "Huisbezoeken", "%")
+    """Share of face-to-face sessions held at the client's home."""
+    travel_minutes_per_visit: Param[Minutes] = param(
+        "Travel per home visit", "Reistijd per huisbezoek", "min"
+    )
+    """Travel per home visit, there and back."""
+    email_minutes: Param[Minutes] = param(
+        "Minutes per e-mail", "Minuten per e-mail", "min", default_factory=lambda: Param(value=0.0)
+    )
+    """Worker minutes per e-mail."""
+    chat_minutes: Param[Minutes] = param(
+        "Minutes per chat", "Minuten per chat", "min", default_factory=lambda: Param(value=0.0)
+    )
+    """Worker minutes per chat session."""
+    video_minutes: Param[Minutes] = param(
+        "Minutes per video session",
+        "Minuten per videogesprek",
+        "min",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """Worker minutes per video session."""
+    baseline_route: Identifier = param("Route before", "Route vooraf", "", default="f2f")
+    """The route every trajectory took before online help: savings are measured against it."""
+    routes: dict[Identifier, Route] = param("Routes", "Routes", "", min_length=1)
+    """The routes, by id (`f2f`, `blended`, `online`, ...)."""
+
+    @model_validator(mode="after")
+    def _routes_fit(self) -> TrajectoryType:
+        if self.baseline_route not in self.routes:
+            known = ", ".join(self.routes)
+            raise ValueError(
+                f"baseline_route {self.baseline_route!r} is not one of the routes ({known})"
+            )
+        if float(np.max(self.no_show_rate.per_year(MAX_HORIZON))) >= 1:
+            raise ValueError("no_show_rate must be below 100% (a session is never attended)")
+        shares = sum(route.share.per_year(MAX_HORIZON) for route in self.routes.values())
+        off = np.flatnonzero(np.abs(np.asarray(shares) - 1) > 1e-9)
+        if off.size:
+            year = int(off[0]) + 1
+            raise ValueError(
+                f"the shares of the routes must add up to 100% in every year "
+                f"(year {year}: {float(np.asarray(shares)[off[0]]):.4%})"
+            )
+        return self
+
+
+FundingRegime = Literal["lump_sum", "per_trajectory", "bought_hours", "per_client_repriced"]
+
+
+class Funding(Base):
+    """How the organisation is funded (seed 002, lines 1351, 1751, 1859, 2043-2051, 2299-2315,
+    3619-3623, 5549-5555), and so what a saving does to its income."""
+
+    regime: FundingRegime = param("Funding regime", "Financieringsvorm", "", default="lump_sum")
+    """`lump_sum`: a budget; a saving changes no income. `per_trajectory`: paid per
+    trajectory; the extra trajectories from redeployed hours earn `price_per_trajectory`.
+    `bought_hours`: the funder buys the group-work hours the named courses took before; in
+    each year the hours freed in their group sessions (online efficiency, scheduling, offline
+    time gain) less the hours of the new groups run is repaid at `price_per_hour`, and more
+    hours than bought earn nothing extra. `per_client_repriced`: paid per client; the saving
+    stays until the price is reset after `repricing_after_years`, then goes to the funder."""
+    price_per_hour: Param[Money] = param(
+        "Price per bought hour",
+        "Prijs per ingekocht uur",
+        "EUR/h",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """What the funder pays for an hour of group work (`bought_hours`)."""
+    courses: list[Identifier] | None = param(
+        "Courses whose hours are bought", "Cursussen met ingekochte uren", "", default=None
+    )
+    """The courses whose group-work hours the funder buys; every course if left out."""
+    price_per_trajectory: Param[Money] = param(
+        "Price per trajectory",
+        "Prijs per traject",
+        "EUR/trajectory",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """What the funder pays for one trajectory (`per_trajectory`)."""
+    repricing_after_years: Param[Year] = param(
+        "Price reset after",
+        "Prijs herzien na",
+        "years",
+        default_factory=lambda: Param(value=3),
+    )
+    """Years after which the price per client is reset to the lower cost
+    (`per_client_repriced`)."""
+
+
 class Override(Base):
     """Pins a computed line to a fixed value in given years, with the reason; results mark it."""
 
@@ -438,24 +808,51 @@ class Override(Base):
     value: Number
     """The value the line takes in the pinned years."""
     years: list[Year] | None = None
-    """The years pinned; all years if left out."""
+    """The years pinned, each within the horizon; every year if left out (an empty list is
+    refused: it would pin every year too)."""
     reason: Annotated[str, Field(min_length=1, max_length=2_000)]
     """Why the computed value is replaced (for example an erratum of the printed sheet)."""
 
+    @field_validator("years")
+    @classmethod
+    def _years_listed(cls, years: list[int] | None) -> list[int] | None:
+        if years is not None and not years:
+            raise ValueError("list the years to pin, or leave `years` out to pin every year")
+        return years
+
 
 class Scenario(Base):
-    """A whole business case: wages, courses, platform scenarios, horizon and overrides."""
+    """A whole business case: wages, courses, platform scenarios, horizon and overrides.
+    Numbers are written in one syntax everywhere (files and `--set`): digits with an optional
+    sign, decimal point or decimal comma, and exponent (`75`, `-2`, `75.5`, `75,5`, `1e3`); a
+    point is always decimal. Refused with the reason: a comma followed by exactly three digits
+    (`1,500`: write `1500` or `1.5`), thousands separators, underscores (`7_5`) and other bases
+    (`0x4B`). Every year (a year, a number of years, a first year of values by year, a year of
+    one-off costs, overrides or totals) must lie within the horizon, so nothing is cut off."""
 
     name: Text = param("Scenario name", "Naam scenario", "")
     """The scenario's name in tables, charts and workbooks."""
     description: Text = param("Description", "Omschrijving", "", default="")
     """What this scenario is, in a sentence or two."""
     horizon_years: Year = param("Horizon", "Looptijd", "years", default=6)
-    """Number of years computed."""
+    """Number of years computed. Every year-valued key (`development_year`, the spreads over
+    years, growth `from_year`, the years of `one_off_costs`, `overrides` and `totals`, the first
+    years of values by year) must lie within years 1 to the horizon: a year beyond it is
+    refused, never silently cut off."""
     totals: list[tuple[Year, Year]] = param(
         "Totals over years", "Totalen over jaren", "years", default=[(1, 5), (1, 6)]
     )
-    """Year ranges [first, last] whose totals are reported."""
+    """Year ranges [first, last] whose totals are reported. If left out, years 1-5 and 1-6 cut
+    to the horizon (with `horizon_years: 4`, years 1-4 only)."""
+
+    @model_validator(mode="after")
+    def _default_totals_fit(self) -> Scenario:
+        if "totals" not in self.model_fields_set:
+            horizon = self.horizon_years
+            fitted = list(dict.fromkeys((first, min(last, horizon)) for first, last in self.totals))
+            self.__dict__["totals"] = fitted  # frozen; the default, fitted before anyone reads it
+        return self
+
     hourly_wage: Param[PositiveMoney] = param("Hourly wage", "Uurloon", "EUR/h")
     """Gross hourly wage of a course leader (social worker)."""
     vat_rate: Param[Percentage] = param("VAT", "Btw", "%")
@@ -488,12 +885,63 @@ class Scenario(Base):
         "years",
         default_factory=lambda: Param(value=1),
     )
-    """The implementation hours are spread evenly over this many years from year 1."""
-    courses: dict[Identifier, Course] = param("Courses", "Cursussen", "", min_length=1)
+    """The implementation hours are spread evenly over this many years from year 1 (at most
+    the horizon, so all of them are counted)."""
+    cashable_share: Param[Percentage] = param(
+        "Freed hours no longer paid",
+        "Vrijgekomen uren niet meer betaald",
+        "%",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """Share of the freed staff hours that are no longer paid (leavers not replaced, fewer
+    temporary staff), by year: they become cash savings at the hourly wage."""
+    redeploy_share: Param[Percentage] = param(
+        "Freed hours used for more clients",
+        "Vrijgekomen uren voor meer cliënten",
+        "%",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """Share of the freed staff hours used for more clients, by year: capacity for extra
+    trajectories. The rest is absorbed (shorter waiting lists, more time per client)."""
+    hours_per_fte: Param[Hours] = param(
+        "Hours per FTE a year",
+        "Uren per fte per jaar",
+        "h",
+        default_factory=lambda: Param(
+            value=1650.0,
+            source="assumption: about 1,650 productive hours a year per full-time post; seed 002 "
+            "gives none",
+        ),
+    )
+    """Hours of one full-time post a year, to state staff hours as FTE."""
+    funding: Funding = param(
+        "Funding", "Financiering", "", default_factory=lambda: Funding(regime="lump_sum")
+    )
+    """How the organisation is funded, and so who keeps a saving (see the funding block)."""
+    courses: dict[Identifier, Course] = param("Courses", "Cursussen", "", default_factory=dict)
     """The courses, by id."""
+    trajectories: dict[Identifier, TrajectoryType] = param(
+        "Trajectory types", "Soorten trajecten", "", default_factory=dict
+    )
+    """The kinds of individual help, by id; a scenario has courses, trajectories or both."""
     platforms: dict[Identifier, Platform] = param(
         "Platform scenarios", "Platformscenario's", "", min_length=1
     )
     """The platform scenarios compared, by id."""
     overrides: list[Override] = param("Overrides", "Vastgezette waarden", "", default_factory=list)
     """Computed lines pinned to printed values, each with its reason."""
+
+    @model_validator(mode="after")
+    def _has_activities(self) -> Scenario:
+        if not self.courses and not self.trajectories:
+            raise ValueError("give courses, trajectories or both: a business case needs activities")
+        used = self.cashable_share.per_year(MAX_HORIZON) + self.redeploy_share.per_year(MAX_HORIZON)
+        over = np.flatnonzero(used > 1 + 1e-12)
+        if over.size:
+            raise ValueError(
+                f"cashable_share and redeploy_share together exceed 100% in year {over[0] + 1}"
+            )
+        for course in self.funding.courses or []:
+            if course not in self.courses:
+                raise ValueError(f"funding.courses names {course!r}, which is not a course")
+        return self

@@ -9,12 +9,23 @@ from __future__ import annotations
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from businesscase.model.parameters import Course, Growth, Override, Param, Platform, Scenario
+from businesscase.model.parameters import (
+    Course,
+    Growth,
+    Override,
+    Param,
+    Platform,
+    Route,
+    Scenario,
+    TrajectoryType,
+)
 
 SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("The scenario (top level)", Scenario),
     ("A course (`courses.<id>`)", Course),
     ("Growth of a course (`courses.<id>.growth`)", Growth),
+    ("A trajectory type (`trajectories.<id>`)", TrajectoryType),
+    ("A route of a trajectory type (`trajectories.<id>.routes.<route>`)", Route),
     ("A platform scenario (`platforms.<id>`)", Platform),
     ("An override (an item of `overrides`)", Override),
     ("A parameter written as a block", Param),

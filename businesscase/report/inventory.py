@@ -9,8 +9,9 @@ from typing import Any
 import numpy as np
 from pydantic.fields import FieldInfo
 
-from businesscase.engine import scenario_inputs
+from businesscase.engine import Results, scenario_inputs
 from businesscase.model.errors import KeyPath, dotted
+from businesscase.model.formula import Expr, inputs_of
 from businesscase.model.parameters import Param
 from businesscase.model.schema import field_at, is_amounts_by_year, value_at
 from businesscase.scenario.loading import LoadedScenario
@@ -76,3 +77,26 @@ def _written(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {v:g}" for k, v in sorted(value.items())) + "}"
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def acting_inputs(results: Results) -> set[KeyPath]:
+    """The inputs that act: read by a line that is not pinned in every year, other than
+    through a part that is 0 whatever they are. A licence price per client where the platform
+    licenses no client does not act: the product is 0 whatever the price."""
+    zeros = {path for path, values in results.inputs.items() if not np.any(values)}
+    every_year = set(range(1, results.scenario.horizon_years + 1))
+    readers: dict[KeyPath, list[Expr]] = {}
+    for line in results.lines.values():
+        pin = results.pins.get(line.key)
+        if pin is not None and every_year <= set(pin.years):
+            continue
+        for path in inputs_of(line.formula):
+            readers.setdefault(path, []).append(line.formula)
+
+    def acts(path: KeyPath) -> bool:
+        def zero(other: KeyPath) -> bool:
+            return other != path and other in zeros
+
+        return any(formula.reads_live(path, zero) for formula in readers[path])
+
+    return {path for path in readers if acts(path)}

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from businesscase.engine import Results
-from businesscase.model.catalogue import COST_LINES, RESULT_LINES, SAVINGS_LINES
+from businesscase.model.about import __version__
+from businesscase.model.catalogue import RESULT_LINES
 
 
 @dataclass(frozen=True)
@@ -91,9 +92,22 @@ def platform_summary(results: Results, platform_id: str) -> dict[str, object]:
             name: to_cents(float(results.total(platform_id, name, first, last)))
             for name in ("savings", "costs", "balance")
         }
+    summary["cash"] = {
+        "costs": series("cash_costs"),
+        "savings": series("cash_savings"),
+        "balance": series("cash_balance"),
+        "cumulative": series("cash_cumulative"),
+        "break_even_year": results.cash_break_even_year(platform_id),
+    }
+    summary["staff_hours"] = {
+        "freed": series("hours_freed"),
+        "spent": series("hours_spent"),
+        "net": series("hours_net"),
+        "fte": [round(float(v), 4) for v in results.platform_line(platform_id, "fte_net")],
+    }
     summary["lines"] = {
-        **{f"savings.{name}": cents(results.line(name)) for name in SAVINGS_LINES},
-        **{f"costs.{name}": series(name) for name in COST_LINES},
+        **{f"savings.{name}": cents(results.line(name)) for name in results.savings_names},
+        **{f"costs.{name}": series(name) for name in results.cost_names(platform_id)},
     }
     return summary
 
@@ -108,6 +122,7 @@ def results_json(results: Results, file: str | None = None) -> dict[str, object]
     return {
         "scenario": results.scenario.name,
         "file": file,
+        "version": __version__,
         "years": [int(y) for y in results.years],
         "platforms": {pid: platform_summary(results, pid) for pid in results.platform_ids},
         "lines": shared,

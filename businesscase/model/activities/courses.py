@@ -533,6 +533,7 @@ COURSES = ActivityKind(
     savings=SAVINGS,
     shared_costs=SHARED_COSTS,
     platform_costs=PLATFORM_COSTS,
+    platform_clients=("participants_per_year", "growth_new_participants"),
 )
 """Courses as a kind of activity. An organisation line adds, for every course, the line of
 the same name as its own `adds` (`online_efficiency` adds each `online_efficiency_saving`)."""
