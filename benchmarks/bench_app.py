@@ -38,15 +38,22 @@ def timed(at: AppTest, change: Callable[[AppTest, int], None], cycles: int) -> l
 
 
 def new_wage(at: AppTest, i: int) -> None:
-    at.number_input(key="input:hourly_wage").set_value(60.0 + i * 0.25)
+    """Type a wage not typed before in the sidebar's text box, as on the English page."""
+    at.text_input(key="input:hourly_wage").set_value(f"{60 + i * 0.25:.2f}")
 
 
 def new_course_cell(at: AppTest, i: int) -> None:
     at.session_state["course:ass_jv"] = {
-        "edited_rows": {2: {"3": 9 + i}},  # groups per year from year 3
+        "edited_rows": {2: {"3": str(9 + i)}},  # groups per year from year 3, typed as text
         "added_rows": [],
         "deleted_rows": [],
     }
+
+
+def taken(at: AppTest, path: str) -> None:
+    """Stop if the last edit was refused (text that did not read times nothing)."""
+    if path not in at.session_state["edits"]:
+        raise SystemExit(f"the app did not take the edit of {path}")
 
 
 def report(name: str, times: list[float]) -> bool:
@@ -68,8 +75,10 @@ def main() -> int:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     timed(at, new_wage, 3)  # warm up: imports, first figures
     fine = report("hourly wage edit", timed(at, new_wage, cycles))
+    taken(at, "hourly_wage")
     at.button(key="reset").click().run()
     fine &= report("course table edit", timed(at, new_course_cell, cycles))
+    taken(at, "courses.ass_jv.groups_per_year")
     return 0 if fine else 1
 
 

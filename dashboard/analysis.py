@@ -7,13 +7,13 @@ from __future__ import annotations
 import streamlit as st
 
 from businesscase import (
+    MIN_SHARE_DRAWS,
     Analysis,
     GoalSeek,
     KeyPath,
     Scenario,
     analyse,
     default_bounds,
-    parameter_at,
     ranged_parameters,
     solve,
 )
@@ -21,6 +21,9 @@ from dashboard.sources import Evaluated, StateKey
 
 APP_MAX_DRAWS = 100_000
 """The app's limit on draws: enough for steady percentiles, and a cached run stays small."""
+APP_MIN_DRAWS = MIN_SHARE_DRAWS
+"""The fewest draws the app asks for: the shares of variance need 100 (more with more than 98
+ranged inputs; the tab then says so)."""
 
 
 def has_ranges(current: Evaluated) -> bool:
@@ -38,9 +41,10 @@ def uncertainty(current: Evaluated, draws: int, seed: int) -> Analysis:
     return _uncertainty(current.key, draws, seed, current.loaded.scenario)
 
 
-def search_bounds(current: Evaluated, paths: tuple[KeyPath, ...], unit: str) -> tuple[float, float]:
-    """Where goal seek looks by default: the first input's range, or the engine's bounds."""
-    return default_bounds(parameter_at(current.loaded.scenario, paths[0]), unit)
+def search_bounds(current: Evaluated, paths: tuple[KeyPath, ...]) -> tuple[float, float]:
+    """Where goal seek looks by default: the first input's range, or the engine's bounds (the
+    inputs' domain, a year within the horizon)."""
+    return default_bounds(current.loaded.scenario, paths)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -49,11 +53,10 @@ def _goal_seek(
     paths: tuple[KeyPath, ...],
     platform: str,
     by_year: int,
-    unit: str,
     bounds: tuple[float, float],
     _scenario: Scenario,
 ) -> GoalSeek:
-    return solve(_scenario, paths, platform, by_year, bounds, unit)
+    return solve(_scenario, paths, platform, by_year, bounds, every_year=True)
 
 
 def goal_seek(
@@ -61,9 +64,9 @@ def goal_seek(
     paths: tuple[KeyPath, ...],
     platform: str,
     by_year: int,
-    unit: str,
     bounds: tuple[float, float],
 ) -> GoalSeek:
     """The value of the inputs at `paths`, within `bounds`, at which `platform` breaks even by
-    `by_year`; cached by the state."""
-    return _goal_seek(current.key, paths, platform, by_year, unit, bounds, current.loaded.scenario)
+    `by_year`, as the app applies it: one value for every year (an input with values by year
+    included, as the tab says), verified by the engine; cached by the state."""
+    return _goal_seek(current.key, paths, platform, by_year, bounds, current.loaded.scenario)

@@ -1,26 +1,36 @@
 """Goal seek: which value of one or more estimates makes a platform scenario break even by a
-chosen year; the answer in words, and a button that makes it the app's edit."""
+chosen year; the answer in words, and a button that makes it the app's edit.
+
+The engine's answer is already a value as a director types it (a whole number, 0.01%, a cent),
+on the side that breaks even ("at least 60.24%"), and checked by evaluating the scenario with
+it; the button applies exactly that value."""
 
 from __future__ import annotations
-
-import math
-from collections.abc import Callable
 
 import streamlit as st
 
 from businesscase import GoalSeek, KeyPath, ParameterEntry, ScenarioError
 from dashboard import state
 from dashboard.analysis import goal_seek, search_bounds
-from dashboard.edits import changes, everywhere, is_step_parameter
+from dashboard.assumptions import values_text
+from dashboard.edits import acting, is_step_parameter, is_year_valued
 from dashboard.i18n import Language, money, owned_label, percent, quantity, t
-from dashboard.sources import Evaluated, evaluate_choice
+from dashboard.sources import Evaluated
 
 KEY_PARAMETERS, KEY_PLATFORM, KEY_YEAR = "goal_parameters", "goal_platform", "goal_year"
+SIDES: dict[str, str] = {"at least": "goal_at_least", "at most": "goal_at_most"}
+"""The app text (`dashboard.i18n.TEXT`) of each side of an answer that breaks even."""
 
 
 def movable(current: Evaluated) -> list[ParameterEntry]:
-    """The inputs goal seek can move: every parameter with values by year."""
-    return [e for e in current.entries if is_step_parameter(current.loaded, e.path)]
+    """The inputs goal seek can move: every parameter with values by year that acts (some line
+    reads it), not a year or a number of years."""
+    live = acting(current)
+    return [
+        e
+        for e in current.entries
+        if is_step_parameter(current.loaded, e.path) and e.path in live and not is_year_valued(e)
+    ]
 
 
 def value_text(value: float, unit: str, lang: Language) -> str:
@@ -28,9 +38,26 @@ def value_text(value: float, unit: str, lang: Language) -> str:
     return percent(value, lang, 2) if unit == "%" else quantity(value, unit, lang)
 
 
-def answer_text(answer: GoalSeek, names: list[str], name: str, unit: str, lang: Language) -> str:
-    """The answer in words: the value found, or that no value or every value in the bounds
-    breaks even by the year."""
+def side_text(answer: GoalSeek, unit: str, lang: Language) -> str:
+    """The value found with the side that breaks even: `at least 60.24%`, `hoogstens 12 groepen`."""
+    assert answer.value is not None
+    shown = value_text(answer.value, unit, lang)
+    if answer.side is None:
+        return shown
+    return t(lang, SIDES[answer.side], value=shown)
+
+
+def answer_text(
+    answer: GoalSeek,
+    names: list[str],
+    name: str,
+    unit: str,
+    lang: Language,
+    current: str | None = None,
+) -> str:
+    """The answer in words: the value found (with the side that breaks even), or that no value
+    or every value in the bounds breaks even by the year. `current` is the inputs' value now
+    as the app writes it (values by year included); the answer's `current` if not given."""
     fields = {
         "platform": name,
         "year": answer.by_year,
@@ -42,42 +69,14 @@ def answer_text(answer: GoalSeek, names: list[str], name: str, unit: str, lang: 
         return t(
             lang,
             "goal_found",
-            value=value_text(answer.value, unit, lang),
-            current=value_text(answer.current, unit, lang),
+            value=side_text(answer, unit, lang),
+            current=current if current is not None else value_text(answer.current, unit, lang),
             cumulative=money(answer.best_cumulative, lang),
             **fields,
         )
     if answer.best_cumulative < 0:
         return t(lang, "goal_never", best=money(answer.best_cumulative, lang), **fields)
     return t(lang, "goal_always", **fields)
-
-
-def typed_value(value: float, unit: str, holds: Callable[[float], bool]) -> float | None:
-    """The found value as a director types it (to 0.01% or 0.01), rounded up or down so that
-    `holds` (break-even by the year, as the app will compute it) stays true; else the value
-    itself if it holds, else None."""
-    places = 4 if unit == "%" else 2
-    step = 10.0**-places
-    rounded = [round(f(value / step) * step, places) for f in (math.ceil, math.floor)]
-    return next((v for v in [*rounded, value] if holds(v)), None)
-
-
-def _breaks_even(
-    choice: str, entries: list[ParameterEntry], platform: str, by_year: int
-) -> Callable[[float], bool]:
-    """Whether the state with the inputs at a value breaks even by the year, as the page
-    evaluates it after the edit."""
-
-    def holds(value: float) -> bool:
-        edits = everywhere(state.edits(), entries, value)
-        try:
-            results = evaluate_choice(choice, state.uploads(), changes(edits)).results
-        except ScenarioError:
-            return False
-        year = results.break_even_year(platform)
-        return year is not None and year <= by_year
-
-    return holds
 
 
 def _keep_valid(key: str, options: list, default: object) -> None:
@@ -93,7 +92,7 @@ def _bounds(
 ) -> tuple[float, float]:
     """The search bounds a director may widen; they start at the estimate's range (or the
     engine's bounds) and are typed in percent for a percentage."""
-    low, high = search_bounds(current, paths, unit)
+    low, high = search_bounds(current, paths)
     scale = 100.0 if unit == "%" else 1.0
     shown = "%" if unit == "%" else unit
     suffix = "|".join(".".join(map(str, path)) for path in paths)
@@ -115,7 +114,7 @@ def _bounds(
     return low, high
 
 
-def show(current: Evaluated, base: Evaluated, choice: str, lang: Language) -> None:
+def show(current: Evaluated, base: Evaluated, lang: Language) -> None:
     """Pick estimates, a platform scenario and a year; show the answer and offer to apply it."""
     scenario = current.loaded.scenario
     st.subheader(t(lang, "goal_seek"))
@@ -153,29 +152,28 @@ def show(current: Evaluated, base: Evaluated, choice: str, lang: Language) -> No
     unit = units.pop()
     paths = tuple(entries[key].path for key in keys)
     try:
-        answer = goal_seek(
-            current, paths, platform, by_year, unit, _bounds(current, paths, unit, lang)
-        )
+        answer = goal_seek(current, paths, platform, by_year, _bounds(current, paths, unit, lang))
     except ScenarioError as error:
         st.error("\n".join(problem.message for problem in error.problems))
         return
     names = [owned_label(entries[key], scenario, lang) for key in keys]
-    text = answer_text(answer, names, platforms[platform].name, unit, lang)
+    first_entry = entries[keys[0]]
+    varies = len(set(first_entry.values.tolist())) > 1
+    written = values_text(first_entry.values, first_entry, lang) if varies else None
+    text = answer_text(answer, names, platforms[platform].name, unit, lang, written)
     if answer.value is None:
         st.warning(text, icon=":material/block:")
         return
     st.success(text, icon=":material/flag:")
     files = {e.key: e for e in base.entries}
     chosen = [files[key] for key in keys if key in files]
-    holds = _breaks_even(choice, chosen, platform, by_year)
-    applied = typed_value(answer.value, unit, holds)
-    if applied is not None and len(chosen) == len(keys):
-        shown = value_text(applied, unit, lang)
+    if len(chosen) == len(keys):
+        shown = value_text(answer.value, unit, lang)
         st.button(
             t(lang, "goal_apply", value=shown),
             key="goal_apply",
             on_click=state.apply_everywhere,
-            args=(chosen, applied),
+            args=(chosen, answer.value),
             help=t(lang, "goal_apply_help", value=shown),
             icon=":material/done:",
         )

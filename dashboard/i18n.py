@@ -3,10 +3,16 @@
 Labels of lines and parameters come from the engine's catalogue and inventory (`label_nl`);
 this module holds only the app's own texts. Euros are formatted by Babel (`€ 1.234,56` in Dutch,
 `€1,234.56` in English), after rounding to the cent as the engine prints them.
+
+What a director types is read here too, by one function (`read_number`) in the notation of the
+page's language: `80,5` and `1.234,5` on the Dutch page, `80.5` and `1,234.5` on the English
+page. Anything else (the other language's decimal sign, a lone group of three digits that the two
+notations read differently, text) is refused with a reason in the page's language, never guessed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -69,6 +75,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "unit": ("Unit", "Eenheid"),
     "balance_years": ("Balance years {first}-{last}", "Saldo jaar {first}-{last}"),
     "break_even": ("Break-even", "Terugverdiend"),
+    "cash_years": ("In money, years {first}-{last}", "In geld, jaar {first}-{last}"),
+    "hours_years": ("Staff hours, years {first}-{last}", "Uren, jaar {first}-{last}"),
+    "hours_and_fte": ("{hours} ({fte} FTE a year)", "{hours} ({fte} fte per jaar)"),
     "break_even_year": ("year {year}", "jaar {year}"),
     "break_even_none": ("not within {years} years", "niet binnen {years} jaar"),
     "tab_results": ("Results", "Resultaten"),
@@ -92,7 +101,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_savings_lines": ("Savings by line", "Besparingen per soort"),
     "costs_of": ("Costs: {platform}", "Kosten: {platform}"),
     "break_even_marker": ("break-even", "terugverdiend"),
-    "course_tables": ("Courses", "Cursussen"),
+    "course_tables": ("Courses and trajectories", "Cursussen en trajecten"),
     "course_tables_help": (
         "Edit a year's value; every change recomputes at once. Percentages are in %.",
         "Wijzig de waarde van een jaar; elke wijziging rekent direct door. Percentages in %.",
@@ -236,17 +245,58 @@ TEXT: dict[str, tuple[str, str]] = {
         "{platform} verdient zich uiterlijk in jaar {year} terug bij elke waarde van "
         "{parameters} van {lower} tot {upper}.",
     ),
+    "goal_at_least": ("at least {value}", "minstens {value}"),
+    "goal_at_most": ("at most {value}", "hoogstens {value}"),
     "goal_apply": ("Apply {value} as an edit", "Neem {value} over als wijziging"),
     "goal_from": ("Search from ({unit})", "Zoeken vanaf ({unit})"),
     "goal_to": ("Search up to ({unit})", "Zoeken tot en met ({unit})"),
     "goal_apply_help": (
-        "Sets the chosen estimates to {value} in every year, rounded so that the break-even "
-        "still holds; the headline then shows it. Reset returns to the file's values.",
-        "Zet de gekozen schattingen in elk jaar op {value}, zo afgerond dat het terugverdienen "
-        "blijft gelden; de kopcijfers tonen het dan. Terugzetten herstelt de waarden uit het "
+        "Sets the chosen estimates to {value} in every year, the value the engine checked; "
+        "the headline then shows it. Reset returns to the file's values.",
+        "Zet de gekozen schattingen in elk jaar op {value}, de waarde die de rekenkern "
+        "controleerde; de kopcijfers tonen het dan. Terugzetten herstelt de waarden uit het "
         "bestand.",
     ),
     "and": ("and", "en"),
+    "typing_help": (
+        "Decimals with a point (80.5); thousands may be grouped with a comma (1,234.5).",
+        "Decimalen met een komma (80,5); duizendtallen mogen met een punt (1.234,5).",
+    ),
+    "number_empty": (
+        "Nothing typed; type a number, for example {example}. The figures keep the last value.",
+        "Niets ingevuld; typ een getal, bijvoorbeeld {example}. De cijfers houden de laatste "
+        "waarde.",
+    ),
+    "number_unreadable": (
+        "“{text}” is not a number; type for example {example}. The figures keep the last value.",
+        "„{text}” is geen getal; typ bijvoorbeeld {example}. De cijfers houden de laatste waarde.",
+    ),
+    "number_decimal_sign": (
+        "“{text}” is not read: on the English page decimals take a point ({example}) and a "
+        "comma only groups thousands (1,234.5). For a decimal comma, switch to Nederlands. The "
+        "figures keep the last value.",
+        "„{text}” wordt niet gelezen: op de Nederlandse pagina krijgen decimalen een komma "
+        "({example}) en groepeert een punt alleen duizendtallen (1.234,5). Voor een decimale "
+        "punt: kies English. De cijfers houden de laatste waarde.",
+    ),
+    "number_ambiguous": (
+        "“{text}” can be read two ways: {whole} (a comma grouping thousands) or {decimal} (a "
+        "decimal comma). Type {whole} or {decimal}. The figures keep the last value.",
+        "„{text}” is op twee manieren te lezen: {whole} (een punt tussen duizendtallen) of "
+        "{decimal} (een decimale punt). Typ {whole} of {decimal}. De cijfers houden de laatste "
+        "waarde.",
+    ),
+    "number_not_percent": (
+        "“{text}” is a percentage, but this value is not; type the number alone. The figures "
+        "keep the last value.",
+        "„{text}” is een percentage, maar deze waarde niet; typ alleen het getal. De cijfers "
+        "houden de laatste waarde.",
+    ),
+    "cell_refused": ("{parameter}, year {year}: {reason}", "{parameter}, jaar {year}: {reason}"),
+    "one_value": (
+        "A year or a number of years: one value for the whole case.",
+        "Een jaar of een aantal jaren: één waarde voor de hele businesscase.",
+    ),
 }
 
 
@@ -290,6 +340,88 @@ def quantity(value: float, unit: str, lang: Language) -> str:
         return amount if unit == "EUR" else f"{amount}{unit_text(unit, lang)[1:]}"
     shown = number(value, lang)
     return f"{shown} {unit_text(unit, lang)}" if unit else shown
+
+
+SEPARATORS: dict[Language, tuple[str, str]] = {"en": (".", ","), "nl": (",", ".")}
+"""The decimal sign and the thousands separator of each language's notation."""
+EXAMPLES: dict[Language, str] = {"en": "80.5", "nl": "80,5"}
+SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
+
+
+class Unreadable(ValueError):
+    """Typed text that is not a number in the page's notation: why (a text key) and the
+    fields of the message, which `message` words in either language."""
+
+    def __init__(self, reason: str, **fields: str) -> None:
+        super().__init__(reason, fields)
+        self.reason = reason
+        self.fields = fields
+
+    def message(self, lang: Language) -> str:
+        return t(lang, self.reason, example=EXAMPLES[lang], **self.fields)
+
+
+def _patterns(lang: Language) -> tuple[str, str]:
+    """A plain number (`1234,5`, `,5`) and a number grouped by thousands (`1.234,5`)."""
+    decimal, group = (re.escape(sign) for sign in SEPARATORS[lang])
+    plain = rf"(?:\d+(?:{decimal}\d+)?|{decimal}\d+)"
+    grouped = rf"[1-9]\d{{0,2}}(?:{group}\d{{3}})+(?:{decimal}\d+)?"
+    return plain, grouped
+
+
+def _reads_as(text: str, lang: Language) -> bool:
+    plain, grouped = _patterns(lang)
+    return re.fullmatch(plain, text) is not None or re.fullmatch(grouped, text) is not None
+
+
+def read_number(text: str, lang: Language, percent: bool = False) -> float:
+    """A number typed in the notation of the page's language: `80,5`, `1.234,5` in Dutch,
+    `80.5`, `1,234.5` in English, with an optional sign and `€`; for a percentage (`percent`)
+    also `40%` or `40 %`, read as 40 (the input is in %). Raises `Unreadable` for anything
+    else: empty text, the other notation's decimal sign (`80,5` on the English page is never
+    805), a lone group of three digits the two notations read differently (`1,234`), text."""
+    written = text.strip()
+    rest = written.translate(SPACES).strip()
+    if not rest:
+        raise Unreadable("number_empty")
+    if rest.endswith("%"):
+        if not percent:
+            raise Unreadable("number_not_percent", text=written)
+        rest = rest[:-1].strip()
+    rest = rest.removeprefix("€").strip()
+    sign = ""
+    if rest[:1] in ("-", "+"):
+        sign, rest = rest[0], rest[1:].strip()
+    decimal, group = SEPARATORS[lang]
+    _, grouped = _patterns(lang)
+    if re.fullmatch(grouped, rest) and rest.count(group) == 1 and decimal not in rest:
+        whole = rest.replace(group, "")
+        raise Unreadable(
+            "number_ambiguous", text=written, whole=whole, decimal=rest.replace(group, decimal)
+        )
+    if _reads_as(rest, lang):
+        digits = rest.replace(group, "").replace(decimal, ".")
+        return float(Decimal(sign + (digits if not digits.startswith(".") else "0" + digits)))
+    other: Language = "en" if lang == "nl" else "nl"
+    if _reads_as(rest, other):
+        raise Unreadable("number_decimal_sign", text=written)
+    raise Unreadable("number_unreadable", text=written)
+
+
+def typed_text(value: float, lang: Language, money_like: bool = False) -> str:
+    """A value as a director would type it back, in the page's notation, so that
+    `read_number` reads it to the same number: `75,00` and `80.000,00` for euros in Dutch
+    (`75.00`, `80,000.00` in English), `0,5` or `1234` otherwise (never grouped, so never
+    the ambiguous `1.234`)."""
+    pattern = "#,##0.00####" if money_like else "0.######"
+    return format_decimal(Decimal(repr(float(value))), format=pattern, locale=LOCALES[lang])
+
+
+def input_text(value: float, unit: str, lang: Language) -> str:
+    """An input's value in its box: euros with cents, a percentage with `%`, else the number."""
+    if unit == "%":
+        return typed_text(float(Decimal(repr(float(value))) * 100), lang) + "%"
+    return typed_text(value, lang, money_like=unit.startswith("EUR"))
 
 
 def label(info: LineSpec | ParameterEntry, lang: Language) -> str:

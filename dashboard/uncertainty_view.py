@@ -11,9 +11,9 @@ import pandas as pd
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
-from businesscase import KeyPath, Results, Simulation, Tornado
+from businesscase import KeyPath, Results, ScenarioError, Simulation, Tornado
 from dashboard import state
-from dashboard.analysis import APP_MAX_DRAWS, Analysis, has_ranges, uncertainty
+from dashboard.analysis import APP_MAX_DRAWS, APP_MIN_DRAWS, Analysis, has_ranges, uncertainty
 from dashboard.headline import money_columns
 from dashboard.i18n import Language, money, number, owned_label, percent, quantity, t
 from dashboard.sources import FILE, Evaluated, scenario_files
@@ -145,7 +145,7 @@ def choose_run(lang: Language) -> tuple[int, int]:
     with left:
         draws = st.number_input(
             t(lang, "draws"),
-            min_value=1,
+            min_value=APP_MIN_DRAWS,
             max_value=APP_MAX_DRAWS,
             step=1_000,
             key=state.run_key(state.DRAWS),
@@ -234,7 +234,11 @@ def show(current: Evaluated, lang: Language) -> None:
         return
     intro = st.container()
     draws, seed = choose_run(lang)
-    run = uncertainty(current, draws, seed)
+    try:
+        run = uncertainty(current, draws, seed)
+    except ScenarioError as error:  # too few draws for the shares, or too many to keep
+        st.error("\n".join(problem.message for problem in error.problems))
+        return
     ranged = len(run.simulation.parameters)
     intro.markdown(t(lang, "uncertainty_intro", ranged=ranged, draws=number(draws, lang)))
     show_run(current, run, lang)

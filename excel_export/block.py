@@ -85,6 +85,7 @@ def plan_block(
     titles = InputTitles(
         general=words("section.general"),
         growth=lambda name: words("section.growth", name=name),
+        route=lambda name, route: words("section.route_inputs", name=name, route=route),
         average=lambda name, members: words(
             "section.average", name=name, members=", ".join(members)
         ),

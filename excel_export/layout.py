@@ -16,7 +16,16 @@ from typing import Literal
 
 from openpyxl.utils import get_column_letter, quote_sheetname
 
-from businesscase import RESULT_LINES, KeyPath, Line, Param, ParameterEntry, Scenario, value_at
+from businesscase import (
+    RESULT_LINES,
+    KeyPath,
+    Line,
+    Param,
+    ParameterEntry,
+    Scenario,
+    activities,
+    value_at,
+)
 
 LEGEND_ROW = 2
 HEADER_ROW = 3
@@ -107,40 +116,59 @@ def numbered(rows: list[Row]) -> list[tuple[int, Row]]:
 # ---------------------------------------------------------------- which line goes where
 
 
+RESULT_SECTIONS = ("result", "cash", "staff_hours")
+"""The sections of a platform's lines that the Results sheet holds: the economic results, and
+the money and the staff hours apart."""
+
+
 def sheet_of(line: Line) -> SheetRole:
-    """Savings holds the course lines and the organisation's savings; Costs the shared and the
-    platform costs; Results the savings, costs, balance and cumulative of each platform."""
+    """Savings holds the activities' lines and the organisation's; Costs the shared and the
+    platform costs; Results the savings, costs, balance and cumulative of each platform, with
+    its money and staff hours apart."""
     if line.platform is not None:
-        return "results" if line.section == "result" else "costs"
-    if line.course is None and line.section == "shared_costs":
+        return "results" if line.section in RESULT_SECTIONS else "costs"
+    if line.activity is None and line.section == "shared_costs":
         return "costs"
     return "savings"
+
+
+def _part(line: Line) -> str | None:
+    """The part of an activity a line belongs to (a trajectory type's route: the middle of
+    `psychosocial.blended.minutes_per_trajectory`), or None for the activity's own lines."""
+    parts = line.key.split(".")
+    return parts[1] if len(parts) == 3 else None
 
 
 def savings_rows(
     lines: dict[str, Line], scenario: Scenario, section_title: SectionTitle
 ) -> list[Row]:
     """The Savings sheet in the catalogue's order: the organisation's lines under a heading per
-    part (money over time, savings), each course under its name with its lines grouped in the
-    report's parts a-e."""
+    part (money over time, savings), each activity under its name: a course's lines grouped in
+    the report's parts a-e, a trajectory type's by route."""
+    names = {activity.path: activity.name for activity in activities(scenario)}
     rows: list[Row] = []
-    course: str | None = None
-    section = ""
+    owner: tuple[str, str] | None = None
+    section: str | None = ""
     for line in lines.values():
         if sheet_of(line) != "savings":
             continue
         here = line.section
-        if line.course is None:
-            if course is not None or here != section:
+        if line.activity is None:
+            if owner is not None or here != section:
                 rows.append(Section(section_title(here)))
-            course, section = None, here
-        else:
-            if line.course != course:
-                rows.append(Section(scenario.courses[line.course].name))
-                course, section = line.course, "course"
-            if here not in (section, "course"):
-                rows.append(Section(section_title(here), level=2))
-                section = here
+            owner, section = None, here
+            rows.append(LineRow(line))
+            continue
+        if line.activity != owner:
+            rows.append(Section(names[line.activity]))
+            owner, section = line.activity, "course"
+        part = _part(line)
+        if part is not None and part != section:
+            rows.append(Section(section_title("route").format(route=part), level=2))
+            section = part
+        elif part is None and here not in (section, "course", "trajectories"):
+            rows.append(Section(section_title(here), level=2))
+            section = here
         rows.append(LineRow(line))
     return rows
 
@@ -207,10 +235,12 @@ def input_rows(
         rows.extend(_input_row(entry, scenario, names) for entry in groups.get(key, []))
 
     add((), titles.general)
-    for course_id, course in scenario.courses.items():
-        add(("courses", course_id), course.name)
-        if ("courses", course_id, "growth") in groups:
-            add(("courses", course_id, "growth"), titles.growth(course.name))
+    for activity in activities(scenario):
+        add(activity.path, activity.name)
+        for key in groups:
+            if key[:2] == activity.path and len(key) > 2:
+                part = titles.growth(activity.name) if key[2] == "growth" else None
+                add(key, part or titles.route(activity.name, str(key[3])))
     for platform_id, platform in scenario.platforms.items():
         if platform.average_of is None:
             add(("platforms", platform_id), platform.name)
@@ -227,14 +257,22 @@ class InputTitles:
     general: str
     growth: Callable[[str], str]
     """The heading of a course's growth block, from the course name."""
+    route: Callable[[str, str], str]
+    """The heading of a trajectory type's route, from the type's name and the route's id."""
     average: Callable[[str, list[str]], str]
     """The heading of an average platform, from its name and its members' names."""
 
 
 def _group(path: KeyPath) -> tuple:
-    if path[0] in ("courses", "platforms"):
-        return tuple(path[:3]) if len(path) > 3 and path[2] == "growth" else tuple(path[:2])
-    return ()
+    """The group of an input: general, an activity or platform, a course's growth block, a
+    trajectory type's route."""
+    if len(path) < 3:
+        return ()
+    if len(path) > 3 and path[2] == "growth":
+        return tuple(path[:3])
+    if len(path) > 4 and path[2] == "routes":
+        return tuple(path[:4])
+    return tuple(path[:2])
 
 
 def _input_row(entry: ParameterEntry, scenario: Scenario, names: _Names) -> InputRow:

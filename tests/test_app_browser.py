@@ -17,8 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from businesscase import DEFAULT_DRAWS, DEFAULT_SEED
+from businesscase.analytics.goal_seek import default_bounds, solve
 from businesscase.analytics.simulation import simulate
 from businesscase.engine import evaluate
 from businesscase.scenario.loading import load_scenario
@@ -105,20 +108,26 @@ def in_tables(text: str) -> str:
     return f"document.body.textContent.replace(/\\u00a0/g, ' ').includes({text!r})"
 
 
-def edit_course_cell(page: Page, row: int, year: int, value: str) -> None:
+def edit_course_cell(page: Page, row: int, year: int, value: str, tab: str = "Assumptions") -> None:
     """Type a value into the first course table, as a director does: select the grid, walk
     to the cell with the arrow keys, open the editor, type, confirm."""
-    page.get_by_role("tab", name="Assumptions").click()
+    page.get_by_role("tab", name=tab).click()
     grid = page.locator("[data-testid='stDataFrame']").first
     grid.wait_for(timeout=15_000)
-    grid.locator("[data-testid='glide-cell-0-0']").focus()
-    for _ in range(1 + year):  # past the parameter and unit columns
-        page.keyboard.press("ArrowRight")
-    for _ in range(row):
-        page.keyboard.press("ArrowDown")
-    page.keyboard.press("Enter")
-    editor = page.locator("input.gdg-input")  # the grid's cell editor
-    editor.wait_for(timeout=5_000)
+    editor = page.locator(".gdg-input")  # the grid's cell editor (a text area for text cells)
+    for attempt in range(3):  # a grid drawn a moment ago may not take the keys yet
+        grid.locator("[data-testid='glide-cell-0-0']").focus()
+        for _ in range(1 + year):  # past the parameter and unit columns
+            page.keyboard.press("ArrowRight")
+        for _ in range(row):
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        try:
+            editor.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
     editor.fill(value)
     editor.press("Enter")
 
@@ -165,7 +174,7 @@ def test_a_director_changes_the_wage_and_a_course_and_sees_the_new_balance(
             page.get_by_text("Nederlands").click()
             page.wait_for_function(shows(expected_nl), timeout=15_000)
             page.wait_for_function(shows("Saldo jaar 1-6"), timeout=15_000)
-            assert page.get_by_label("Uurloon (€/uur)", exact=True).input_value() == "80.00"
+            expect(page.get_by_label("Uurloon (€/uur)", exact=True)).to_have_value("80,00")
             page.screenshot(path=str(tmp_path / "app-dutch.png"), full_page=True)
             shutil.copyfile(
                 tmp_path / "app-dutch.png", SHARED_SCREENSHOT.with_name("app-dutch.png")
@@ -178,14 +187,22 @@ def test_a_director_opens_the_uncertainty_of_the_ranges_scenario(
     chromium: str, app_url: str, tmp_path: Path
 ) -> None:
     ranges = SCENARIOS / "kwadraad-2013-ranges.yaml"
-    run = simulate(load_scenario(ranges).scenario, 10_000, 1)
+    scenario = load_scenario(ranges).scenario
+    run = simulate(scenario, DEFAULT_DRAWS, DEFAULT_SEED)  # the app's default run
     p50 = money(run.platforms["average"].balance_quantiles()[1], "en")
     chance = percent(float(run.platforms["new-platform"].break_even_probability()[3]), "en")
-    assert (p50, chance) == ("€96,481.93", "48.5%")
+    assert (p50, chance) == ("€96,525.93", "48.3%")
+    efficiency = tuple(("courses", c, "online_efficiency") for c in ("ass_jv", "ass_ov"))
+    found = solve(  # the tab's default question: the average, by the year before its break-even
+        scenario, efficiency, "average", 3, default_bounds(scenario, efficiency), every_year=True
+    )
+    assert (found.value, found.side) == (0.4011, "at least")
     answer = (
         "Average of Hulp Online with development and new platform breaks even by year 3 when "
         "Efficiency of online vs offline contact"
     )
+    shown = percent(found.value, "en", 2)
+    value = f"is at least {shown} (now 40.00%)"
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
@@ -211,10 +228,72 @@ def test_a_director_opens_the_uncertainty_of_the_ranges_scenario(
                 page.get_by_role("option", name="Efficiency of online vs offline").click()
             page.keyboard.press("Escape")  # close the list
             page.wait_for_function(shows(answer), timeout=15_000)
+            page.wait_for_function(shows(value), timeout=15_000)
+            page.wait_for_function(shows(f"Apply {shown} as an edit"), timeout=15_000)
             page.wait_for_timeout(500)  # let plotly finish laying out the charts
             assert "Traceback" not in page.inner_text("body")
             screenshot = tmp_path / "app-uncertainty.png"
             page.screenshot(path=str(screenshot), full_page=True)
             shutil.copyfile(screenshot, SHARED_SCREENSHOT.with_name("app-uncertainty.png"))
+        finally:
+            browser.close()
+
+
+NL_COMMA_SCREENSHOT = Path("/tmp/app-nl-comma.png")
+MINUTES_ROW = 1  # Ass JV's course table: group size, minutes per participant, ...
+MINUTES_CHANGE = "courses.ass_jv.minutes_per_participant={1: 40, 3: 40.5, 4: 40}"
+
+
+def average_balance_1_6(page: Page) -> str:
+    """The value of the average's `Saldo jaar 1-6` card (the first card's second figure)."""
+    card = page.locator("[data-testid='stMetric']").nth(1)
+    assert "1-6" in card.locator("[data-testid='stMetricLabel']").inner_text()
+    return card.locator("[data-testid='stMetricValue']").inner_text().replace("\xa0", " ")
+
+
+def test_a_dutch_director_types_80_comma_5_and_sees_the_engines_figures_for_80_point_5(
+    chromium: str, app_url: str, tmp_path: Path
+) -> None:
+    def balance(changes: list[str]) -> str:
+        results = evaluate(load_scenario(CORRECTED, changes).scenario)
+        return money(float(results.total("average", "balance", 1, 6)), "nl").replace("\xa0", " ")
+
+    expected = balance(["hourly_wage=80.5"])
+    tenfold = balance(["hourly_wage=805"])
+    expected_cell = balance(["hourly_wage=80.5", MINUTES_CHANGE])
+    assert expected == "€ 113.096,60"  # € 99.494,00 at 75 an hour; 805 would give 1.9 million
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1600}, locale="en-US")
+            page.goto(app_url)
+            page.wait_for_function(shows("€99,494.00"), timeout=30_000)
+            page.get_by_text("Nederlands").click()
+            page.wait_for_function(shows("Saldo jaar 1-6"), timeout=15_000)
+            wage = page.get_by_label("Uurloon (€/uur)", exact=True)
+            wage.click()  # type as a director does, key by key over the old value
+            wage.press("Control+a")
+            wage.press_sequentially("80,5")
+            wage.press("Enter")
+            page.wait_for_function(f"!({shows('€ 99.494,00')})", timeout=15_000)
+            assert average_balance_1_6(page) == expected  # not 805's € 1.904.930,00
+            expect(wage).to_have_value("80,50")  # the figure read, in Dutch notation
+            assert tenfold not in page.inner_text("body").replace("\xa0", " ")
+            page.wait_for_function(
+                "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3",
+                timeout=15_000,
+            )
+            wage.blur()  # the screenshot without the focus ring (it fades out)
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(tmp_path / "app-nl-comma.png"), full_page=True)
+            shutil.copyfile(tmp_path / "app-nl-comma.png", NL_COMMA_SCREENSHOT)
+
+            # the course table's cells read the same notation: 40,5 minutes, not 405
+            edit_course_cell(page, row=MINUTES_ROW, year=3, value="40,5", tab="Aannames")
+            page.wait_for_function(shows(expected_cell), timeout=15_000)
+            assert average_balance_1_6(page) == expected_cell
+            page.wait_for_function(shows(f"--set '{MINUTES_CHANGE}'"), timeout=15_000)
+            assert "Traceback" not in page.inner_text("body")
         finally:
             browser.close()

@@ -20,9 +20,9 @@ from PIL import Image
 from businesscase import Kind
 from businesscase.engine import Results, evaluate
 from businesscase.model.catalogue import build_lines
-from businesscase.model.formula import RunningSum
 from businesscase.scenario.loading import LoadedScenario, load_scenario
 from excel_export.labels import Words
+from excel_export.layout import sheet_of
 from excel_export.workbook import build_workbook, sheet_names, write_workbook
 from tests.conftest import CORRECTED, PUBLISHED, require_program
 
@@ -116,7 +116,7 @@ def assert_block_matches(
         if not isinstance(key, str) or "." not in key:
             continue
         platform, name = key.rsplit(".", 1)
-        if key in results.lines and not isinstance(results.lines[key].formula, RunningSum):
+        if key in results.lines and results.lines[key].summable:
             for offset, (first, last) in enumerate(results.scenario.totals):
                 got = row[FIRST_YEAR - 1 + horizon + offset]
                 want = float(results.total(platform, name, first, last))
@@ -133,9 +133,7 @@ def assert_block_matches(
             assert got == want, key
             checked += 1
     totalled = [
-        key
-        for key, line in results.lines.items()
-        if line.platform and line.section == "result" and not isinstance(line.formula, RunningSum)
+        key for key, line in results.lines.items() if sheet_of(line) == "results" and line.summable
     ]
     assert checked == len(totalled) * len(results.scenario.totals) + 2 * len(results.platform_ids)
 
