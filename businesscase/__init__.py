@@ -58,6 +58,7 @@ from businesscase.model.schema import value_at
 from businesscase.model.units import LANGUAGES, Language, unit_text
 from businesscase.report.compare import Comparison, LineChange, compare
 from businesscase.report.inventory import ParameterEntry, acting_inputs, parameter_entries
+from businesscase.report.parties import PARTY_NAMES, PartyFigure, parties
 from businesscase.report.tidy import cents, results_json, tidy, to_cents, years_text
 from businesscase.report.trace import LineTrace, explain
 from businesscase.scenario.changes import AnyChange, Change
@@ -72,6 +73,7 @@ __all__ = [
     "LANGUAGES",
     "MAX_DRAWS",
     "MIN_SHARE_DRAWS",
+    "PARTY_NAMES",
     "RESULT_LINES",
     "SAVINGS_LINES",
     "ActivityRef",
@@ -94,6 +96,7 @@ __all__ = [
     "Nature",
     "Param",
     "ParameterEntry",
+    "PartyFigure",
     "Pin",
     "Platform",
     "Problem",
@@ -124,6 +127,7 @@ __all__ = [
     "number_text",
     "parameter_at",
     "parameter_entries",
+    "parties",
     "percent_text",
     "ranged_parameters",
     "results_json",

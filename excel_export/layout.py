@@ -116,7 +116,7 @@ def numbered(rows: list[Row]) -> list[tuple[int, Row]]:
 # ---------------------------------------------------------------- which line goes where
 
 
-RESULT_SECTIONS = ("result", "cash", "staff_hours")
+RESULT_SECTIONS = ("result", "cash", "staff_hours", "parties")
 """The sections of a platform's lines that the Results sheet holds: the economic results, and
 the money and the staff hours apart."""
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from businesscase import Nature, evaluate, load_scenario, to_cents
+from businesscase import Nature, evaluate, load_scenario, parties, to_cents
 from tests.conftest import CORRECTED, PUBLISHED
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
@@ -36,6 +36,11 @@ COVERED_IN_CASH_AND_TIME = {
     "bought_hours_new_groups",
     "bought_hours_shortfall",
     "revenue_effect",
+    "funder_gain",
+    "client_sessions_saved",
+    "client_hours_saved",
+    "route_client_sessions_saved",
+    "route_client_hours_saved",
 }
 """Lines of the cash-and-time view and the funding, tested in this module."""
 
@@ -194,3 +199,26 @@ def test_freed_hours_split_into_cashed_redeployed_and_absorbed_hours(
         assert cash + results.line("savings").sum() - cashed - time == pytest.approx(
             economic, abs=1e-6
         )
+
+
+def test_under_bought_hours_the_funder_gains_what_the_organisation_repays() -> None:
+    results = evaluate(load_scenario(BOUGHT_HOURS).scenario)
+    figures = {(f.party, f.key): f.total for f in parties(results, "new-platform")}
+    assert figures[("funder", "new-platform.funder_gain")] == 53_160.0
+    assert figures[("organisation", "new-platform.cash_balance")] == -165_152.0
+    np.testing.assert_array_equal(
+        results.line("new-platform.funder_gain"), -results.line("revenue_effect")
+    )
+
+
+def test_clients_of_blended_help_skip_1350_sessions_and_1800_hours_a_year() -> None:
+    """450 blended trajectories attend 3 sessions fewer: 1,350 sessions of 60 minutes, and with
+    30 minutes of travel to the two thirds held at the office, 80 minutes each."""
+    alcander = SCENARIOS / "blended-help-alcander.yaml"
+    changes = ["trajectories.psychosocial.client_travel_minutes=30"]
+    results = evaluate(load_scenario(alcander, changes).scenario)
+    assert list(results.line("client_sessions_saved")) == [1_350.0] * 6
+    assert [round(v, 9) for v in results.line("client_hours_saved")] == [1_800.0] * 6
+    figures = {f.key: f.total for f in parties(results, "klik-voor-hulp")}
+    assert figures["client_hours_saved"] == pytest.approx(10_800)
+    assert figures["klik-voor-hulp.funder_gain"] == 0.0

@@ -17,6 +17,7 @@ from businesscase.model.activities.trajectories import ROUTE_LINES, TYPE_LINES
 from businesscase.model.activity import ActivityKind
 from businesscase.model.funding import (
     BOUGHT_HOURS,
+    CLIENTS,
     EXTRA_TRAJECTORIES,
     FREED_HOURS,
     REVENUE_EFFECT,
@@ -29,6 +30,7 @@ from businesscase.model.platforms import (
     CASH_AND_HOURS,
     DETAILS,
     OWN_COSTS,
+    PARTIES,
     RESULT_LINES,
     RESULTS,
     TRAINING_PARTS,
@@ -77,6 +79,7 @@ SCENARIO_LINES: dict[str, LineSpec] = {
     **SHARED_COST_LINES,
     "platform_clients": PLATFORM_CLIENTS,
     **FREED_HOURS,
+    **CLIENTS,
     "extra_trajectories": EXTRA_TRAJECTORIES,
     **BOUGHT_HOURS,
     "revenue_effect": REVENUE_EFFECT,
@@ -100,6 +103,7 @@ PLATFORM_LINES: dict[str, LineSpec] = {
     "costs": TOTAL_COSTS,
     **RESULTS,
     **CASH_AND_HOURS,
+    **PARTIES,
 }
 """Every line of a platform scenario."""
 
@@ -193,7 +197,7 @@ def _platform_lines(platform_id: str, scenario: Scenario, kinds: list[ActivityKi
         "cash_costs": keys([s.name for s in leaves if s.nature is Nature.CASH]),
         "staff_time_costs": keys([s.name for s in leaves if s.nature is Nature.STAFF_TIME]),
     }
-    for spec in CASH_AND_HOURS.values():
+    for spec in [*CASH_AND_HOURS.values(), *PARTIES.values()]:
         if members:
             spec = average_item(spec, members)
         adds = by_nature.get(spec.name) if not members else None

@@ -168,10 +168,42 @@ REVENUE_EFFECT = spec_of(
 """What the funding regime does to the organisation's income (cash)."""
 
 
+CLIENTS: dict[str, LineSpec] = {
+    spec.name: spec
+    for spec in (
+        spec_of(
+            "client_sessions_saved",
+            "Face-to-face sessions the clients no longer attend",
+            "Face-to-face gesprekken die cliënten niet meer bijwonen",
+            "sessions",
+            FLOW,
+            QUANTITY,
+            "clients",
+            adds=("client_sessions_saved",),
+        ),
+        spec_of(
+            "client_hours_saved",
+            "Clients' hours saved (sessions and travel)",
+            "Uren die cliënten besparen (gesprekken en reistijd)",
+            "h",
+            FLOW,
+            QUANTITY,
+            "clients",
+            adds=("client_hours_saved",),
+        ),
+    )
+}
+"""What the clients gain, where the model knows it: the sessions of the trajectories they no
+longer attend, and the hours of those sessions and of the travel to them."""
+
+
 def funding_lines(scenario: Scenario, activities: list[Line]) -> list[Line]:
-    """The freed hours, the extra trajectories and the revenue effect of a scenario."""
+    """The freed hours, the extra trajectories, the clients' gains and the revenue effect."""
     top = Scope(item=scenario)
     lines = [spec.instantiate(top) for spec in FREED_HOURS.values()]
+    for spec in CLIENTS.values():
+        keys = [line.key for line in activities if line.name == spec.name]
+        lines.append(spec.instantiate(top, adds=keys))
     extra = [line.key for line in activities if line.name == "extra_trajectories"]
     lines.append(EXTRA_TRAJECTORIES.instantiate(top, adds=extra))
     if scenario.funding.regime == "bought_hours":

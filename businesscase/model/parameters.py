@@ -732,6 +732,14 @@ class TrajectoryType(Base):
         default_factory=lambda: Param(value=0.0),
     )
     """Worker minutes per video session."""
+    client_travel_minutes: Param[Minutes] = param(
+        "Client's travel per office visit",
+        "Reistijd cliënt per bezoek aan kantoor",
+        "min",
+        default_factory=lambda: Param(value=0.0),
+    )
+    """The client's travel to a face-to-face session at the office, there and back (home
+    visits cost the client no travel); 0 leaves the clients' travel out."""
     baseline_route: Identifier = param("Route before", "Route vooraf", "", default="f2f")
     """The route every trajectory took before online help: savings are measured against it."""
     routes: dict[Identifier, Route] = param("Routes", "Routes", "", min_length=1)

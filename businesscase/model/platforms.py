@@ -383,6 +383,24 @@ CASH_AND_HOURS: dict[str, LineSpec] = {
 savings in money, and staff hours freed against staff hours spent. `cash_costs` and
 `staff_time_costs` add the cost items of their nature (the catalogue lists them)."""
 
+PARTIES: dict[str, LineSpec] = {
+    spec.name: spec
+    for spec in (
+        spec_of(
+            "funder_gain",
+            "What the funder gains (pays less, or is repaid)",
+            "Wat de financier wint (betaalt minder, of krijgt terug)",
+            "EUR",
+            FLOW,
+            CASH,
+            "parties",
+            lambda s: Num(0) - Ref("revenue_effect"),
+        ),
+    )
+}
+"""Who gains besides the organisation: the funder's side of the revenue effect. (The
+organisation's money and capacity, and the clients' hours, are lines of their own.)"""
+
 RESULT_LINES = ("savings", "costs", "balance", "cumulative")
 """The results every view shows, in the order it shows them."""
 

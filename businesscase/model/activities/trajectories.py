@@ -41,6 +41,10 @@ class RouteScope(Scope):
         """A line of the route every trajectory took before."""
         return Ref(f"{self.type_prefix}{self.baseline_route}.{name}")
 
+    def baseline_input(self, name: str) -> Input:
+        """A parameter of the route every trajectory took before."""
+        return Input((*self.input_prefix[:-1], self.baseline_route, name))
+
 
 def _route(rule: Callable[[RouteScope], Expr]) -> FormulaRule:
     """A formula rule that reads a route's shared inputs and baseline."""
@@ -116,6 +120,41 @@ ROUTE_LINES: dict[str, LineSpec] = {
             ),
         ),
         spec_of(
+            "route_client_sessions_saved",
+            "Face-to-face sessions the clients no longer attend, per year",
+            "Face-to-face gesprekken die cliënten niet meer bijwonen (per jaar)",
+            "sessions",
+            FLOW,
+            QUANTITY,
+            "trajectories",
+            _route(
+                lambda s: (
+                    s.shared("trajectories_per_year")
+                    * s.input("share")
+                    * (s.baseline_input("f2f_sessions") - s.input("f2f_sessions"))
+                )
+            ),
+        ),
+        spec_of(
+            "route_client_hours_saved",
+            "Clients' hours saved (sessions and travel), per year",
+            "Uren die cliënten besparen (gesprekken en reistijd, per jaar)",
+            "h",
+            FLOW,
+            QUANTITY,
+            "trajectories",
+            _route(
+                lambda s: (
+                    s.line("route_client_sessions_saved")
+                    * (
+                        s.shared("contact_minutes")
+                        + (1 - s.shared("home_visit_share")) * s.shared("client_travel_minutes")
+                    )
+                    / 60
+                )
+            ),
+        ),
+        spec_of(
             "route_platform_trajectories",
             "Trajectories on this route that use the platform, per year",
             "Trajecten op deze route met het platform (per jaar)",
@@ -167,6 +206,26 @@ TYPE_LINES: dict[str, LineSpec] = {
             QUANTITY,
             "trajectories",
             _extra_trajectories,
+        ),
+        spec_of(
+            "client_sessions_saved",
+            "Face-to-face sessions the clients no longer attend, per year",
+            "Face-to-face gesprekken die cliënten niet meer bijwonen (per jaar)",
+            "sessions",
+            FLOW,
+            QUANTITY,
+            "trajectories",
+            adds=("route_client_sessions_saved",),
+        ),
+        spec_of(
+            "client_hours_saved",
+            "Clients' hours saved (sessions and travel), per year",
+            "Uren die cliënten besparen (gesprekken en reistijd, per jaar)",
+            "h",
+            FLOW,
+            QUANTITY,
+            "trajectories",
+            adds=("route_client_hours_saved",),
         ),
         spec_of(
             "platform_trajectories",
