@@ -16,6 +16,7 @@ from businesscase import (
     __version__,
     evaluate,
     measures,
+    parties,
     ranged_parameters,
     simulate,
 )
@@ -41,6 +42,10 @@ class Decision:
     cash_break_even: int | None
     chance: float | None
     """The share of draws that broke even by the last year; None without ranged estimates."""
+    funder_gain: float = 0.0
+    """What the funder gains (pays less, or is repaid) over the same years."""
+    client_hours: float = 0.0
+    """The clients' hours of sessions and travel saved over the same years."""
 
     @property
     def is_average(self) -> bool:
@@ -151,6 +156,7 @@ def read_content(loaded: LoadedScenario) -> Content:
             break_even=results.break_even_year(p),
             cash_break_even=results.cash_break_even_year(p),
             chance=chances.get(p),
+            **_gains(results, p),
         )
         for p in results.platform_ids
     ]
@@ -172,6 +178,15 @@ def read_content(loaded: LoadedScenario) -> Content:
         pins=tuple(_pin_notes(results)),
         version=__version__,
     )
+
+
+def _gains(results: Results, platform: str) -> dict[str, float]:
+    """The funder's and the clients' totals, from the engine's balance by party."""
+    totals = {figure.key: figure.total for figure in parties(results, platform)}
+    return {
+        "funder_gain": totals[f"{platform}.funder_gain"],
+        "client_hours": totals["client_hours_saved"],
+    }
 
 
 def _block(results: Results, platform: str) -> Block:

@@ -237,6 +237,12 @@ def _decision(rank: int, decision: Decision, content: Content, words: Words) -> 
     else:
         reach += words("cash_break_even_none", years=content.horizon)
     parts = [balance, f"<b>{_text(reach)}</b>", _text(hours)]
+    if round(decision.funder_gain, 2):
+        money = _text(words.money(decision.funder_gain))
+        parts.append(_text(words("funder_gain", money=money, first=first, last=last)))
+    if round(decision.client_hours, 1):
+        saved = f"{words.fixed(decision.client_hours, 1)} {words.unit('h')}"
+        parts.append(_text(words("clients_gain", hours=saved, first=first, last=last)))
     if decision.chance is not None and content.draws is not None:
         parts.append(
             _text(words("chance", year=content.horizon, chance=words.percent(decision.chance)))

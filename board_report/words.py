@@ -61,6 +61,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "; in money not within {years} years.",
         "; in geld niet binnen {years} jaar.",
     ),
+    "funder_gain": (
+        "The funder gains {money} over years {first}-{last}.",
+        "De financier wint {money} over jaar {first}-{last}.",
+    ),
+    "clients_gain": (
+        "Clients save {hours} of sessions and travel over years {first}-{last}.",
+        "Cliënten besparen {hours} aan gesprekken en reistijd over jaar {first}-{last}.",
+    ),
     "chance": (
         "Chance of breaking even by year {year}: {chance}.",
         "Kans op terugverdienen uiterlijk in jaar {year}: {chance}.",
