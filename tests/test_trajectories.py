@@ -7,11 +7,12 @@ import math
 from fractions import Fraction
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from businesscase import Results, ScenarioError, evaluate, load_scenario, to_cents
+from businesscase import Results, ScenarioError, evaluate, load_scenario, simulate, solve, to_cents
 from businesscase.scenario.loading import validate_data
 from tests.conftest import CORRECTED, PUBLISHED
 
@@ -19,6 +20,7 @@ SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 ALCANDER = SCENARIOS / "blended-help-alcander.yaml"
 
 COVERED_IN_TRAJECTORIES = {
+    "route_share",
     "minutes_per_trajectory",
     "minutes_saved_per_trajectory",
     "route_hours_freed",
@@ -305,3 +307,44 @@ def test_the_price_models_match_an_independent_computation(
     assert klik[1:] == [to_cents(float(Fraction(share, 100) * purchase))] * 5
     coop = results.platform_line("limburg-cooperative", "costs")
     assert to_cents(coop[0]) == to_cents(float(Fraction(5, 100) * inhabitants + hours * 52 * 75))
+
+
+# ---------------------------------------------------------------- the route before takes the rest
+
+REST = ["trajectories.psychosocial.routes.f2f.share=null"]
+"""The face-to-face route without a share of its own: it takes what the blended one leaves."""
+
+
+def test_a_route_before_without_a_share_takes_the_rest() -> None:
+    results = evaluate(load_scenario(ALCANDER, REST).scenario)
+    assert results.line("psychosocial.f2f.route_share")[0] == pytest.approx(0.7)
+    assert [to_cents(v) for v in results.line("savings")] == [149_062.5] * 6
+
+
+def test_goal_seek_finds_the_blended_share_at_which_klik_voor_hulp_pays_back_in_year_1() -> None:
+    """Year 1: 1,500 x share x 265 minutes / 60 x 75 must cover 92,300: share >= 18.58%."""
+    scenario = load_scenario(ALCANDER, REST).scenario
+    path = ("trajectories", "psychosocial", "routes", "blended", "share")
+    answer = solve(scenario, (path,), "klik-voor-hulp", 1, (0.0, 1.0))
+    assert answer.value == pytest.approx(0.1858, abs=1e-12)
+    at = evaluate(load_scenario(ALCANDER, [*REST, f"{'.'.join(path)}=18.58%"]).scenario)
+    below = evaluate(load_scenario(ALCANDER, [*REST, f"{'.'.join(path)}=18.57%"]).scenario)
+    assert at.platform_line("klik-voor-hulp", "cumulative")[0] >= 0
+    assert below.platform_line("klik-voor-hulp", "cumulative")[0] < 0
+
+
+def test_a_ranged_share_is_drawn_with_the_route_before_taking_the_rest() -> None:
+    ranged = "trajectories.psychosocial.routes.blended.share={value: 30%, low: 20%, high: 40%}"
+    scenario = load_scenario(ALCANDER, [*REST, ranged]).scenario
+    simulation = simulate(scenario, 2_000, 1)
+    drawn = simulation.parameters[("trajectories", "psychosocial", "routes", "blended", "share")]
+    assert drawn.min() >= 0.2 and drawn.max() <= 0.4
+    p50 = float(np.median(simulation.platforms["klik-voor-hulp"].cumulative[:, -1]))
+    at_30 = evaluate(load_scenario(ALCANDER).scenario).platform_line("klik-voor-hulp", "cumulative")
+    assert abs(p50 - at_30[-1]) < 0.05 * at_30[-1]
+
+
+def test_a_ranged_share_beside_a_route_before_with_its_own_share_is_refused() -> None:
+    ranged = "trajectories.psychosocial.routes.blended.share={value: 30%, low: 20%, high: 40%}"
+    with pytest.raises(ScenarioError, match="leave its share out"):
+        load_scenario(ALCANDER, [ranged])

@@ -636,9 +636,13 @@ class Route(Base):
     """One way a trajectory can run (face-to-face, blended, online): its share of the
     trajectories by year and its contacts per trajectory."""
 
-    share: Param[Share] = param("Share of trajectories", "Aandeel trajecten", "%")
+    share: Param[Share] | None = param(
+        "Share of trajectories", "Aandeel trajecten", "%", default=None
+    )
     """Share of this type's trajectories that take this route, by year (the adoption ramp);
-    the shares of a type's routes add up to 100% in every year."""
+    the shares of a type's routes add up to 100% in every year. The route before (the
+    baseline) may leave its share out: it then takes the rest, so another route's share can
+    carry a range or be goal-sought."""
     f2f_sessions: Param[Contacts] = param(
         "Face-to-face sessions per trajectory",
         "Face-to-face gesprekken per traject",
@@ -754,13 +758,28 @@ class TrajectoryType(Base):
             )
         if float(np.max(self.no_show_rate.per_year(MAX_HORIZON))) >= 1:
             raise ValueError("no_show_rate must be below 100% (a session is never attended)")
-        shares = sum(route.share.per_year(MAX_HORIZON) for route in self.routes.values())
-        off = np.flatnonzero(np.abs(np.asarray(shares) - 1) > 1e-9)
+        for route_id, route in self.routes.items():
+            if route.share is None and route_id != self.baseline_route:
+                raise ValueError(
+                    f"route {route_id!r} needs a share; only the route before "
+                    f"({self.baseline_route}) may leave it out and take the rest"
+                )
+        given = [route.share for route in self.routes.values() if route.share is not None]
+        shares = np.asarray(sum((share.per_year(MAX_HORIZON) for share in given), np.zeros(1)))
+        rest = self.routes[self.baseline_route].share is None
+        off = np.flatnonzero(shares > 1 + 1e-9) if rest else np.flatnonzero(abs(shares - 1) > 1e-9)
         if off.size:
             year = int(off[0]) + 1
+            rule = "at most 100%" if rest else "100%"
             raise ValueError(
-                f"the shares of the routes must add up to 100% in every year "
-                f"(year {year}: {float(np.asarray(shares)[off[0]]):.4%})"
+                f"the shares of the routes must add up to {rule} in every year "
+                f"(year {year}: {float(shares[off[0]]):.4%})"
+            )
+        ranged = [share for share in given if share.has_range]
+        if ranged and not rest:
+            raise ValueError(
+                "a share with a range needs the route before "
+                f"({self.baseline_route}) to take the rest: leave its share out"
             )
         return self
 

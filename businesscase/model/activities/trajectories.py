@@ -32,6 +32,8 @@ class RouteScope(Scope):
 
     type_prefix: str = ""
     baseline_route: str = ""
+    siblings: tuple[str, ...] = ()
+    """Every route of the type, this one included."""
 
     def shared(self, name: str) -> Input:
         """A parameter of the trajectory type, shared by its routes (`contact_minutes`)."""
@@ -77,9 +79,31 @@ def _extra_trajectories(s: Scope) -> Expr:
     return If(baseline <= 0, Num(0), redeployed / (baseline / 60))
 
 
+def _share(s: RouteScope) -> Expr:
+    """The route's share as written, or for the route before without one, the rest."""
+    if s.item.share is not None:
+        return s.input("share")
+    others = [
+        Input((*s.input_prefix[:-1], route_id, "share"))
+        for route_id in s.siblings
+        if route_id != s.input_prefix[-1]
+    ]
+    return Num(1) - sum(others[1:], others[0]) if others else Num(1)
+
+
 ROUTE_LINES: dict[str, LineSpec] = {
     spec.name: spec
     for spec in (
+        spec_of(
+            "route_share",
+            "Share of trajectories on this route",
+            "Aandeel trajecten op deze route",
+            "%",
+            RATE,
+            QUANTITY,
+            "trajectories",
+            _route(_share),
+        ),
         spec_of(
             "minutes_per_trajectory",
             "Staff minutes per trajectory",
@@ -113,7 +137,7 @@ ROUTE_LINES: dict[str, LineSpec] = {
             _route(
                 lambda s: (
                     s.shared("trajectories_per_year")
-                    * s.input("share")
+                    * s.line("route_share")
                     * s.line("minutes_saved_per_trajectory")
                     / 60
                 )
@@ -130,7 +154,7 @@ ROUTE_LINES: dict[str, LineSpec] = {
             _route(
                 lambda s: (
                     s.shared("trajectories_per_year")
-                    * s.input("share")
+                    * s.line("route_share")
                     * (s.baseline_input("f2f_sessions") - s.input("f2f_sessions"))
                 )
             ),
@@ -164,7 +188,7 @@ ROUTE_LINES: dict[str, LineSpec] = {
             "trajectories",
             _route(
                 lambda s: (
-                    s.shared("trajectories_per_year") * s.input("share")
+                    s.shared("trajectories_per_year") * s.line("route_share")
                     if s.item.on_platform()
                     else Num(0)
                 )
@@ -268,6 +292,7 @@ def trajectory_lines(type_id: str, scenario: Scenario) -> list[Line]:
             route,
             type_prefix=f"{type_id}.",
             baseline_route=kind.baseline_route,
+            siblings=tuple(kind.routes),
         )
         lines += [spec.instantiate(scope, activity=activity) for spec in ROUTE_LINES.values()]
     own = Scope(("trajectories", type_id), f"{type_id}.", kind)
