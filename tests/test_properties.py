@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from businesscase.engine import evaluate
 from businesscase.model.measures import break_even_year
+from businesscase.report.tidy import to_cents
 from businesscase.scenario.loading import (
     LoadedScenario,
     apply_changes,
@@ -206,3 +207,10 @@ def test_with_changes_equals_loading_with_the_same_changes() -> None:
     assert layered.scenario == direct.scenario
     assert layered.changes == tuple(changes)
     assert layered.origins[("hourly_wage",)].file == "--set hourly_wage=80"
+
+
+def test_a_half_cent_that_floating_point_computes_a_hair_below_rounds_up_as_the_exact_one() -> None:
+    assert to_cents(1159.0249999999999) == 1159.03
+    assert to_cents(-1159.0249999999999) == -1159.03
+    assert to_cents(1159.0249) == 1159.02
+    assert to_cents(2.675) == 2.68  # repr 2.675, a float just below the half

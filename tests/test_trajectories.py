@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from businesscase import Results, ScenarioError, evaluate, load_scenario, simulate, solve, to_cents
@@ -186,6 +186,18 @@ def _minutes(n: float, e: float, h: float, o: float, case: dict[str, float]) -> 
 
 
 @settings(max_examples=30, deadline=None)
+@example(  # an exact half cent: 1,159.025, computed by floating point as 1,159.0249999999999
+    trajectories=74,
+    blended=0,
+    online=42,
+    no_show=4,
+    f2f_sessions=1,
+    blended_sessions=0,
+    emails=0,
+    chats=0,
+    videos=0,
+    wage=20,
+)
 @given(
     trajectories=st.integers(0, 5_000),
     blended=st.integers(0, 100),

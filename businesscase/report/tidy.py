@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from businesscase.engine import Results
 from businesscase.model.about import __version__
@@ -28,9 +28,19 @@ class Row:
     pinned: bool
 
 
+MICRO = Decimal("0.000001")
+"""A millionth of a euro: below what binary floating point can tell apart from an exact sum of
+amounts in cents and fractions (1,159.025 is computed as 1,159.0249999999999)."""
+
+
 def to_cents(value: float) -> float:
-    """Round to the cent, halves away from zero, for display and for comparing with print."""
-    return float(Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    """Round to the cent, halves away from zero, for display and for comparing with print.
+
+    The value is first taken to a millionth of a euro, so that an exact half cent that floating
+    point computed a hair below (1,159.0249999999999) rounds as the exact figure does (1,159.03),
+    as an independent computation in fractions would."""
+    exact = Decimal(repr(float(value))).quantize(MICRO, rounding=ROUND_HALF_EVEN)
+    return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def cents(values: Iterable[float]) -> list[float]:
