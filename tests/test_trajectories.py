@@ -12,7 +12,18 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from businesscase import Results, ScenarioError, evaluate, load_scenario, simulate, solve, to_cents
+from businesscase import (
+    Results,
+    ScenarioError,
+    dump_scenario,
+    evaluate,
+    load_scenario,
+    load_scenario_bytes,
+    results_json,
+    simulate,
+    solve,
+    to_cents,
+)
 from businesscase.scenario.loading import validate_data
 from tests.conftest import CORRECTED, PUBLISHED
 
@@ -360,3 +371,17 @@ def test_a_ranged_share_beside_a_route_before_with_its_own_share_is_refused() ->
     ranged = "trajectories.psychosocial.routes.blended.share={value: 30%, low: 20%, high: 40%}"
     with pytest.raises(ScenarioError, match="leave its share out"):
         load_scenario(ALCANDER, [ranged])
+
+
+def test_the_yaml_download_of_an_edited_trajectory_scenario_loads_back_to_the_same_figures() -> (
+    None
+):
+    changes = [
+        "trajectories.psychosocial.routes.blended.share=35%",
+        "trajectories.psychosocial.routes.f2f.share=65%",
+    ]
+    edited = load_scenario(ALCANDER, changes)
+    text = dump_scenario(edited)
+    assert "home_visit_share" in text and "1/3" in text  # the fraction stays as written
+    back = load_scenario_bytes(text.encode(), "download.yaml", SCENARIOS)
+    assert results_json(evaluate(back.scenario)) == results_json(evaluate(edited.scenario))
