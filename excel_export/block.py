@@ -3,7 +3,7 @@ every sheet, shared by the sheet writers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from businesscase import (
     LoadedScenario,
@@ -13,6 +13,7 @@ from businesscase import (
     evaluate,
     parameter_entries,
 )
+from excel_export.cached_values import ValueCache
 from excel_export.labels import Words
 from excel_export.layout import (
     ROLES,
@@ -42,6 +43,9 @@ class Block:
     rows: dict[SheetRole, list[tuple[int, Row]]]
     simulation: SimulationRun | None
     """The seeded run for the Simulation sheet, or `None` when the block has no such sheet."""
+    cache: ValueCache = field(default_factory=ValueCache)
+    """Where the sheet writers note the value of every formula they write (shared by the
+    blocks of a workbook), stored beside the formulas when the workbook is saved."""
 
     @property
     def scenario(self) -> Scenario:
@@ -68,6 +72,7 @@ def plan_block(
     sheets: dict[SheetRole, str],
     name_prefix: str,
     settings: SimulationSettings,
+    cache: ValueCache | None = None,
 ) -> Block:
     """Evaluate the scenario and place every input and line, so formulas can refer to any of
     them before they are written; simulate it when it gets a Simulation sheet."""
@@ -103,4 +108,5 @@ def plan_block(
     for role in ("savings", "costs", "results"):
         cells.place_lines(role, rows[role])
     simulation = run_simulation(loaded, settings)
-    return Block(loaded, results, entries, words, values_only, cells, rows, simulation)
+    shared = cache if cache is not None else ValueCache()
+    return Block(loaded, results, entries, words, values_only, cells, rows, simulation, shared)

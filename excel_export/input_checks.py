@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from businesscase import number_text
 from excel_export.bounds import Bounds
+from excel_export.cached_values import ValueCache
 from excel_export.labels import Words
 from excel_export.styles import (
     CHECK_OK_FONT,
@@ -129,10 +130,12 @@ def write_checks(
     summary_row: int,
     words: Words,
     values_only: bool,
+    cache: ValueCache | None = None,
 ) -> int:
     """The check cells of every input row in `column`, the summary above them, and the colours
-    that make an input out of bounds stand out (red) from one within them (green). Returns the
-    column width that shows the longest warning (a longer one shrinks to fit)."""
+    that make an input out of bounds stand out (red) from one within them (green); each check
+    formula's value as exported is noted in `cache`. Returns the column width that shows the
+    longest warning (a longer one shrinks to fit)."""
     widest = len(words("col.check"))
     for number, checked in checks.items():
         cell = ws.cell(number, column)
@@ -141,6 +144,8 @@ def write_checks(
         value = check_cell_value(checked, words, values_only)
         if value.startswith("="):
             cell.value = value
+            if cache is not None:
+                cache.put(cell, clean_text(check_cell_value(checked, words, values_only=True)))
         else:
             put_text(cell, value)
     width = min(widest + 2, CHECK_WIDTH)
@@ -181,9 +186,9 @@ def write_checks(
     total = len(checks)
     all_ok = words("check.all_ok", count=total)
     one = words("check.one_out", column=letter)
+    out = sum(not all(c.bounds.contains(float(v)) for v in c.values) for c in checks.values())
+    text = all_ok if out == 0 else one if out == 1 else _many(words, letter, str(out))
     if values_only:
-        out = sum(not all(c.bounds.contains(float(v)) for v in c.values) for c in checks.values())
-        text = all_ok if out == 0 else one if out == 1 else _many(words, letter, str(out))
         put_text(summary, text)
         return width
     counted = f"({total}-COUNTIF({span},{ok}))"
@@ -192,6 +197,8 @@ def write_checks(
         [*([_literal(before)] if before else []), counted, *([_literal(after)] if after else [])]
     )
     summary.value = f"=IF({counted}=0,{_literal(all_ok)},IF({counted}=1,{_literal(one)},{many}))"
+    if cache is not None:
+        cache.put(summary, clean_text(text))
     return width
 
 

@@ -1,28 +1,39 @@
 """The Inputs sheet: every parameter with its label, unit, value (or values by year), a check
-against the model's bounds, key, source and the file that set it. Inputs are styled as inputs,
-carry defined names and refuse values the model would refuse; in a values-only copy they are
-plain values, neither styled nor validated as inputs."""
+against the model's bounds, its value as exported and whether it changed since, key, source and
+the file that set it. Inputs are styled as inputs, carry defined names and refuse values the
+model would refuse; in a values-only copy they are plain values, neither styled nor validated
+as inputs, and nothing is marked as changed."""
 
 from __future__ import annotations
 
+from openpyxl.cell.cell import Cell
+from openpyxl.formatting.rule import FormulaRule
 from openpyxl.utils import absolute_coordinate, get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
+from businesscase import KeyPath
 from excel_export.block import Block
 from excel_export.bounds import input_bounds
 from excel_export.input_checks import Checked, rule_text, validation, write_checks
 from excel_export.layout import (
     FIRST_YEAR_COLUMN,
     LEGEND_ROW,
+    InputColumns,
     InputRow,
     Section,
     sheet_prefix,
     year_column,
+    year_letter,
 )
+from excel_export.record import FIRST_RECORD_YEAR_COLUMN, amounts, steps
 from excel_export.styles import (
+    CHANGED_FILL,
+    CHANGED_FONT,
     FIXED_FONT,
     KEY_FONT,
+    TOTAL_FONT,
+    clean_text,
     fit_columns,
     frame,
     note,
@@ -41,15 +52,17 @@ SOURCE_WIDTH = 70
 
 def write_inputs(ws: Worksheet, block: Block) -> None:
     """Fill the Inputs sheet of a block, define a name for every input and guard each one with
-    the model's bounds."""
+    the model's bounds. The Changed column is filled by `mark_changes`, once the About sheet
+    holds the values as exported."""
     words = block.words
     block.cells.current = ws.title
-    check_column = year_column(block.horizon) + 1
-    key_column = check_column + 1
+    columns = InputColumns(block.horizon)
     headings = [words("col.label"), words("col.unit"), words("col.value")]
     headings += [f"{words('year')} {year}" for year in block.years]
-    headings += [words("col.check"), words("col.key"), words("col.source"), words("col.origin")]
+    headings += [words("col.check"), words("col.exported"), words("col.changed")]
+    headings += [words("col.key"), words("col.source"), words("col.origin")]
     frame(ws, words("title.inputs", name=block.scenario.name), headings)
+    note(ws.cell(3, columns.exported), words("exported.note"))
     if block.values_only:
         put_text(ws.cell(LEGEND_ROW, 1), words("legend.frozen_inputs"))
     else:
@@ -58,21 +71,32 @@ def write_inputs(ws: Worksheet, block: Block) -> None:
     checks: dict[int, Checked] = {}
     for number, row in block.rows["inputs"]:
         if isinstance(row, Section):
-            section_row(ws, number, row.text, key_column + 2)
+            section_row(ws, number, row.text, columns.origin)
         elif isinstance(row, InputRow):
-            checked = _write_input(ws, number, row, block, key_column)
+            checked = _write_input(ws, number, row, block, columns)
             if checked is not None:
                 checks[number] = checked
-    check_width = write_checks(ws, checks, check_column, LEGEND_ROW, words, block.values_only)
-    fit_columns(
-        ws, {1: 50, 2: 12, key_column: 50, key_column + 1: SOURCE_WIDTH, key_column + 2: 45}
+    check_width = write_checks(
+        ws, checks, columns.check, LEGEND_ROW, words, block.values_only, block.cache
     )
-    ws.column_dimensions[get_column_letter(check_column)].width = check_width
-    ws.print_area = f"A1:{get_column_letter(key_column + 1)}{ws.max_row}"
+    fit_columns(
+        ws,
+        {
+            1: 50,
+            2: 12,
+            columns.exported: 16,
+            columns.changed: 12,
+            columns.key: 50,
+            columns.source: SOURCE_WIDTH,
+            columns.origin: 45,
+        },
+    )
+    ws.column_dimensions[get_column_letter(columns.check)].width = check_width
+    ws.print_area = f"A1:{get_column_letter(columns.source)}{ws.max_row}"
 
 
 def _write_input(
-    ws: Worksheet, number: int, row: InputRow, block: Block, key_column: int
+    ws: Worksheet, number: int, row: InputRow, block: Block, columns: InputColumns
 ) -> Checked | None:
     """One parameter's row; returns what its check needs (None for a figure fixed by the
     export)."""
@@ -80,11 +104,12 @@ def _write_input(
     label = words.label(entry.label, entry.label_nl)
     note(put_text(ws.cell(number, 1), label), entry.description)
     put_text(ws.cell(number, 2), words.unit(entry.unit))
-    put_text(ws.cell(number, key_column), entry.key).font = KEY_FONT
-    wrap_text(put_text(ws.cell(number, key_column + 1), entry.source or ""), SOURCE_WIDTH)
-    put_text(ws.cell(number, key_column + 2), entry.origin)
+    put_text(ws.cell(number, columns.key), entry.key).font = KEY_FONT
+    wrap_text(put_text(ws.cell(number, columns.source), entry.source or ""), SOURCE_WIDTH)
+    put_text(ws.cell(number, columns.origin), entry.origin)
     values = entry.values
     fmt = number_format(entry.unit)
+    _write_exported(ws.cell(number, columns.exported), row, block)
     if row.kind in ("constant", "fixed"):
         cell = ws.cell(number, VALUE_COLUMN, float(values if values.ndim == 0 else values[0]))
         cell.number_format = fmt
@@ -105,6 +130,7 @@ def _write_input(
             cell.value = float(values[year - 1])
         else:
             cell.value = "=" + block.cells.ref(ws.title, number, year_column(year - 1))
+            block.cache.put(cell, float(values[year - 1]))
         if not block.values_only:
             (style_input if listed else style_follow)(cell)
     first, last = get_column_letter(year_column(1)), get_column_letter(year_column(block.horizon))
@@ -139,3 +165,98 @@ def _define(ws: Worksheet, name: str, coordinate: str) -> None:
     ws.parent.defined_names[name] = DefinedName(
         name, attr_text=f"{sheet_prefix(ws.title)}{coordinate}"
     )
+
+
+def _write_exported(cell: Cell, row: InputRow, block: Block) -> None:
+    """The value as exported, beside the check: one number, or the values by year as a scenario
+    file writes them (`{1: 5, 3: 4}`), in the workbook's language."""
+    entry, words = row.entry, block.words
+    values = [float(v) for v in entry.values.reshape(-1)]
+    cell.font = FIXED_FONT
+    if row.kind in ("constant", "fixed"):
+        cell.value = values[0]
+        cell.number_format = number_format(entry.unit)
+        return
+
+    def shown(value: float) -> str:
+        return words.percent(value) if entry.is_percentage else words.number(value)
+
+    by_year = amounts(values) if row.kind == "yearly" else steps(values)
+    separator = "; " if words.language == "nl" else ", "
+    put_text(cell, "{" + separator.join(f"{y}: {shown(v)}" for y, v in by_year.items()) + "}")
+
+
+def mark_changes(ws: Worksheet, block: Block, about: str, record_rows: dict[KeyPath, int]) -> None:
+    """The Changed column: per input a live formula that says whether its cell (or year cells)
+    differ from the value as exported in the About sheet's record (row `record_rows[path]`),
+    and above it how many do. Not in a values-only copy, where nothing is an input."""
+    if block.values_only:
+        return
+    words = block.words
+    columns = InputColumns(block.horizon)
+    mark = _literal(words("changed.mark"))
+    numbers = []
+    for number, row in block.rows["inputs"]:
+        if (
+            not isinstance(row, InputRow)
+            or row.kind == "fixed"
+            or row.entry.path not in record_rows
+        ):
+            continue
+        numbers.append(number)
+        record = record_rows[row.entry.path]
+        cell = ws.cell(number, columns.changed)
+        cell.value = "=" + _changed_formula(row, number, block.horizon, about, record, mark)
+        block.cache.put(cell, "")
+    if not numbers:
+        return
+    letter = get_column_letter(columns.changed)
+    span = f"${letter}${min(numbers)}:${letter}${max(numbers)}"
+    ws.conditional_formatting.add(
+        f"{letter}{min(numbers)}:{letter}{max(numbers)}",
+        FormulaRule(
+            formula=[f"{letter}{min(numbers)}={mark}"], font=CHANGED_FONT, fill=CHANGED_FILL
+        ),
+    )
+    counted = f"COUNTIF({span},{mark})"
+    before, after = words("changed.some", count="\0").split("\0")
+    some = "&".join(
+        [*([_literal(before)] if before else []), counted, *([_literal(after)] if after else [])]
+    )
+    summary = ws.cell(LEGEND_ROW, columns.changed)
+    summary.value = f"=IF({counted}=0,{_literal(words('changed.none'))},{some})"
+    summary.font = TOTAL_FONT
+    block.cache.put(summary, clean_text(words("changed.none")))
+    ws.conditional_formatting.add(
+        summary.coordinate,
+        FormulaRule(formula=[f"{counted}>0"], font=CHANGED_FONT, fill=CHANGED_FILL),
+    )
+
+
+def changed_range(span: str, count: int, record: str) -> str:
+    """True when any of `count` cells (`D24:I24`) is not a number or differs from the record
+    (`About!$C$41:$H$41`) by more than a billionth of it (a stored 1/3 may come back rounded to
+    15 digits)."""
+    differ = f"SUMPRODUCT(--(ABS({span}-{record})>1E-9*ABS({record})))"
+    return f"NOT(IFERROR(AND(COUNT({span})={count},{differ}=0),FALSE))"
+
+
+def _changed_formula(
+    row: InputRow, number: int, horizon: int, about: str, record: int, mark: str
+) -> str:
+    prefix = sheet_prefix(about)
+    first = get_column_letter(FIRST_RECORD_YEAR_COLUMN)
+    if row.kind in ("constant", "fixed"):
+        cell = f"{get_column_letter(FIRST_YEAR_COLUMN - 1)}{number}"
+        exported = f"{prefix}${first}${record}"
+        same = f"AND(ISNUMBER({cell}),ABS({cell}-{exported})<=1E-9*ABS({exported}))"
+        return f'IF(IFERROR({same},FALSE),"",{mark})'
+    last = get_column_letter(FIRST_RECORD_YEAR_COLUMN + horizon - 1)
+    span = f"{year_letter(1)}{number}:{year_letter(horizon)}{number}"
+    exported = f"{prefix}${first}${record}:${last}${record}"
+    return f'IF({changed_range(span, horizon, exported)},{mark},"")'
+
+
+def _literal(text: str) -> str:
+    """A string literal for a formula."""
+    return '"' + clean_text(text).replace('"', '""') + '"'

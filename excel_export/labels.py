@@ -117,6 +117,42 @@ _TEXT: dict[str, dict[str, str]] = {
         "about.override_head.years": "Years",
         "about.override_head.reason": "Reason",
         "about.none": "none",
+        "col.exported": "Exported",
+        "col.changed": "Changed",
+        "changed.mark": "changed",
+        "changed.none": "No input changed since the export",
+        "changed.some": "{count} changed since the export: see About",
+        "exported.note": "The value as exported; the Changed column compares the input with it.",
+        "about.recalculation": "Recalculation",
+        "about.recalculation.text": "Every formula cell stores its figure (the engine's), so a "
+        "preview, pandas or openpyxl reads the figures without recalculating. Excel recalculates "
+        "on opening; LibreOffice shows the stored figures and recalculates when an input changes "
+        "(or with Data > Calculate > Recalculate Hard).",
+        "about.edits": "Edits in this workbook",
+        "about.edits.count": "Inputs changed since the export",
+        "about.edits.none": "none: every input is as exported",
+        "about.edits.some": "{count} of {total}: marked 'changed' in column {column} of sheet "
+        "{sheet}",
+        "about.edits.import": "Bring the edits back to a scenario file",
+        "about.edits.import_text": "{command} writes a scenario file that extends {file} with "
+        "only the inputs changed here, each with the value it had ({example}); businesscase run "
+        "CHANGES.yaml then gives this workbook's figures. A changed year of a value by year makes "
+        "a step function ({{1: 3, 3: 5}}). A text that is not a number, an emptied input, a "
+        "deleted row, a formula typed over or a renamed sheet is refused, with its sheet and "
+        "cell.",
+        "about.edits.import_several": " This workbook holds {count} scenarios: -o CHANGES.yaml "
+        "writes CHANGES-1.yaml to CHANGES-{count}.yaml, one per scenario, numbered as the sheets.",
+        "about.edits.cannot": "What an edit here cannot do",
+        "about.edits.cannot_text": "Change the horizon (the workbook has one column per year), "
+        "add or remove courses, trajectory types, routes or platform scenarios, change what an "
+        "average platform takes, how a platform is priced, an override or a range: these are "
+        "fixed by the export. Change them in the scenario file and export again: {command}",
+        "about.record": "The export's record: every input as exported, which businesscase import "
+        "compares the Inputs sheet with (do not edit)",
+        "about.record.key": "Key",
+        "about.record.input": "Input (cell)",
+        "import.workbook": "WORKBOOK.xlsx",
+        "import.changes": "CHANGES.yaml",
         "sheet.simulation": "Simulation",
         "title.simulation": "Simulation: {name}",
         "simulation.note": "Results of a seeded Monte Carlo simulation ({draws} draws, "
@@ -279,6 +315,46 @@ _TEXT: dict[str, dict[str, str]] = {
         "about.override_head.years": "Jaren",
         "about.override_head.reason": "Reden",
         "about.none": "geen",
+        "col.exported": "Geëxporteerd",
+        "col.changed": "Gewijzigd",
+        "changed.mark": "gewijzigd",
+        "changed.none": "Geen invoer gewijzigd sinds de export",
+        "changed.some": "{count} gewijzigd sinds de export: zie Info",
+        "exported.note": "De waarde zoals geëxporteerd; de kolom Gewijzigd vergelijkt de invoer "
+        "ermee.",
+        "about.recalculation": "Herberekening",
+        "about.recalculation.text": "Elke formulecel bewaart haar bedrag (dat van de rekenkern), "
+        "zodat een voorbeeldweergave, pandas of openpyxl de bedragen leest zonder herberekening. "
+        "Excel rekent opnieuw bij het openen; LibreOffice toont de bewaarde bedragen en rekent "
+        "opnieuw zodra een invoer verandert (of met Gegevens > Berekenen > Onvoorwaardelijk "
+        "herberekenen).",
+        "about.edits": "Wijzigingen in deze werkmap",
+        "about.edits.count": "Invoer gewijzigd sinds de export",
+        "about.edits.none": "geen: alle invoer is zoals geëxporteerd",
+        "about.edits.some": "{count} van {total}: gemarkeerd met 'gewijzigd' in kolom {column} "
+        "van blad {sheet}",
+        "about.edits.import": "Wijzigingen terug naar een scenariobestand",
+        "about.edits.import_text": "{command} schrijft een scenariobestand dat {file} uitbreidt "
+        "(extends) met alleen de hier gewijzigde invoer, elk met de waarde die het had "
+        "({example}); businesscase run WIJZIGINGEN.yaml geeft dan de bedragen van deze werkmap. "
+        "Een gewijzigd jaar van een waarde per jaar maakt er een trapfunctie van ({{1: 3, 3: "
+        "5}}). Tekst die geen getal is, een leeggemaakte invoer, een verwijderde rij, een "
+        "overschreven formule of een hernoemd blad wordt geweigerd, met blad en cel.",
+        "about.edits.import_several": " Deze werkmap bevat {count} scenario's: -o "
+        "WIJZIGINGEN.yaml schrijft WIJZIGINGEN-1.yaml t/m WIJZIGINGEN-{count}.yaml, een per "
+        "scenario, genummerd als de bladen.",
+        "about.edits.cannot": "Wat een wijziging hier niet kan",
+        "about.edits.cannot_text": "De looptijd wijzigen (de werkmap heeft een kolom per jaar), "
+        "cursussen, trajectsoorten, routes of platformscenario's toevoegen of weghalen, wijzigen "
+        "welke platforms een gemiddelde neemt, hoe een platform geprijsd is, een vastgezette "
+        "waarde of een bandbreedte: die liggen vast bij de export. Wijzig ze in het "
+        "scenariobestand en exporteer opnieuw: {command}",
+        "about.record": "Vastlegging van de export: alle invoer zoals geëxporteerd, waarmee "
+        "businesscase import het blad Invoer vergelijkt (niet wijzigen)",
+        "about.record.key": "Sleutel",
+        "about.record.input": "Invoer (cel)",
+        "import.workbook": "WERKMAP.xlsx",
+        "import.changes": "WIJZIGINGEN.yaml",
         "sheet.simulation": "Simulatie",
         "title.simulation": "Simulatie: {name}",
         "simulation.note": "Uitkomsten van een Monte-Carlosimulatie met vaste seed ({draws} "

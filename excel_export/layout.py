@@ -55,6 +55,39 @@ def year_column(year: int) -> int:
     return FIRST_YEAR_COLUMN + year - 1
 
 
+@dataclass(frozen=True)
+class InputColumns:
+    """The Inputs sheet's columns right of the years: the check against the model's bounds,
+    the value as exported and whether the input changed since, then key, source and the file
+    that set the value (the writer, the About sheet and `businesscase import` share them)."""
+
+    horizon: int
+
+    @property
+    def check(self) -> int:
+        return year_column(self.horizon) + 1
+
+    @property
+    def exported(self) -> int:
+        return self.check + 1
+
+    @property
+    def changed(self) -> int:
+        return self.check + 2
+
+    @property
+    def key(self) -> int:
+        return self.check + 3
+
+    @property
+    def source(self) -> int:
+        return self.check + 4
+
+    @property
+    def origin(self) -> int:
+        return self.check + 5
+
+
 def year_letter(year: int) -> str:
     return get_column_letter(year_column(year))
 

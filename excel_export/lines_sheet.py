@@ -83,6 +83,7 @@ def write_line(ws: Worksheet, number: int, line: Line, block: Block) -> None:
             cell.value = float(results.values[line.key][year - 1])
         else:
             cell.value = "=" + line.formula.excel(block.cells, year, line.key)
+            block.cache.put(cell, results.values[line.key][year - 1])
     if line.kind is Kind.AMOUNT:
         _style_amount(ws, number, line, block)
     if is_total(line):

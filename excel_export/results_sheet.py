@@ -58,6 +58,7 @@ def _write_totals(ws: Worksheet, number: int, block: Block, first_column: int, l
         else:
             start, end = get_column_letter(year_column(first)), get_column_letter(year_column(last))
             cell.value = "=" + measures.excel_total(f"{start}{number}", f"{end}{number}")
+            block.cache.put(cell, totals[offset])
 
 
 def _write_break_even(ws: Worksheet, number: int, row: BreakEvenRow, block: Block) -> None:
@@ -81,6 +82,7 @@ def _write_break_even(ws: Worksheet, number: int, row: BreakEvenRow, block: Bloc
                 cell.value = "=" + measures.excel_break_even_reached(
                     f"{column}{cumulative}", f"{column}${HEADER_ROW}"
                 )
+                block.cache.put(cell, "" if marks[year - 1] is None else marks[year - 1])
         return
     reached = block.cells.break_even[(row.platform, "reached")][1]
     span = f"{get_column_letter(first)}{reached}:{get_column_letter(last)}{reached}"
@@ -88,11 +90,12 @@ def _write_break_even(ws: Worksheet, number: int, row: BreakEvenRow, block: Bloc
     cell.number_format = WHOLE
     cell.font = TOTAL_FONT
     put_text(ws.cell(number, 1), words("break_even.year")).font = TOTAL_FONT
+    found = block.results.break_even_year(row.platform)
     if block.values_only:
-        found = block.results.break_even_year(row.platform)
         if found is None:
             put_text(cell, none)
         else:
             cell.value = found
     else:
         cell.value = "=" + measures.excel_break_even_year(span, none)
+        block.cache.put(cell, none if found is None else found)

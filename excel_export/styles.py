@@ -43,6 +43,9 @@ AMOUNT_REPEAT_FONT = Font(color="BFBFBF", italic=True)
 CHECK_OK_FONT = Font(color="006100")
 CHECK_OUT_FONT = Font(color="9C0006", bold=True)
 CHECK_OUT_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
+CHANGED_FONT = Font(color="C65911", bold=True)
+CHANGED_FILL = PatternFill("solid", fgColor="FCE4D6", bgColor="FCE4D6")
+"""An input changed since the export (conditional formatting of the Changed column)."""
 WRAP = Alignment(wrap_text=True)
 
 COMMENT_AUTHOR = "businesscase"

@@ -70,10 +70,12 @@ def _copy_row(ws: Worksheet, number: int, block: Block, key: str) -> None:
     for year in block.years:
         cell = ws.cell(number, 1 + year)
         cell.number_format = EURO
+        value = float(block.results.values[key][year - 1])
         if block.values_only:
-            cell.value = float(block.results.values[key][year - 1])
+            cell.value = value
         else:
             cell.value = "=" + block.cells.line_cell(key, year)
+            block.cache.put(cell, value)
 
 
 def _copy_break_even(ws: Worksheet, number: int, block: Block, platform_id: str) -> None:
@@ -88,6 +90,8 @@ def _copy_break_even(ws: Worksheet, number: int, block: Block, platform_id: str)
         return
     sheet, row = block.cells.break_even[(platform_id, "year")]
     cell.value = "=" + block.cells.ref(sheet, row, year_column(1))
+    found = block.results.break_even_year(platform_id)
+    block.cache.put(cell, block.words("break_even.none") if found is None else found)
 
 
 def _chart(

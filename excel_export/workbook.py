@@ -4,8 +4,10 @@ atomically.
 
 Every figure is a formula over the Inputs sheet, written from the catalogue's one definition of
 each line (`Line.formula.excel`); with `values_only` the engine's figures are written instead,
-for a frozen copy. The Simulation sheet holds the values of a seeded Monte Carlo run, as set by
-`SimulationSettings` (draws, seed, whether to write it).
+for a frozen copy. A saved workbook stores the engine's figure beside every formula (see
+`cached_values`) and asks to be recalculated on opening. The Simulation sheet holds the values
+of a seeded Monte Carlo run, as set by `SimulationSettings` (draws, seed, whether to write it).
+The About sheet keeps the record of the export that `businesscase import` reads back.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from openpyxl import Workbook
 from businesscase import LoadedScenario, __version__
 from excel_export.about_sheet import write_about
 from excel_export.block import Block, plan_block
-from excel_export.inputs_sheet import write_inputs
+from excel_export.cached_values import ValueCache, with_cached_values
+from excel_export.inputs_sheet import mark_changes, write_inputs
 from excel_export.labels import Words
 from excel_export.layout import ROLES, SheetRole
 from excel_export.lines_sheet import write_lines_sheet
@@ -47,17 +50,29 @@ def build_workbook(
 ) -> Workbook:
     """The workbook of one or more scenarios, in English (`en`) or Dutch (`nl`); a scenario
     with ranged parameters gets a Simulation sheet unless `simulation` says otherwise."""
+    return plan_workbook(loaded_list, language, values_only, simulation)[0]
+
+
+def plan_workbook(
+    loaded_list: Sequence[LoadedScenario],
+    language: str = "en",
+    values_only: bool = False,
+    simulation: SimulationSettings = DEFAULT_SIMULATION,
+) -> tuple[Workbook, list[Block], ValueCache]:
+    """The workbook, its blocks (what each sheet holds where) and the value of every formula
+    it holds."""
     if not loaded_list:
         raise ValueError("give at least one scenario to export")
     words = Words(language)
     count = len(loaded_list)
     workbook = Workbook()
     workbook.remove(workbook.active)
+    cache = ValueCache()
     blocks: list[Block] = []
     for index, loaded in enumerate(loaded_list, start=1):
         sheets = sheet_names(words, index, count)
         prefix = f"s{index}_" if count > 1 else ""
-        block = plan_block(loaded, words, values_only, sheets, prefix, simulation)
+        block = plan_block(loaded, words, values_only, sheets, prefix, simulation, cache)
         blocks.append(block)
         write_inputs(workbook.create_sheet(sheets["inputs"]), block)
         write_lines_sheet(workbook.create_sheet(sheets["savings"]), block, "savings")
@@ -67,12 +82,22 @@ def build_workbook(
         if block.simulation:
             write_simulation(workbook.create_sheet(sheets["simulation"]), block, block.simulation)
     about = workbook.create_sheet(sheet_title(words("sheet.about")))
-    write_about(about, blocks, words, values_only)
+    record_rows = write_about(about, blocks, words, values_only)
+    for block, rows in zip(blocks, record_rows, strict=True):
+        mark_changes(workbook[block.cells.sheets["inputs"]], block, about.title, rows)
     workbook.active = workbook.sheetnames.index(blocks[0].cells.sheets["summary"])
     title = " / ".join(loaded.scenario.name for loaded in loaded_list)
     workbook.properties.title = clean_text(title)
     workbook.properties.creator = clean_text(f"businesscase {__version__}")
-    return workbook
+    workbook.calculation.fullCalcOnLoad = True  # Excel recalculates every formula on opening
+    return workbook, blocks, cache
+
+
+def saved(workbook: Workbook, cache: ValueCache) -> bytes:
+    """The workbook as .xlsx bytes, with the value of every formula stored beside it."""
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return with_cached_values(stream.getvalue(), cache)
 
 
 def workbook_bytes(
@@ -82,9 +107,8 @@ def workbook_bytes(
     simulation: SimulationSettings = DEFAULT_SIMULATION,
 ) -> bytes:
     """The workbook as .xlsx bytes, for the app's download button."""
-    stream = io.BytesIO()
-    build_workbook(loaded_list, language, values_only, simulation).save(stream)
-    return stream.getvalue()
+    workbook, _, cache = plan_workbook(loaded_list, language, values_only, simulation)
+    return saved(workbook, cache)
 
 
 def write_workbook(
@@ -98,14 +122,14 @@ def write_workbook(
     beside the target, then renamed over it. A failure leaves no half-written file and keeps
     any workbook already at `path`. Raises OSError when the path cannot be written."""
     target = Path(path)
-    workbook = build_workbook(loaded_list, language, values_only, simulation)
+    workbook, _, cache = plan_workbook(loaded_list, language, values_only, simulation)
     mode = target.stat().st_mode & 0o777 if target.is_file() else 0o644
     handle, temporary = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
     )
     try:
         with os.fdopen(handle, "wb") as stream:
-            workbook.save(stream)
+            stream.write(saved(workbook, cache))
         os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:

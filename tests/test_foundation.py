@@ -35,7 +35,11 @@ FOREIGN_TO_THE_CORE = (
     "plotly",
     "reportlab",
 )
-LOADED_WHEN_RUN = {"businesscase.cli.export", "businesscase.cli.report"}
+LOADED_WHEN_RUN = {
+    "businesscase.cli.export",
+    "businesscase.cli.report",
+    "businesscase.cli.import_command",
+}
 """The commands that load a view (the workbook, the report) inside their handler."""
 
 
