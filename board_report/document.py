@@ -11,8 +11,6 @@ and the command line's file are one and the same report.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -41,7 +39,7 @@ from board_report.chart import FONT, cumulative_chart
 from board_report.content import Block, Content, Decision, PinNote, read_content
 from board_report.sources import erratum_sources, input_groups
 from board_report.words import Words
-from businesscase import LoadedScenario
+from businesscase import LoadedScenario, write_atomically
 
 MARGIN = 14 * mm
 WIDTH = A4[0] - 2 * MARGIN
@@ -126,21 +124,7 @@ def write_report(loaded: LoadedScenario, path: str | Path, language: str) -> Pat
     the target, then renamed over it; a failure leaves no half-written file and keeps a report
     already at `path`. Raises OSError when the path cannot be written, ValueError for a
     language the report is not written in."""
-    target = Path(path)
-    data = report_bytes(loaded, language)
-    mode = target.stat().st_mode & 0o777 if target.is_file() else 0o644
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomically(path, report_bytes(loaded, language))
 
 
 # ---------------------------------------------------------------- page 1: the decision

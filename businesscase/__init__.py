@@ -57,6 +57,7 @@ from businesscase.model.parameters import (
 from businesscase.model.schema import value_at
 from businesscase.model.units import LANGUAGES, Language, unit_text
 from businesscase.report.compare import Comparison, LineChange, compare
+from businesscase.report.files import write_atomically
 from businesscase.report.inventory import ParameterEntry, acting_inputs, parameter_entries
 from businesscase.report.parties import PARTY_NAMES, PartyFigure, parties
 from businesscase.report.tidy import cents, results_json, tidy, to_cents, years_text
@@ -139,5 +140,6 @@ __all__ = [
     "unit_text",
     "value_at",
     "with_changes",
+    "write_atomically",
     "years_text",
 ]

@@ -13,14 +13,12 @@ The About sheet keeps the record of the export that `businesscase import` reads 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
 
-from businesscase import LoadedScenario, __version__
+from businesscase import LoadedScenario, __version__, write_atomically
 from excel_export.about_sheet import write_about
 from excel_export.block import Block, plan_block
 from excel_export.cached_values import ValueCache, with_cached_values
@@ -121,18 +119,5 @@ def write_workbook(
     """Write the workbook to `path` atomically: it is built first, saved to a temporary file
     beside the target, then renamed over it. A failure leaves no half-written file and keeps
     any workbook already at `path`. Raises OSError when the path cannot be written."""
-    target = Path(path)
     workbook, _, cache = plan_workbook(loaded_list, language, values_only, simulation)
-    mode = target.stat().st_mode & 0o777 if target.is_file() else 0o644
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(saved(workbook, cache))
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomically(path, saved(workbook, cache))

@@ -6,6 +6,9 @@ yearly cost."""
 
 from __future__ import annotations
 
+import errno
+import io
+import os
 from pathlib import Path
 
 import openpyxl
@@ -20,6 +23,7 @@ from businesscase import (
     number_text,
     with_changes,
 )
+from businesscase.cli.main import main
 from excel_export import write_workbook
 from excel_export.bounds import input_bounds
 from excel_export.styles import (
@@ -295,3 +299,28 @@ def test_a_total_amount_is_marked_in_dutch_too(corrected, tmp_path):
     label = costs.cell(rows_by_key(costs)["implementation_total"], 1)
     assert "een totaal verdeeld over jaren, geen kosten per jaar" in label.value
     assert "'Implementatie (per jaar)' verdeelt het" in label.comment.text
+
+
+class _FullDisk(io.BytesIO):
+    def write(self, data: object) -> int:  # type: ignore[override]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("command", ["export", "report"])
+def test_a_full_disk_prints_a_clean_message_and_leaves_no_file(
+    command: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def full(handle: int, mode: str) -> _FullDisk:
+        os.close(handle)
+        return _FullDisk()
+
+    monkeypatch.setattr("businesscase.report.files.os.fdopen", full)
+    target = tmp_path / ("book.xlsx" if command == "export" else "report.pdf")
+    assert main([command, str(CORRECTED), "-o", str(target)]) == 2
+    shown = capsys.readouterr()
+    assert "No space left on device" in shown.err
+    assert "Traceback" not in shown.err + shown.out
+    assert list(tmp_path.iterdir()) == []
