@@ -300,3 +300,14 @@ def test_a_name_with_an_escape_sequence_and_markup_prints_literally(
     assert "[bold]E1[/bold] \\x1b[2J cleared" in outs["explain"]
     assert r'"two\nlines \u202etxet"' in outs["diff"]
     assert "900.00" in outs["run"]
+
+
+def test_a_key_with_an_escape_sequence_is_reported_with_the_escape_shown_not_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('name: x\nhourly_wage: 75\n"bad\\e[31mkey": 1\n', encoding="utf-8")
+    assert main(["validate", str(bad)]) == 2
+    shown = capsys.readouterr().err
+    assert "\x1b" not in shown
+    assert "line 3  bad\\x1b[31mkey: unknown key" in shown

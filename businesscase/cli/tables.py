@@ -12,7 +12,6 @@ such as `\\x1b`, and square brackets are never read as rich markup.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -25,6 +24,7 @@ from rich.text import Text
 
 from businesscase.engine import Results
 from businesscase.model import measures
+from businesscase.model.errors import visible
 from businesscase.model.lines import Line
 from businesscase.report.tidy import to_cents
 
@@ -34,17 +34,6 @@ WRAPPED_LABEL = 24
 """The label column wraps down to this width if that saves a part of a split table."""
 MIN_LABEL = 12
 """The narrowest the label column gets before figures are listed instead of tabled."""
-
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
-"""Control characters, and the Unicode marks that reorder or break the text around them."""
-
-
-def visible(text: object) -> str:
-    """User text as it may be printed: every control character (and bidirectional mark)
-    written as its escape, `\\x1b`, `\\n`, `\\u202e`, so that a name cannot colour, move or
-    clear the terminal."""
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
-
 
 Part = str | tuple[str, str]
 

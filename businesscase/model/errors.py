@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 KeyPath = tuple[str | int, ...]
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+"""Control characters, and the Unicode marks that reorder or break the text around them."""
+
+
+def visible(text: object) -> str:
+    """User text as it may be printed: every control character (and bidirectional mark)
+    written as its escape, `\\x1b`, `\\n`, `\\u202e`, so that a name or a key cannot colour,
+    move or clear the terminal a message is printed to."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
 
 
 def dotted(path: KeyPath) -> str:
@@ -25,7 +36,7 @@ class Problem:
         """One line: `line 14  courses.ass_jv.grup_size: unknown key; did you mean ...?`."""
         where = f"line {self.line}  " if self.line is not None else ""
         what = f"{dotted(self.path)}: " if self.path else ""
-        return f"{where}{what}{self.message}"
+        return visible(f"{where}{what}{self.message}")
 
 
 class ScenarioError(ValueError):
@@ -44,6 +55,6 @@ class ScenarioError(ValueError):
         for file in files:
             mine = [p for p in self.problems if p.file == file]
             count = f"{len(mine)} problem{'s' if len(mine) != 1 else ''}"
-            lines.append(f"{file or '(input)'}: {count}")
+            lines.append(f"{visible(file or '(input)')}: {count}")
             lines.extend(f"  {p.describe()}" for p in mine)
         return "\n".join(lines)
