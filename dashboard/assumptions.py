@@ -36,7 +36,7 @@ ROW_HEIGHT = 35
 
 def input_help(entry: ParameterEntry, lang: Language) -> str:
     """The tooltip of an input: what it means, its source and the file line that set it."""
-    parts = [entry.description]
+    parts = [entry.description if lang == "en" else ""]  # the model describes in English
     if entry.source:
         parts.append(f"{t(lang, 'source')}: {entry.source}")
     parts.append(f"{t(lang, 'set_in')}: {entry.origin}")
@@ -186,7 +186,13 @@ def inputs_frame(current: Evaluated, lang: Language) -> pd.DataFrame:
         [label(e, lang), e.key, values_text(e.values, e, lang), e.source or "", e.origin]
         for e in current.entries
     ]
-    columns = [t(lang, "parameter"), "key", t(lang, "value"), t(lang, "source"), t(lang, "set_in")]
+    columns = [
+        t(lang, "parameter"),
+        t(lang, "key"),
+        t(lang, "value"),
+        t(lang, "source"),
+        t(lang, "set_in"),
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
+from babel.numbers import format_decimal
 
 from businesscase import (
     COST_LINES,
@@ -18,7 +19,7 @@ from businesscase import (
     compare,
 )
 from dashboard.headline import cards, money_columns
-from dashboard.i18n import Language, label, money, number, t, unit_text
+from dashboard.i18n import LOCALES, Language, label, money, number, t, unit_text
 from dashboard.sources import FILE, UPLOAD, Evaluated, choice_name, evaluate_choice, scenario_files
 
 CURRENT = "current"
@@ -72,16 +73,66 @@ def inputs_frame(
     an average averages, ...) and the inputs written differently in A and B, labelled in the
     language."""
     entries = {e.key: e for e in [*a.entries, *b.entries]}
+
+    def absent(side: str, written: str, only_in: str | None) -> str:
+        return t(lang, "absent") if only_in is not None and only_in != side else written
+
     rows = [
-        [s.label_nl if lang == "nl" else s.label, s.key, "", s.before, s.after]
+        [
+            s.label_nl if lang == "nl" else s.label,
+            s.key,
+            "",
+            absent("A", s.before, s.only_in),
+            absent("B", s.after, s.only_in),
+        ]
         for s in comparison.settings
     ]
     rows += [
-        [label(entries[c.key], lang), c.key, unit_text(c.unit, lang), c.before, c.after]
+        [
+            label(entries[c.key], lang),
+            c.key,
+            unit_text(c.unit, lang),
+            as_written(c.before, lang),
+            as_written(c.after, lang),
+        ]
         for c in comparison.inputs
     ]
-    columns = [t(lang, "parameter"), "key", t(lang, "unit"), "A", "B"]
+    columns = [t(lang, "parameter"), t(lang, "key"), t(lang, "unit"), "A", "B"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def as_written(text: str, lang: Language) -> str:
+    """An input's value as a file writes it, or, where a file does not set it, the
+    comparison's `not set (computed)` in the page's language."""
+    return t(lang, "not_pinned") if text == t("en", "not_pinned") else text
+
+
+def pin_text(side: Evaluated, key: str, written: str, lang: Language) -> str:
+    """A pin as the comparison states it (`900.00 in years 1-6 (Erratum E1)`), on the Dutch
+    page in Dutch (`900,00 in jaar 1-6 (Erratum E1)`, `niet vastgezet (berekend)`)."""
+    if lang == "en":
+        return written
+    pin = side.results.pins.get(key)
+    if pin is None:
+        return t(lang, "not_pinned")
+    runs = ", ".join(
+        f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0])
+        for run in _runs(sorted(int(y) for y in pin.years))
+    )
+    value = format_decimal(pin.value, format="#,##0.00", locale=LOCALES[lang])
+    reason = pin.reason.split(":")[0]
+    return t(lang, "pin_text", value=value, years=runs, reason=reason)
+
+
+def _runs(years: list[int]) -> list[list[int]]:
+    """Sorted years as runs of consecutive years."""
+    found: list[list[int]] = []
+    for year in years:
+        if found and year == found[-1][-1] + 1:
+            found[-1].append(year)
+        else:
+            found.append([year])
+    return found
 
 
 def _line(key: str, a: Evaluated, b: Evaluated) -> Line:
@@ -166,6 +217,7 @@ def show(current: Evaluated, uploads: dict[str, bytes], lang: Language) -> None:
             index=first,
             key=KEY_A,
             format_func=lambda o: option_text(o, lang),
+            placeholder=t(lang, "choose_option"),
         )
     with right:
         option_b = st.selectbox(
@@ -174,6 +226,7 @@ def show(current: Evaluated, uploads: dict[str, bytes], lang: Language) -> None:
             index=len(choices) - 1,
             key=KEY_B,
             format_func=lambda o: option_text(o, lang),
+            placeholder=t(lang, "choose_option"),
         )
     a = evaluate_option(option_a, current, uploads)
     b = evaluate_option(option_b, current, uploads)
@@ -188,7 +241,10 @@ def show(current: Evaluated, uploads: dict[str, bytes], lang: Language) -> None:
         st.dataframe(inputs_frame(comparison, a, b, lang), hide_index=True)
     if comparison.pins:
         st.markdown(HEADING % t(lang, "pins_changed"))
-        pins = [[p.key, p.before, p.after] for p in comparison.pins]
+        pins = [
+            [p.key, pin_text(a, p.key, p.before, lang), pin_text(b, p.key, p.after, lang)]
+            for p in comparison.pins
+        ]
         st.dataframe(pd.DataFrame(pins, columns=[t(lang, "line"), "A", "B"]), hide_index=True)
     st.markdown(HEADING % t(lang, "difference_per_year"))
     _table(difference_frame(comparison, a, b, is_result_line, lang))

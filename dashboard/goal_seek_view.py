@@ -14,7 +14,18 @@ from dashboard import state
 from dashboard.analysis import goal_seek, search_bounds
 from dashboard.assumptions import values_text
 from dashboard.edits import acting, is_step_parameter, is_year_valued
-from dashboard.i18n import Language, money, owned_label, percent, quantity, t
+from dashboard.i18n import (
+    Language,
+    Unreadable,
+    money,
+    owned_label,
+    percent,
+    quantity,
+    read_number,
+    t,
+    typed_text,
+    unit_text,
+)
 from dashboard.sources import Evaluated
 
 KEY_PARAMETERS, KEY_PLATFORM, KEY_YEAR = "goal_parameters", "goal_platform", "goal_year"
@@ -87,30 +98,61 @@ def _keep_valid(key: str, options: list, default: object) -> None:
         st.session_state[key] = default
 
 
+BOUNDS_LANGUAGE = "goal_bounds_language"
+"""The language whose notation the bound boxes hold."""
+BOUND_UNITS = "goal_bound_units"
+"""The unit of each bound box, by its key: how to write it anew in another notation."""
+
+
+def _bound_box(key: str, text_key: str, default: float, unit: str, lang: Language) -> float:
+    """A search bound typed as text in the page's notation (`25` %, `75,00` €/h in Dutch),
+    read by `i18n.read_number`; text that does not read is refused under the box and the
+    default bound is used."""
+    scale = 100.0 if unit == "%" else 1.0
+    st.session_state.setdefault(BOUND_UNITS, {})[key] = unit
+    if key not in st.session_state:
+        st.session_state[key] = typed_text(default * scale, lang, unit.startswith("EUR"))
+    shown = "%" if unit == "%" else unit_text(unit, lang)
+    text = st.text_input(t(lang, text_key, unit=shown), key=key, help=t(lang, "typing_help"))
+    try:
+        return read_number(text, lang, percent=unit == "%") / scale
+    except Unreadable as why:
+        st.error(why.message(lang), icon=":material/error:")
+        return default
+
+
+def _rewrite_bounds(lang: Language) -> None:
+    """After a language switch, write the bound boxes anew in the new notation (a box whose
+    text did not read starts again at its default)."""
+    was = st.session_state.get(BOUNDS_LANGUAGE, lang)
+    st.session_state[BOUNDS_LANGUAGE] = lang
+    if was == lang:
+        return
+    for key, unit in st.session_state.get(BOUND_UNITS, {}).items():
+        text = st.session_state.get(key)
+        if not isinstance(text, str):
+            continue
+        try:
+            value = read_number(text, was, percent=unit == "%")
+        except Unreadable:
+            del st.session_state[key]
+            continue
+        st.session_state[key] = typed_text(value, lang, unit.startswith("EUR"))
+
+
 def _bounds(
     current: Evaluated, paths: tuple[KeyPath, ...], unit: str, lang: Language
 ) -> tuple[float, float]:
     """The search bounds a director may widen; they start at the estimate's range (or the
-    engine's bounds) and are typed in percent for a percentage."""
+    engine's bounds) and are typed in percent for a percentage, in the page's notation."""
     low, high = search_bounds(current, paths)
-    scale = 100.0 if unit == "%" else 1.0
-    shown = "%" if unit == "%" else unit
     suffix = "|".join(".".join(map(str, path)) for path in paths)
+    _rewrite_bounds(lang)
     left, right = st.columns(2)
     with left:
-        low = (
-            st.number_input(
-                t(lang, "goal_from", unit=shown), value=low * scale, key=f"goal_from:{suffix}"
-            )
-            / scale
-        )
+        low = _bound_box(f"goal_from:{suffix}", "goal_from", low, unit, lang)
     with right:
-        high = (
-            st.number_input(
-                t(lang, "goal_to", unit=shown), value=high * scale, key=f"goal_to:{suffix}"
-            )
-            / scale
-        )
+        high = _bound_box(f"goal_to:{suffix}", "goal_to", high, unit, lang)
     return low, high
 
 
@@ -132,6 +174,7 @@ def show(current: Evaluated, base: Evaluated, lang: Language) -> None:
         list(entries),
         key=KEY_PARAMETERS,
         format_func=lambda key: owned_label(entries[key], scenario, lang),
+        placeholder=t(lang, "choose_options"),
     )
     left, right = st.columns([2, 1])
     with left:
@@ -140,9 +183,12 @@ def show(current: Evaluated, base: Evaluated, lang: Language) -> None:
             list(platforms),
             key=KEY_PLATFORM,
             format_func=lambda pid: platforms[pid].name,
+            placeholder=t(lang, "choose_option"),
         )
     with right:
-        by_year = st.selectbox(t(lang, "goal_year"), years, key=KEY_YEAR)
+        by_year = st.selectbox(
+            t(lang, "goal_year"), years, key=KEY_YEAR, placeholder=t(lang, "choose_option")
+        )
     if not keys:
         return
     units = {entries[key].unit for key in keys}

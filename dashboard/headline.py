@@ -1,5 +1,7 @@
 """The headline: per platform scenario its balance over the reported year ranges and its
-break-even year as metric cards, then the year-by-year table, all read from the engine."""
+break-even year as metric cards, ranked by the balance over the widest range (highest first,
+an average marked as one, each with its description), then the year-by-year table, all read
+from the engine."""
 
 from __future__ import annotations
 
@@ -20,6 +22,11 @@ class Card:
     platform: str
     name: str
     figures: list[tuple[str, str]]
+    balance: float = 0.0
+    """The balance over the widest reported range, as the engine totals it: the rank."""
+    average: bool = False
+    """Whether the platform scenario is the average of others."""
+    description: str = ""
 
 
 def cards(results: Results, lang: Language) -> list[Card]:
@@ -45,8 +52,22 @@ def cards(results: Results, lang: Language) -> list[Card]:
         fte = number(round(per_year, 2), lang)  # shown to a hundredth of a post
         shown = t(lang, "hours_and_fte", hours=hours, fte=fte)
         figures.append((t(lang, "hours_years", first=first, last=last), shown))
-        found.append(Card(pid, results.scenario.platforms[pid].name, figures))
+        platform = results.scenario.platforms[pid]
+        balance = float(results.total(pid, "balance", first, last))
+        average = bool(platform.average_of)
+        found.append(Card(pid, platform.name, figures, balance, average, platform.description))
     return found
+
+
+def ranked(found: list[Card]) -> list[Card]:
+    """The cards by their balance over the widest range, highest first (equal ones in the
+    file's order)."""
+    return sorted(found, key=lambda card: -card.balance)
+
+
+def card_name(card: Card, lang: Language) -> str:
+    """The platform scenario's name, an average marked as one: `Average of ... (average)`."""
+    return f"{card.name} {t(lang, 'average_mark')}" if card.average else card.name
 
 
 def _year_columns(results: Results, lang: Language) -> list[str]:
@@ -112,13 +133,19 @@ def money_columns(frame: pd.DataFrame, first: int = 2) -> dict[str, ColumnConfig
 
 
 def show_cards(results: Results, lang: Language) -> None:
-    """The metric cards: a row per platform scenario, so each figure lines up in a column."""
-    for card in cards(results, lang):
-        widths = [1.0] + [1.2] * len(card.figures)
-        name, *figures = st.columns(widths, vertical_alignment="center")
-        name.markdown(f"**{card.name}**")
-        for column, (text, value) in zip(figures, card.figures, strict=True):
-            column.metric(text, value, border=True)
+    """The metric cards: per platform scenario, ranked by its balance over the widest range,
+    its name and description, then a row of its figures, so each figure lines up in a
+    column."""
+    first, last = measures.widest_total(results.scenario)
+    st.caption(t(lang, "ranked", first=first, last=last))
+    for card in ranked(cards(results, lang)):
+        with st.container(gap="small"):
+            st.markdown(f"**{card_name(card, lang)}**")
+            if card.description:
+                st.caption(card.description)
+            figures = st.columns(len(card.figures))
+            for column, (text, value) in zip(figures, card.figures, strict=True):
+                column.metric(text, value, border=True, height="stretch")
 
 
 def show_year_table(results: Results, lang: Language) -> None:

@@ -297,6 +297,120 @@ TEXT: dict[str, tuple[str, str]] = {
         "A year or a number of years: one value for the whole case.",
         "Een jaar of een aantal jaren: één waarde voor de hele businesscase.",
     ),
+    "key": ("key", "sleutel"),
+    "absent": ("absent", "ontbreekt"),
+    "not_pinned": ("not set (computed)", "niet vastgezet (berekend)"),
+    "pin_text": ("{value} in years {years} ({reason})", "{value} in jaar {years} ({reason})"),
+    "choose_option": ("Choose an option", "Kies een optie"),
+    "choose_options": ("Choose one or more", "Kies er een of meer"),
+    "share_link": ("Link to this view", "Link naar deze weergave"),
+    "share_help": (
+        "Whoever opens this link sees the same scenario, changes, language, tab and platform "
+        "scenario, so the same figures.",
+        "Wie deze link opent, ziet hetzelfde scenario, dezelfde wijzigingen, taal, tab en "
+        "platformscenario, dus dezelfde cijfers.",
+    ),
+    "share_upload": (
+        "A link cannot carry an uploaded file: whoever opens it must upload {name} as well.",
+        "Een link kan geen geüpload bestand meenemen: wie hem opent, moet {name} ook uploaden.",
+    ),
+    "link_unknown_file": (
+        "The link names the scenario file {name}, which is not here; the page shows {shown}. "
+        "The files are: {files}.",
+        "De link noemt het scenariobestand {name}, dat hier niet is; de pagina toont "
+        "{shown}. De bestanden zijn: {files}.",
+    ),
+    "link_upload": (
+        "The link names the uploaded file {name}, but a link cannot carry an upload; the page "
+        "shows {shown}. Upload the file in the sidebar to see it.",
+        "De link noemt het geüploade bestand {name}, maar een link kan geen upload meenemen; "
+        "de pagina toont {shown}. Upload het bestand in de zijbalk om het te zien.",
+    ),
+    "link_bad_language": (
+        "The link asks for the language {value}, which the page does not have (en or nl).",
+        "De link vraagt om de taal {value}, die de pagina niet heeft (en of nl).",
+    ),
+    "link_bad_tab": (
+        "The link asks for the tab {value}, which does not exist; the page opens on {shown}. "
+        "The tabs are: {tabs}.",
+        "De link vraagt om de tab {value}, die niet bestaat; de pagina opent op {shown}. "
+        "De tabs zijn: {tabs}.",
+    ),
+    "link_bad_platform": (
+        "The link asks for the platform scenario {value}, which this scenario does not have; "
+        "the page shows {shown}.",
+        "De link vraagt om het platformscenario {value}, dat dit scenario niet heeft; de "
+        "pagina toont {shown}.",
+    ),
+    "link_too_many": (
+        "The link holds {count} changes; the first {most} are applied, the rest left out.",
+        "De link bevat {count} wijzigingen; de eerste {most} zijn toegepast, de rest niet.",
+    ),
+    "change_refused": (
+        "The change {change} was not applied; the figures are without it. Why:",
+        "De wijziging {change} is niet toegepast; de cijfers zijn zonder deze wijziging. Waarom:",
+    ),
+    "change_not_editable": (
+        "The change {change} was not applied: the app changes the values of inputs, and "
+        "{path} is not one. The figures are without it.",
+        "De wijziging {change} is niet toegepast: de app wijzigt de waarden van invoer, en "
+        "{path} is dat niet. De cijfers zijn zonder deze wijziging.",
+    ),
+    "edits_dropped": (
+        "Switching from {old} to {new} dropped your {count} changes, since they were made to "
+        "the other scenario: {changes}.",
+        "Bij de overstap van {old} naar {new} zijn uw {count} wijzigingen vervallen, omdat ze "
+        "bij het andere scenario hoorden: {changes}.",
+    ),
+    "edit_dropped": (
+        "Switching from {old} to {new} dropped your change, since it was made to the other "
+        "scenario: {changes}.",
+        "Bij de overstap van {old} naar {new} is uw wijziging vervallen, omdat die bij het "
+        "andere scenario hoorde: {changes}.",
+    ),
+    "reapply": ("Apply them to this scenario", "Pas ze toe op dit scenario"),
+    "download_report": ("Board report (PDF)", "Rapport voor het bestuur (PDF)"),
+    "report_stem": ("board-report", "bestuursrapport"),
+    "parties": ("Who pays, who benefits", "Wie betaalt, wie wint"),
+    "parties_help": (
+        "Over years {first}-{last}: the organisation's money and capacity, what the funder "
+        "gains and what the clients save, each a line of the model; a negative amount is a cost.",
+        "Over jaar {first}-{last}: het geld en de capaciteit van de organisatie, wat de "
+        "financier wint en wat de cliënten besparen, elk een regel van het model; een negatief "
+        "bedrag is een kostenpost.",
+    ),
+    "platform_shown": ("For the platform", "Voor het platform"),
+    "party": ("Party", "Partij"),
+    "what": ("What", "Wat"),
+    "chart_parties": (
+        "In money, years {first}-{last}, by party: {platform}",
+        "In geld, jaar {first}-{last}, per partij: {platform}",
+    ),
+    "average_mark": ("(average)", "(gemiddelde)"),
+    "ranked": (
+        "Platform scenarios ranked by their balance over years {first}-{last}, highest first.",
+        "Platformscenario's gerangschikt op hun saldo over jaar {first}-{last}, hoogste eerst.",
+    ),
+    "explain_find": (
+        "Find a line by its name, a value or its key",
+        "Zoek een regel op naam, waarde of sleutel",
+    ),
+    "explain_find_help": (
+        "Type part of a line's name (“training”), a figure as shown in a table (16114, 16,114 "
+        "or 16.114) or a key (new-platform.training).",
+        "Typ een deel van de naam van een regel („training”), een bedrag zoals het in een tabel "
+        "staat (16114, 16.114 of 16,114) of een sleutel (new-platform.training).",
+    ),
+    "explain_found": ("{count} lines match {text}.", "{count} regels passen bij {text}."),
+    "explain_found_one": ("1 line matches {text}.", "1 regel past bij {text}."),
+    "explain_none": (
+        "No line matches {text}; the list holds every line.",
+        "Geen regel past bij {text}; de lijst bevat alle regels.",
+    ),
+    "match_year": ("{value} in year {year}", "{value} in jaar {year}"),
+    "match_total": ("{value} over years {first}-{last}", "{value} over jaar {first}-{last}"),
+    "upload_button": ("Upload", "Uploaden"),
+    "upload_limit": ("1MB per file • YAML, YML", "1 MB per bestand • YAML, YML"),
 }
 
 
@@ -305,6 +419,19 @@ def t(lang: Language, key: str, **values: object) -> str:
     english, dutch = TEXT[key]
     text = dutch if lang == "nl" else english
     return text.format(**values) if values else text
+
+
+LONGEST = 200
+"""Characters of a typed or linked value that the page quotes; the rest is cut."""
+
+
+def quoted(text: str) -> str:
+    """Text a director typed or a link held, as the page quotes it, literally: as code (no
+    markdown, no icon codes), cut to `LONGEST` characters, control characters and backticks
+    replaced."""
+    cut = text if len(text) <= LONGEST else text[:LONGEST] + "…"
+    clean = "".join(c if c.isprintable() and c != "`" else "\ufffd" for c in cut)
+    return f"`{clean}`"
 
 
 def money(value: float, lang: Language) -> str:

@@ -1,13 +1,19 @@
 """The page: choose a scenario (a file or an upload), move assumptions in the sidebar, and read
-the headline, charts, table, comparison and explanations of the current state.
+the headline, charts, table, who pays and who benefits, comparison and explanations of the
+current state, in English or Dutch (the browser's language by default).
 
-Every run: fold the widgets into the edits, load the file with the edits as `--set` changes,
-and draw. A refused upload or edit shows its problems and keeps the last valid state on screen.
+Every run: read the link once per session (`link`), fold the widgets into the edits, load the
+file with the edits as `--set` changes, draw, and write the state back into the link. A refused
+upload, edit or link value shows its problems and keeps the last valid state on screen.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 import streamlit as st
+from streamlit.elements.lib.mutable_tab_container import TabContainer
 
 from businesscase import ScenarioError
 from dashboard import (
@@ -17,12 +23,15 @@ from dashboard import (
     explain_view,
     goal_seek_view,
     headline,
+    link,
+    parties_view,
     state,
+    style,
     uncertainty_view,
 )
 from dashboard.charts import cumulative_figure, savings_costs_figure, savings_lines_figure
 from dashboard.edits import Edit
-from dashboard.i18n import LANGUAGES, Language, owned_label, t
+from dashboard.i18n import LANGUAGES, Language, owned_label, quoted, t
 from dashboard.sources import (
     FILE,
     UPLOAD,
@@ -33,15 +42,16 @@ from dashboard.sources import (
     scenario_files,
 )
 
-SECTION = "section"
-SECTIONS = ("tab_results", "tab_assumptions", "tab_uncertainty", "tab_compare", "tab_explain")
+SECTION, SECTIONS = state.SECTION, state.SECTIONS
 CHART_CONFIG = {"displaylogo": False}
+PAGE_ICON = Path(__file__).resolve().parent / "static" / "icon.png"
+"""The tab's icon, served by the app itself (a material icon would be fetched from a font host)."""
 
 
-def choose_language() -> Language:
-    """English or Dutch, for labels and for the format of euros."""
+def choose_language(lang: Language) -> Language:
+    """English or Dutch, for labels and for the format of euros; each named in itself."""
     return st.radio(
-        "Language / Taal",
+        t(lang, "language"),
         list(LANGUAGES),
         key=state.LANGUAGE,
         format_func=LANGUAGES.get,
@@ -60,7 +70,12 @@ def choose_scenario(lang: Language) -> str:
         return f"{name} ({t(lang, 'uploaded')})" if option.startswith(UPLOAD) else name
 
     choice = st.selectbox(
-        t(lang, "scenario"), options, key=state.CHOICE, format_func=text, on_change=state.on_choice
+        t(lang, "scenario"),
+        options,
+        key=state.CHOICE,
+        format_func=text,
+        on_change=state.on_choice,
+        placeholder=t(lang, "choose_option"),
     )
     st.file_uploader(
         t(lang, "upload"),
@@ -126,6 +141,31 @@ def show_results(current: Evaluated, lang: Language) -> None:
             savings_lines_figure(results, lang), key="chart_savings_lines", config=CHART_CONFIG
         )
     headline.show_year_table(results, lang)
+    parties_view.show(results, lang)
+
+
+def show_dropped(lang: Language) -> None:
+    """After a switch of scenario: which changes were dropped, and an offer to apply them to
+    this scenario; gone once something else is changed."""
+    dropped = state.dropped()
+    if dropped is None:
+        return
+    if state.edits():
+        st.session_state[state.DROPPED] = None
+        return
+    count = len(dropped.changes)
+    st.info(
+        t(
+            lang,
+            "edit_dropped" if count == 1 else "edits_dropped",
+            old=choice_name(dropped.old),
+            new=choice_name(dropped.new),
+            count=count,
+            changes=", ".join(quoted(change) for change in dropped.changes),
+        ),
+        icon=":material/info:",
+    )
+    st.button(t(lang, "reapply"), key="reapply", on_click=link.reapply)
 
 
 def section_labels(lang: Language) -> list[str]:
@@ -142,13 +182,23 @@ def keep_section(lang: Language) -> None:
             return
 
 
+def open_tab(tabs: Sequence[TabContainer]) -> str:
+    """The id of the open tab (`results`), for the link."""
+    for section, tab in zip(SECTIONS, tabs, strict=True):
+        if tab.open:
+            return link.tab_id(section)
+    return link.tab_id(SECTIONS[0])
+
+
 def main() -> None:
     """One run of the page, top to bottom."""
-    st.set_page_config(page_title="Business case", page_icon=":material/savings:", layout="wide")
     state.init()
+    lang = link.read(st.session_state[state.LANGUAGE])
+    st.set_page_config(page_title=t(lang, "page_title"), page_icon=str(PAGE_ICON), layout="wide")
     state.take_upload()
     with st.sidebar:
-        lang = choose_language()
+        lang = choose_language(lang)
+        style.apply(lang)
         choice = choose_scenario(lang)
     keep_section(lang)
     st.title(t(lang, "page_title"))
@@ -160,22 +210,25 @@ def main() -> None:
     except ScenarioError as invalid:
         show_problems(t(lang, "file_invalid"), invalid)
         st.stop()
+    link.apply_pending(base)
+    linked = st.container()  # what the link held that was left out, filled in at the end
     changes = state.collect_edits(base, lang)
     current, error = load_current(choice, base, changes)
     with st.sidebar:
         assumptions.show_quick_inputs(base, state.edits(), lang)
         st.button(t(lang, "reset"), key="reset", on_click=state.reset_edits, disabled=not changes)
         downloads.show(current, lang, state.draws(), state.seed())
+        share = st.container()
     scenario = current.loaded.scenario
     st.markdown(f"**{scenario.name}**  \n{scenario.description}")
     st.caption(" ← ".join(reversed(current.loaded.files)))
     if error is not None:
         show_problems(t(lang, "edits_invalid"), error)
+    show_dropped(lang)
     show_edits(base, state.edits(), lang)
     headline.show_cards(current.results, lang)
-    results_tab, assumptions_tab, uncertainty_tab, compare_tab, explain_tab = st.tabs(
-        section_labels(lang), key=SECTION, on_change="rerun"
-    )
+    tabs = st.tabs(section_labels(lang), key=SECTION, on_change="rerun")
+    results_tab, assumptions_tab, uncertainty_tab, compare_tab, explain_tab = tabs
     if results_tab.open:
         with results_tab:
             show_results(current, lang)
@@ -193,3 +246,11 @@ def main() -> None:
     if explain_tab.open:
         with explain_tab:
             explain_view.show(current, lang)
+    platform = state.platform(list(scenario.platforms))
+    found = link.query(choice, lang, open_tab(tabs), platform, state.edits())
+    link.write(found)
+    with linked:
+        link.show_problems(lang)
+    with share:
+        link.show_share(found, choice, lang)
+    st.session_state[state.SHOWN_CHOICE] = choice

@@ -65,6 +65,18 @@ WRITTEN = "written"
 """The text the app last wrote in each input box, by its key: text that differs was typed."""
 REFUSED = "refused"
 """This run's refused text (`Refusals`)."""
+SECTION = "section"
+"""The open tab (its label in the page's language)."""
+SECTIONS = ("tab_results", "tab_assumptions", "tab_uncertainty", "tab_compare", "tab_explain")
+"""The tabs, by their text key; in a link each is named without `tab_` (`results`)."""
+PLATFORM = "platform"
+"""The platform scenario shown (who pays and who benefits, the uncertainty charts)."""
+SHOWN_CHOICE = "shown_choice"
+"""The scenario the last run showed: what a switch leaves."""
+LINK_PENDING = "link_pending"
+"""A link's changes and platform not yet applied (see `link`); a switch of scenario drops them."""
+DROPPED = "dropped"
+"""The changes a switch of scenario dropped (`Dropped`), until the next change or switch."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,16 @@ class RefusedUpload:
 
     name: str
     error: ScenarioError
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """The changes made to one scenario, dropped when another was chosen: from which scenario
+    (a choice) to which, and each change as `--set` text."""
+
+    old: str
+    new: str
+    changes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -92,11 +114,17 @@ class Refusals:
     cells: dict[str, list[RefusedCell]] = field(default_factory=dict)
 
 
+def browser_language() -> Language:
+    """Dutch for a browser that asks for Dutch (`nl-NL`, `nl-BE`), else English."""
+    locale = getattr(st.context, "locale", None)
+    return "nl" if isinstance(locale, str) and locale.lower().startswith("nl") else "en"
+
+
 def init() -> None:
-    """Defaults for a new session: the corrected reference scenario, no edits, English,
-    10,000 draws from seed 1."""
+    """Defaults for a new session: the corrected reference scenario, no edits, the browser's
+    language (English unless it asks for Dutch), 10,000 draws from seed 1."""
     st.session_state.setdefault(CHOICE, default_choice())
-    st.session_state.setdefault(LANGUAGE, "en")
+    st.session_state.setdefault(LANGUAGE, browser_language())
     st.session_state.setdefault(EDITS, {})
     st.session_state.setdefault(UPLOADS, {})
     st.session_state.setdefault(DRAWS, DEFAULT_DRAWS)
@@ -199,9 +227,39 @@ def write_box(entry: ParameterEntry, edit: Edit | None, lang: Language) -> None:
 
 
 def on_choice() -> None:
-    """Another scenario was chosen: its own values, without the old edits or upload errors."""
+    """Another scenario was chosen: its own values, without the old edits or upload errors;
+    the edits dropped are kept aside (`dropped`), so the page can say so and offer them again."""
+    old, new = st.session_state.get(SHOWN_CHOICE), st.session_state.get(CHOICE)
+    made = tuple(edit.change for edit in edits().values())
+    moved = isinstance(old, str) and isinstance(new, str) and old != new
+    st.session_state[DROPPED] = Dropped(str(old), str(new), made) if made and moved else None
     reset_edits()
     st.session_state.pop(UPLOAD_ERROR, None)
+    st.session_state.pop(LINK_PENDING, None)
+
+
+def dropped() -> Dropped | None:
+    """The changes the last switch of scenario dropped, while nothing else was changed."""
+    found = st.session_state.get(DROPPED)
+    return found if isinstance(found, Dropped) else None
+
+
+def platform(platforms: list[str]) -> str:
+    """The platform scenario shown: the one chosen (or linked), else the file's first."""
+    chosen = st.session_state.get(PLATFORM)
+    if chosen not in platforms:
+        chosen = st.session_state[PLATFORM] = platforms[0]
+    return chosen
+
+
+def picker_value(key: str, platforms: list[str]) -> None:
+    """Start a platform picker (`key`) at the platform shown, before it is drawn."""
+    st.session_state[key] = platform(platforms)
+
+
+def picked(key: str) -> None:
+    """A platform picker changed: it is the platform shown now, everywhere (a callback)."""
+    st.session_state[PLATFORM] = st.session_state[key]
 
 
 def take_upload() -> None:

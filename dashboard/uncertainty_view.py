@@ -165,16 +165,19 @@ def choose_run(lang: Language) -> tuple[int, int]:
 
 
 def choose_platform(current: Evaluated, lang: Language) -> str:
-    """The platform scenario the charts show, by name."""
+    """The platform scenario the charts show, by name: the platform shown (kept in the link,
+    the same as in the results' who pays, who benefits)."""
     platforms = current.loaded.scenario.platforms
-    if st.session_state.get(KEY_PLATFORM) not in platforms:
-        st.session_state[KEY_PLATFORM] = next(iter(platforms))
+    state.picker_value(KEY_PLATFORM, list(platforms))
     left, _ = st.columns(2)
     return left.selectbox(
         t(lang, "platform_pick"),
         list(platforms),
         key=KEY_PLATFORM,
         format_func=lambda pid: platforms[pid].name,
+        on_change=state.picked,
+        args=(KEY_PLATFORM,),
+        placeholder=t(lang, "choose_option"),
     )
 
 

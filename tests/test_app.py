@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from businesscase import measures
 from businesscase.engine import Results, evaluate
 from businesscase.report.compare import compare
 from businesscase.report.tidy import results_json
@@ -35,14 +36,23 @@ def app() -> Iterator[AppTest]:
     assert not at.exception, [e.value for e in at.exception]
 
 
+def ranked_platforms(results: Results) -> list[str]:
+    """The platform ids in the order of the cards: by the engine's balance over the widest
+    reported years, highest first."""
+    first, last = measures.widest_total(results.scenario)
+    return sorted(
+        results.platform_ids, key=lambda pid: -float(results.total(pid, "balance", first, last))
+    )
+
+
 def headline(at: AppTest, results: Results) -> dict[str, dict[str, str]]:
-    """The metric cards by platform id: {label: value shown}."""
+    """The metric cards by platform id: {label: value shown}; the cards are ranked."""
     per_platform = len(results.scenario.totals) + 3  # break-even, money, staff hours
     metrics = list(at.metric)
     assert len(metrics) == per_platform * len(results.platform_ids)
     return {
         pid: {m.label: m.value for m in metrics[i * per_platform : (i + 1) * per_platform]}
-        for i, pid in enumerate(results.platform_ids)
+        for i, pid in enumerate(ranked_platforms(results))
     }
 
 

@@ -15,9 +15,10 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from businesscase import DEFAULT_DRAWS, DEFAULT_SEED
@@ -27,6 +28,7 @@ from businesscase.engine import evaluate
 from businesscase.scenario.loading import load_scenario
 from dashboard.i18n import money, percent
 from tests.conftest import CORRECTED, ROOT, SCENARIOS
+from tests.test_app_director import BOUGHT, NBSP, RANGES, balance, engine
 
 BROWSER_ARGS = [
     "--no-sandbox",
@@ -245,10 +247,9 @@ MINUTES_CHANGE = "courses.ass_jv.minutes_per_participant={1: 40, 3: 40.5, 4: 40}
 
 
 def average_balance_1_6(page: Page) -> str:
-    """The value of the average's `Saldo jaar 1-6` card (the first card's second figure)."""
-    card = page.locator("[data-testid='stMetric']").nth(1)
-    assert "1-6" in card.locator("[data-testid='stMetricLabel']").inner_text()
-    return card.locator("[data-testid='stMetricValue']").inner_text().replace("\xa0", " ")
+    """The value of the average's `Saldo jaar 1-6` card (the cards are ranked by balance, so
+    the average's is found by its name)."""
+    return first_balance_1_6(page, "Average of Hulp Online with development and new platform")
 
 
 def test_a_dutch_director_types_80_comma_5_and_sees_the_engines_figures_for_80_point_5(
@@ -295,5 +296,190 @@ def test_a_dutch_director_types_80_comma_5_and_sees_the_engines_figures_for_80_p
             assert average_balance_1_6(page) == expected_cell
             page.wait_for_function(shows(f"--set '{MINUTES_CHANGE}'"), timeout=15_000)
             assert "Traceback" not in page.inner_text("body")
+        finally:
+            browser.close()
+
+
+# ------------------------------------------------------------------ issue 12, for directors
+
+SCREENSHOTS = Path("/tmp")
+SIZES = {"wide": (1400, 1000), "phone": (390, 844)}
+
+
+def first_balance_1_6(page: Page, name: str) -> str:
+    """The `Balance years 1-6` (or `Saldo jaar 1-6`) card of a platform scenario, by name."""
+    return page.evaluate(
+        """([name]) => {
+            const marked = '[data-testid=stMarkdownContainer] strong';
+            const heads = [...document.querySelectorAll(marked)];
+            const head = heads.find(h => h.innerText.startsWith(name));
+            let block = head.closest('[data-testid=stVerticalBlock]');
+            const metric = [...block.querySelectorAll('[data-testid=stMetric]')]
+                .find(m => /1-6/.test(m.querySelector('[data-testid=stMetricLabel]').innerText));
+            return metric.querySelector('[data-testid=stMetricValue]').innerText;
+        }""",
+        [name],
+    ).replace(NBSP, " ")
+
+
+def open_page(
+    browser: Browser, url: str, locale: str, size: str = "wide", asked: list[str] | None = None
+) -> Page:
+    """A new browser context (no session, no cookies) at `url`; every request it makes from
+    the first on is noted in `asked`."""
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
+    if asked is not None:
+        context.on("request", lambda request: asked.append(request.url))
+    page = context.new_page()
+    page.goto(url)
+    return page
+
+
+def figures_fit(page: Page) -> list[str]:
+    """The card figures cut off at the edge of their card (none should be)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid=stMetricValue]')]
+            .filter(v => v.scrollWidth > v.clientWidth + 1).map(v => v.innerText)"""
+    )
+
+
+def test_a_link_copied_from_the_page_shows_the_same_figures_in_a_new_browser(
+    chromium: str, app_url: str
+) -> None:
+    edited = engine(CORRECTED, ["hourly_wage=80", GROUPS_CHANGE])
+    expected = money(float(edited.total("average", "balance", 1, 6)), "en")
+    assert expected == balance(edited, "average")
+    average = "Average of Hulp Online with development and new platform"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        try:
+            page = open_page(browser, app_url, "en-US")
+            page.wait_for_function(shows("€99,494.00"), timeout=30_000)
+            wage = page.get_by_label("Hourly wage (€/h)", exact=True)
+            wage.fill("80")
+            wage.press("Enter")
+            page.wait_for_function(shows("€111,860.00"), timeout=15_000)
+            edit_course_cell(page, row=GROUPS_ROW, year=3, value="10")
+            page.wait_for_function(shows(expected), timeout=15_000)
+            page.wait_for_function("location.search.includes('tab=assumptions')", timeout=15_000)
+            link = page.url
+            assert parse_qs(urlparse(link).query)["set"] == ["hourly_wage=80", GROUPS_CHANGE]
+            shown = page.locator("[data-testid=stSidebar] code").last.inner_text().strip()
+            assert shown.startswith(app_url)  # the sidebar's link is the page's address
+            assert parse_qs(urlparse(shown).query) == parse_qs(urlparse(link).query)
+            assert first_balance_1_6(page, average) == expected
+
+            fresh = open_page(browser, link, "en-US")  # another browser context: no session
+            fresh.wait_for_function(shows(expected), timeout=30_000)
+            assert first_balance_1_6(fresh, average) == expected
+            for pid in edited.platform_ids:
+                name = edited.scenario.platforms[pid].name
+                assert first_balance_1_6(fresh, name) == balance(edited, pid)
+            expect(fresh.get_by_label("Hourly wage (€/h)", exact=True)).to_have_value("80.00")
+            fresh.wait_for_function(shows(f"--set '{GROUPS_CHANGE}'"), timeout=15_000)
+            expect(fresh.get_by_role("tab", name="Assumptions")).to_have_attribute(
+                "aria-selected", "true"
+            )
+            fresh.reload()  # a reload restores the edits from the URL
+            fresh.wait_for_function(shows(expected), timeout=30_000)
+            assert first_balance_1_6(fresh, average) == expected
+            assert "Traceback" not in fresh.inner_text("body")
+        finally:
+            browser.close()
+
+
+def test_a_dutch_browser_gets_the_dutch_page_and_80_comma_5_gives_the_figures_for_80_5(
+    chromium: str, app_url: str
+) -> None:
+    expected = balance(engine(CORRECTED, ["hourly_wage=80.5"]), "average", "nl")
+    assert expected.replace(NBSP, " ") == "€ 113.096,60"
+    average = "Average of Hulp Online with development and new platform"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        try:
+            page = open_page(browser, app_url, "nl-NL")
+            page.wait_for_function(shows("Saldo jaar 1-6"), timeout=30_000)
+            assert page.title() == "Businesscase: online cursussen"
+            wage = page.get_by_label("Uurloon (€/uur)", exact=True)
+            wage.click()
+            wage.press("Control+a")
+            wage.press_sequentially("80,5")
+            wage.press("Enter")
+            page.wait_for_function(shows(expected.replace(NBSP, " ")), timeout=15_000)
+            assert first_balance_1_6(page, average) == expected.replace(NBSP, " ")
+            page.wait_for_function(
+                "decodeURIComponent(location.search).includes('set=hourly_wage=80.5')",
+                timeout=15_000,
+            )
+            assert "lang=nl" in page.url
+            again = open_page(browser, page.url, "en-US")  # the link keeps the language
+            again.wait_for_function(shows(expected.replace(NBSP, " ")), timeout=30_000)
+            expect(again.get_by_label("Uurloon (€/uur)", exact=True)).to_have_value("80,50")
+        finally:
+            browser.close()
+
+
+def test_the_page_asks_no_host_but_its_own_and_takes_its_icon_from_itself(
+    chromium: str, app_url: str
+) -> None:
+    asked: list[str] = []
+    host = app_url.split("//", 1)[1]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        try:
+            for lang, tab in (("en", "results"), ("nl", "uncertainty")):
+                url = f"{app_url}/?file={RANGES.name}&lang={lang}&tab={tab}"
+                page = open_page(browser, url, "en-US", asked=asked)
+                page.wait_for_function(
+                    "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2",
+                    timeout=60_000,
+                )
+                names = ["Results", "Assumptions", "Uncertainty", "Compare", "Explain"]
+                if lang == "nl":
+                    names = ["Resultaten", "Aannames", "Onzekerheid", "Vergelijken", "Uitleg"]
+                for name in names:
+                    page.get_by_role("tab", name=name).click()
+                    page.wait_for_timeout(1_500)
+                icon = page.evaluate("document.querySelector('link[rel~=icon]').href")
+                assert icon.startswith(app_url), icon
+                if lang == "nl":
+                    button = page.evaluate(
+                        """getComputedStyle(document.querySelector(
+                            '[data-testid=stFileUploaderDropzone] button p'), '::after').content"""
+                    )
+                    assert button == '"Uploaden"'
+                assert "Traceback" not in page.inner_text("body")
+        finally:
+            browser.close()
+    assert asked[0].startswith(f"{app_url}/?file=")  # the page, then its scripts, fonts, data
+    assert len(asked) > 20
+    elsewhere = sorted({url for url in asked if url.split("//", 1)[-1].split("/", 1)[0] != host})
+    assert [url for url in elsewhere if not url.startswith(("data:", "blob:"))] == []
+
+
+def test_screenshots_in_english_and_dutch_wide_and_on_a_phone_show_every_figure_whole(
+    chromium: str, app_url: str
+) -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        try:
+            for lang in ("en", "nl"):
+                for size in SIZES:
+                    url = f"{app_url}/?file={BOUGHT.name}&lang={lang}&set=hourly_wage=80.5"
+                    page = open_page(browser, url, "en-US", size)
+                    page.wait_for_function(
+                        "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4",
+                        timeout=60_000,
+                    )
+                    page.wait_for_timeout(1_000)
+                    assert figures_fit(page) == []
+                    page.screenshot(path=str(SCREENSHOTS / f"director-{lang}-{size}.png"))
+                    parties = page.get_by_text(
+                        "Who pays, who benefits" if lang == "en" else "Wie betaalt, wie wint"
+                    )
+                    parties.scroll_into_view_if_needed()
+                    page.wait_for_timeout(500)
+                    page.screenshot(path=str(SCREENSHOTS / f"director-{lang}-{size}-parties.png"))
         finally:
             browser.close()

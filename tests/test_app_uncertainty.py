@@ -295,13 +295,13 @@ def test_goal_seek_within_the_ranges_says_when_no_value_reaches_the_year(app: Ap
 def test_goal_seek_bounds_can_be_widened_beyond_the_ranges(app: AppTest) -> None:
     goal_seek(app, EFFICIENCY, "new-platform", 3)
     suffix = "|".join(f"courses.{c}.online_efficiency" for c in ("ass_jv", "ass_ov"))
-    assert app.number_input(key=f"goal_from:{suffix}").value == 25.0
-    app.number_input(key=f"goal_to:{suffix}").set_value(100.0).run()
+    assert app.text_input(key=f"goal_from:{suffix}").value == "25"  # in %, as typed
+    app.text_input(key=f"goal_to:{suffix}").set_value("100").run()
     answer = engine_answer(RANGES, 3, high=1.0)
     assert (answer.lower, answer.value, answer.side) == (0.25, 0.6024, "at least")
     assert "is at least 60.24% (now 40.00%)" in app.success[0].value
     assert app.button(key="goal_apply").label == "Apply 60.24% as an edit"
-    app.number_input(key=f"goal_from:{suffix}").set_value(100.0).run()
+    app.text_input(key=f"goal_from:{suffix}").set_value("100").run()
     assert app.error[0].value == "the bounds must have low < high (got 1, 1)"
 
 
