@@ -34,7 +34,10 @@ LANGUAGES: dict[Language, str] = {"en": "English", "nl": "Nederlands"}
 LOCALES: dict[Language, str] = {"en": "en_GB", "nl": "nl_NL"}
 
 TEXT: dict[str, tuple[str, str]] = {
-    "page_title": ("Business case: online courses", "Businesscase: online cursussen"),
+    "page_title": (
+        "Business case: online and blended help",
+        "Businesscase: online en blended hulp",
+    ),
     "language": ("Language", "Taal"),
     "scenario": ("Scenario", "Scenario"),
     "uploaded": ("uploaded", "geüpload"),

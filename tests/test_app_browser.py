@@ -400,7 +400,7 @@ def test_a_dutch_browser_gets_the_dutch_page_and_80_comma_5_gives_the_figures_fo
         try:
             page = open_page(browser, app_url, "nl-NL")
             page.wait_for_function(shows("Saldo jaar 1-6"), timeout=30_000)
-            assert page.title() == "Businesscase: online cursussen"
+            assert page.title() == "Businesscase: online en blended hulp"
             wage = page.get_by_label("Uurloon (€/uur)", exact=True)
             wage.click()
             wage.press("Control+a")
