@@ -7,7 +7,7 @@ year). A caller may replace any of them with an array of draws shaped (draws, 1)
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,8 +15,9 @@ import numpy as np
 from pydantic import BaseModel
 
 from businesscase.model import measures
-from businesscase.model.catalogue import build_lines
+from businesscase.model.catalogue import PerScenario, build_lines
 from businesscase.model.errors import KeyPath
+from businesscase.model.formula import CompiledLines, compile_lines, refs_of
 from businesscase.model.lines import Line
 from businesscase.model.parameters import Param, Platform, Scenario
 from businesscase.model.schema import is_amounts_by_year
@@ -150,25 +151,166 @@ def scenario_pins(scenario: Scenario) -> dict[str, Pin]:
     }
 
 
-def evaluate(scenario: Scenario, inputs: Mapping[KeyPath, np.ndarray] | None = None) -> Results:
-    """Compute every line of the scenario. `inputs` may replace parameters by arrays of draws."""
-    all_inputs = scenario_inputs(scenario)
-    if inputs:
-        all_inputs.update(inputs)
-    years = np.arange(1, scenario.horizon_years + 1, dtype=float)
-    lines = build_lines(scenario)
-    pins = scenario_pins(scenario)
+COMPILE_LINES_UP_TO = 2_000
+"""Lines evaluated more than once are evaluated by one compiled function (compiled at their
+second evaluation, shared by scenarios of the same shape) if they are at most this many; more
+(a thousand courses) walk their formula trees, which then costs less than compiling them."""
+
+
+class _Program:
+    """Some lines of a scenario (all, or those some figures need), in order, and how they are
+    evaluated: the first time by walking the formula trees (one evaluation, as the command
+    line makes, is not worth compiling), then by one compiled function. A program laid out
+    years first (see `line_values`) gives its values so, however it computes them."""
+
+    def __init__(self, lines: dict[str, Line], pins: dict[str, Pin], years_first: bool) -> None:
+        self.lines = lines
+        self.pins = {key: pin for key, pin in pins.items() if key in lines}
+        self.pinned_years = {
+            key: ([y - 1 for y in pin.years], pin.value) for key, pin in self.pins.items()
+        }
+        """Per pinned line: the index of each pinned year, and the value."""
+        self.years_first = years_first
+        self.evaluations = 0
+        self.compilable = len(lines) <= COMPILE_LINES_UP_TO
+        self.compiled: CompiledLines | None = None
+
+    def values(
+        self,
+        prepared: _Prepared,
+        inputs: Mapping[KeyPath, np.ndarray] | None,
+        years: np.ndarray,
+        every: dict[KeyPath, np.ndarray] | None = None,
+    ) -> dict[str, np.ndarray]:
+        """The values of the lines; `every` is `prepared.inputs_with(inputs)` if the caller
+        has it already."""
+        self.evaluations += 1
+        if self.compiled is None and self.compilable and self.evaluations > 1:
+            formulas = [(key, line.formula) for key, line in self.lines.items()]
+            self.compiled = compile_lines(formulas, self.pins, self.years_first)
+            self.compilable = self.compiled is not None
+        if self.compiled is not None and self.years_first:
+            first = dict(prepared.inputs_years_first)
+            if inputs:
+                first.update((path, _years_first(value)) for path, value in inputs.items())
+            return self.compiled.evaluate(first, years.reshape(-1, 1), self.pinned_years)
+        if every is None:
+            every = prepared.inputs_with(inputs)
+        if self.compiled is not None:
+            return self.compiled.evaluate(every, years, self.pinned_years)
+        values = _walk_formulas(self.lines, every, years, self.pins)
+        if self.years_first:
+            return {key: _years_first(value) for key, value in values.items()}
+        return values
+
+
+def _years_first(values: np.ndarray) -> np.ndarray:
+    """An array over the years (last axis), and draws (first axis), laid out years first."""
+    values = np.asarray(values)
+    if values.ndim == 1:
+        return values.reshape(-1, 1)
+    if values.ndim == 2:
+        return values.T
+    if values.ndim == 0:
+        return values
+    raise ValueError(f"years first: an array of draws has 2 axes at most (got {values.shape})")
+
+
+class _Prepared:
+    """What an evaluation of a scenario needs that follows from the scenario alone."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.lines = build_lines(scenario)
+        self.inputs = scenario_inputs(scenario)
+        """`scenario_inputs`, read-only: shared by every evaluation of the scenario."""
+        for values in self.inputs.values():
+            values.setflags(write=False)
+        self.inputs_years_first = {path: _years_first(v) for path, v in self.inputs.items()}
+        self.pins = scenario_pins(scenario)
+        self.everything = _Program(self.lines, self.pins, years_first=False)
+        self.parts: dict[tuple[frozenset[str], bool], _Program] = {}
+
+    def part(self, keys: frozenset[str], years_first: bool) -> _Program:
+        """The program of the given lines and every line they read (directly or not)."""
+        program = self.parts.get((keys, years_first))
+        if program is None:
+            needed: set[str] = set()
+            waiting = list(keys)
+            while waiting:
+                key = waiting.pop()
+                if key not in needed:
+                    needed.add(key)
+                    waiting.extend(refs_of(self.lines[key].formula))
+            lines = {key: line for key, line in self.lines.items() if key in needed}
+            program = self.parts[(keys, years_first)] = _Program(lines, self.pins, years_first)
+        return program
+
+    def inputs_with(self, inputs: Mapping[KeyPath, np.ndarray] | None) -> dict:
+        every = dict(self.inputs)
+        if inputs:
+            every.update(inputs)
+        return every
+
+
+_prepared: PerScenario[_Prepared] = PerScenario(_Prepared)
+
+
+def _walk_formulas(
+    lines: dict[str, Line],
+    inputs: Mapping[KeyPath, np.ndarray],
+    years: np.ndarray,
+    pins: dict[str, Pin],
+) -> dict[str, np.ndarray]:
+    """Every line's value, formula tree by formula tree: its value as floats, broadcast over
+    the years (a read-only view), a pinned line a copy with its value put in."""
     values: dict[str, np.ndarray] = {}
-
-    def lookup(key: str) -> np.ndarray:
-        return values[key]
-
+    lookup = values.__getitem__
     for key, line in lines.items():
-        raw = np.asarray(line.formula.evaluate(all_inputs, lookup, years), dtype=float)
-        value = np.broadcast_to(raw, np.broadcast_shapes(raw.shape, years.shape))
+        raw = np.asarray(line.formula.evaluate(inputs, lookup, years), dtype=float)
+        if raw.shape[-1:] == years.shape:  # what broadcast_to gives here, without its cost
+            value = raw.view()
+            value.setflags(write=False)
+        else:
+            value = np.broadcast_to(raw, np.broadcast_shapes(raw.shape, years.shape))
         pin = pins.get(key)
         if pin is not None:  # a copy only where a value is replaced; other lines stay views
             value = value.copy()
             value[..., [y - 1 for y in pin.years]] = pin.value
         values[key] = value
-    return Results(scenario, years, lines, values, all_inputs, pins)
+    return values
+
+
+def evaluate(scenario: Scenario, inputs: Mapping[KeyPath, np.ndarray] | None = None) -> Results:
+    """Compute every line of the scenario. `inputs` may replace parameters by arrays of draws.
+
+    What follows from the scenario alone (its lines, its inputs as arrays, its pins, the
+    compiled formulas) is prepared once per scenario object; the values are computed anew on
+    every call."""
+    prepared = _prepared(scenario)
+    years = np.arange(1, scenario.horizon_years + 1, dtype=float)
+    all_inputs = prepared.inputs_with(inputs)
+    values = prepared.everything.values(prepared, inputs, years, all_inputs)
+    return Results(scenario, years, dict(prepared.lines), values, all_inputs, dict(prepared.pins))
+
+
+def line_values(
+    scenario: Scenario,
+    keys: Collection[str],
+    inputs: Mapping[KeyPath, np.ndarray] | None = None,
+    *,
+    years_first: bool = False,
+) -> dict[str, np.ndarray]:
+    """The values of the lines `keys` exactly as `evaluate` gives them, computing only those
+    and the lines they read: what a Monte Carlo run needs of each draw. An unknown key is a
+    KeyError.
+
+    With `years_first` the values come laid out years first: a value over draws and years
+    (draws, years) comes as (years, draws), one the same in every draw (years,) as
+    (years, 1); `inputs` are given as to `evaluate`. The figures are the same; over many draws
+    they are computed a quarter to a third faster (numpy then loops over the draws, not over
+    a few years per draw)."""
+    prepared = _prepared(scenario)
+    years = np.arange(1, scenario.horizon_years + 1, dtype=float)
+    program = prepared.part(frozenset(keys), years_first)
+    values = program.values(prepared, inputs, years)
+    return {key: values[key] for key in keys}

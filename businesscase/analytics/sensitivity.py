@@ -10,6 +10,7 @@ shares of 0% or 50/50.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -105,6 +106,54 @@ def tornado(scenario: Scenario) -> dict[str, Tornado]:
     return charts
 
 
+class _Standardised:
+    """The draws of a run's varying parameters, standardised once for every platform
+    scenario's regression: one row per parameter, and their products (the normal equations'
+    matrix)."""
+
+    def __init__(self, simulation: Simulation) -> None:
+        self.varying = [p for p, v in simulation.parameters.items() if np.std(v) > 0]
+        rows = np.empty((len(self.varying), simulation.draws))
+        for row, path in zip(rows, self.varying, strict=True):
+            v = simulation.parameters[path]
+            np.divide(v - v.mean(), v.std(), out=row)
+        self.rows = rows
+        self.gram = rows @ rows.T
+        self.well_posed = bool(self.varying) and np.linalg.cond(self.gram) < WELL_POSED
+
+    def coefficients(self, target: np.ndarray) -> np.ndarray:
+        """The least-squares coefficients of the target on the standardised draws."""
+        if self.well_posed:
+            return np.linalg.solve(self.gram, self.rows @ target)
+        coefficients, *_ = np.linalg.lstsq(self.rows.T, target, rcond=None)
+        return coefficients
+
+
+WELL_POSED = 1e8
+"""Condition number of the normal equations below which they are solved directly (the same
+shares as a least-squares solver to well under 1e-9); above it (parameters drawn almost in
+step), the least-squares solver of the draws themselves."""
+
+_standardised: dict[int, tuple[weakref.ref[Simulation], _Standardised]] = {}
+
+
+def _standardised_draws(simulation: Simulation) -> _Standardised:
+    """The standardised draws of a run, computed once per run (kept while the run is)."""
+    key = id(simulation)
+    found = _standardised.get(key)
+    if found is not None and found[0]() is simulation:
+        return found[1]
+    prepared = _Standardised(simulation)
+
+    def forget(ref: weakref.ref[Simulation]) -> None:
+        entry = _standardised.get(key)
+        if entry is not None and entry[0] is ref:
+            del _standardised[key]
+
+    _standardised[key] = (weakref.ref(simulation, forget), prepared)
+    return prepared
+
+
 def variance_shares(simulation: Simulation, platform: str) -> dict[KeyPath, float]:
     """Each ranged parameter's share of the variance of the balance, largest first.
 
@@ -112,18 +161,18 @@ def variance_shares(simulation: Simulation, platform: str) -> dict[KeyPath, floa
     normalised to sum to 1: for a model close to linear in its inputs, as this one is over
     ordinary ranges, that is each input's share of the variance. Refused (RunRefused) for a run
     with fewer draws than `share_draws_needed`. If the balance does not vary, every share is 0.
+    The draws are standardised once per run and shared by its platform scenarios; the
+    coefficients solve the normal equations (k x k for k parameters).
     """
     check_share_draws(simulation.scenario, simulation.draws)
     outcome = simulation.platforms[platform].balance_total
-    varying = {p: v for p, v in simulation.parameters.items() if np.std(v) > 0}
-    if not varying or np.std(outcome) <= FLAT * max(1.0, float(np.abs(outcome).max())):
+    draws = _standardised_draws(simulation)
+    if not draws.varying or np.std(outcome) <= FLAT * max(1.0, float(np.abs(outcome).max())):
         return {path: 0.0 for path in simulation.parameters}
-    matrix = np.column_stack([(v - v.mean()) / v.std() for v in varying.values()])
     target = (outcome - outcome.mean()) / outcome.std()
-    coefficients, *_ = np.linalg.lstsq(matrix, target, rcond=None)
-    squared = coefficients**2
-    shares = dict(zip(varying, squared / squared.sum(), strict=True))
-    shares.update({p: 0.0 for p in simulation.parameters if p not in varying})
+    squared = draws.coefficients(target) ** 2
+    shares = dict(zip(draws.varying, squared / squared.sum(), strict=True))
+    shares.update({p: 0.0 for p in simulation.parameters if p not in shares})
     return dict(sorted(shares.items(), key=lambda item: item[1], reverse=True))
 
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from businesscase.analytics.uncertainty import draw_inputs
-from businesscase.engine import evaluate, ranged_parameters
+from businesscase.engine import line_values, ranged_parameters
 from businesscase.model import measures
+from businesscase.model.catalogue import build_lines
 from businesscase.model.errors import KeyPath, Problem, ScenarioError
 from businesscase.model.parameters import Scenario
 
@@ -25,9 +26,11 @@ MEMORY_BUDGET = 2**30
 every platform scenario in every year, its balance over the widest total, and the draw of every
 ranged parameter. A run that would keep more is refused before anything is drawn; the run's
 other memory is one chunk of evaluation (CHUNK_FIGURES) and a quantile's copy of one array."""
-CHUNK_FIGURES = 150_000
-"""Draws x years evaluated together (25,000 draws of a 6-year case, 3,000 of a 50-year one):
-bounds the memory of the evaluation, whatever the horizon, without a loop over draws."""
+CHUNK_FIGURES = 12_000
+"""Draws x years evaluated together (2,000 draws of a 6-year case, 240 of a 50-year one):
+bounds the memory of the evaluation, whatever the horizon, without a loop over draws. Small
+enough that a line's values of a chunk (96 KiB) stay in the processor's cache and come from
+the heap rather than fresh pages: about 1.5 times faster than chunks of 150,000 figures."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class PlatformOutcome:
 
     def cumulative_quantiles(self) -> np.ndarray:
         """P10, P50 and P90 of the cumulative balance per year, shaped (3, years)."""
-        return np.quantile(self.cumulative, QUANTILES, axis=0)
+        return quantiles_over_draws(self.cumulative)
 
     def break_even_probability(self) -> np.ndarray:
         """Per year, the share of draws whose cumulative balance has reached zero by then."""
@@ -49,7 +52,83 @@ class PlatformOutcome:
 
     def balance_quantiles(self) -> np.ndarray:
         """P10, P50 and P90 of the balance over the widest reported total."""
-        return np.quantile(self.balance_total, QUANTILES)
+        return quantiles_over_draws(self.balance_total)
+
+
+SELECT_FROM = 1_000
+"""Draws from which `quantiles_over_draws` selects the ranks itself (below, np.quantile)."""
+
+
+def quantiles_over_draws(values: np.ndarray) -> np.ndarray:
+    """P10, P50 and P90 over the draws (first axis): exactly `np.quantile(values, QUANTILES,
+    axis=0)` (numpy's default method, 'linear'), found several times faster.
+
+    np.quantile partitions a copy of the draws at eight ranks at once (the least and the
+    greatest among them), which numpy's selection does in many passes; here each column is
+    copied once into one buffer and partitioned at one rank at a time (numpy's vectorised
+    selection), each on the part left between ranks already placed, and the two ranks around
+    each quantile are interpolated with numpy's own formula (`_interpolate`). A column that
+    holds NaN, or where a rank is 0 (-0.0 and 0.0 compare equal, so which of them a
+    selection finds may differ), and a run of few draws are left to np.quantile."""
+    count = values.shape[0]
+    if count < SELECT_FROM or values.dtype != np.float64:
+        return np.quantile(values, QUANTILES, axis=0)
+    virtual = (count - 1) * np.asarray(QUANTILES)  # numpy's virtual indexes, 'linear'
+    below = np.floor(virtual).astype(np.intp)
+    above = below + 1
+    gamma = virtual - below
+    ranks = sorted({*below.tolist(), *above.tolist()})
+    columns = values.reshape(count, -1)
+    lower = np.empty((len(QUANTILES), columns.shape[1]))
+    upper = np.empty_like(lower)
+    buffer = np.empty(count)
+    for j in range(columns.shape[1]):
+        np.copyto(buffer, columns[:, j])
+        if np.isnan(buffer).any():
+            return np.quantile(values, QUANTILES, axis=0)
+        found = _ranked(buffer, ranks)
+        if any(value == 0 for value in found.values()):
+            return np.quantile(values, QUANTILES, axis=0)
+        lower[:, j] = [found[rank] for rank in below.tolist()]
+        upper[:, j] = [found[rank] for rank in above.tolist()]
+    result = _interpolate(lower, upper, gamma.reshape(-1, 1))
+    return result.reshape((len(QUANTILES), *values.shape[1:]))
+
+
+def _ranked(column: np.ndarray, ranks: list[int]) -> dict[int, float]:
+    """The values at the given ranks (0 for the least; sorted, distinct) of a column, which is
+    rearranged: each step places one rank (a partition, or the least or greatest of a part)
+    and splits the ranks still wanted into the parts on either side of it."""
+    found: dict[int, float] = {}
+
+    def within(first: int, end: int, wanted: list[int]) -> None:
+        """column[first:end] holds exactly the values of ranks first..end-1."""
+        if not wanted:
+            return
+        part = column[first:end]
+        if wanted == [first]:
+            found[first] = float(part.min())
+            return
+        if wanted == [end - 1]:
+            found[end - 1] = float(part.max())
+            return
+        rank = wanted[len(wanted) // 2]
+        part.partition(rank - first)
+        found[rank] = float(column[rank])
+        within(first, rank, [r for r in wanted if r < rank])
+        within(rank + 1, end, [r for r in wanted if r > rank])
+
+    within(0, column.size, ranks)
+    return found
+
+
+def _interpolate(lower: np.ndarray, upper: np.ndarray, gamma: np.ndarray) -> np.ndarray:
+    """Between the ranks around each quantile, as np.quantile's `_lerp` computes it (from the
+    lower one below the middle, back from the upper one from the middle on)."""
+    difference = upper - lower
+    result = np.add(lower, difference * gamma)
+    np.subtract(upper, difference * (1 - gamma), out=result, where=gamma >= 0.5)
+    return result
 
 
 @dataclass(frozen=True)
@@ -118,16 +197,25 @@ def simulate(scenario: Scenario, draws: int, seed: int) -> Simulation:
     inputs = draw_inputs(scenario, draws, seed)
     first, last = measures.widest_total(scenario)
     horizon = scenario.horizon_years
-    cumulative = {p: np.empty((draws, horizon)) for p in scenario.platforms}
+    # kept years first, as the chunks come (a copy of whole rows, several times faster than
+    # one transposed into draws x years); the outcome is its transpose, (draws, years)
+    cumulative = {p: np.empty((horizon, draws)) for p in scenario.platforms}
     totals = {p: np.empty(draws) for p in scenario.platforms}
+    lines = build_lines(scenario)
+    kept = {p: (f"{p}.cumulative", f"{p}.balance") for p in scenario.platforms}
+    needed = [key for pair in kept.values() for key in pair]
     chunk_size = max(1, CHUNK_FIGURES // horizon)
     for start in range(0, draws, chunk_size):
         end = min(start + chunk_size, draws)
         chunk = {path: values[start:end] for path, values in inputs.items()}
-        results = evaluate(scenario, chunk)
-        for platform in scenario.platforms:
-            cumulative[platform][start:end] = results.platform_line(platform, "cumulative")
-            totals[platform][start:end] = results.total(platform, "balance", first, last)
+        # only the lines the kept figures read, as `evaluate` computes them, years first
+        values = line_values(scenario, needed, chunk, years_first=True)
+        for platform, (running, balance) in kept.items():
+            cumulative[platform][:, start:end] = values[running]
+            by_draw = np.ascontiguousarray(values[balance].T)  # summed as `evaluate`'s are
+            totals[platform][start:end] = measures.total_over_years(
+                lines[balance], by_draw, first, last
+            )
     return Simulation(
         scenario=scenario,
         draws=draws,
@@ -135,5 +223,5 @@ def simulate(scenario: Scenario, draws: int, seed: int) -> Simulation:
         years=np.arange(1, horizon + 1),
         total_years=(first, last),
         parameters={path: values[:, 0] for path, values in inputs.items()},
-        platforms={p: PlatformOutcome(cumulative[p], totals[p]) for p in scenario.platforms},
+        platforms={p: PlatformOutcome(cumulative[p].T, totals[p]) for p in scenario.platforms},
     )

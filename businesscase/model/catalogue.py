@@ -9,7 +9,11 @@ engine, the Excel writer, the CLI's `explain` and the app all read these definit
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Generic, TypeVar
 
 from businesscase.model.activities import ACTIVITY_KINDS
 from businesscase.model.activities.courses import COURSE_LINES, GROWTH_LINES
@@ -205,9 +209,52 @@ def _platform_lines(platform_id: str, scenario: Scenario, kinds: list[ActivityKi
     return lines
 
 
+T = TypeVar("T")
+
+
+class PerScenario(Generic[T]):
+    """A value computed once per scenario object and forgotten with it.
+
+    A scenario is a frozen model, so what follows from it alone (its lines, its inputs as
+    arrays) need not be computed again for the same object. Held by `id` with a weak
+    reference (a scenario holds dicts and lists, so it has no hash): the entry goes when the
+    scenario is collected, and an entry is used only for the very object it was made for.
+    """
+
+    def __init__(self, compute: Callable[[Scenario], T]) -> None:
+        self._compute = compute
+        self._kept: dict[int, tuple[weakref.ref[Scenario], T]] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, scenario: Scenario) -> T:
+        key = id(scenario)
+        found = self._kept.get(key)
+        if found is not None and found[0]() is scenario:
+            return found[1]
+        value = self._compute(scenario)
+        kept = self._kept
+
+        def forget(ref: weakref.ref[Scenario]) -> None:
+            entry = kept.get(key)
+            if entry is not None and entry[0] is ref:
+                del kept[key]
+
+        with self._lock:
+            kept[key] = (weakref.ref(scenario, forget), value)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
 def build_lines(scenario: Scenario) -> dict[str, Line]:
     """Every line of the scenario by key, each after the lines it reads (a valid order to
-    compute or to write them)."""
+    compute or to write them). Built once per scenario object (`PerScenario`); each call
+    gets its own dict of the same (frozen) lines."""
+    return dict(_lines_of(scenario))
+
+
+def _build_lines(scenario: Scenario) -> dict[str, Line]:
     top = Scope()
     kinds = _kinds_present(scenario)
     lines = [spec.instantiate(top) for spec in TIME_LINES.values()]
@@ -225,3 +272,6 @@ def build_lines(scenario: Scenario) -> dict[str, Line]:
     for platform_id in plain + averages:
         lines += _platform_lines(platform_id, scenario, kinds)
     return {line.key: line for line in lines}
+
+
+_lines_of: PerScenario[dict[str, Line]] = PerScenario(_build_lines)
