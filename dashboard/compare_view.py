@@ -16,6 +16,7 @@ from businesscase import (
     Comparison,
     Line,
     LineChange,
+    activities,
     compare,
 )
 from dashboard.headline import cards, money_columns
@@ -153,7 +154,7 @@ def is_result_line(line: Line) -> bool:
 def is_saving_or_cost_line(line: Line) -> bool:
     """A saving by kind (shared by every platform) or a platform scenario's cost by kind."""
     if line.platform is None:
-        return line.course is None and line.name in SAVINGS_LINES
+        return line.activity is None and line.name in SAVINGS_LINES
     return line.name in COST_LINES
 
 
@@ -162,9 +163,9 @@ def _rank(line: Line, a: Evaluated, b: Evaluated) -> tuple[int, int]:
     if line.platform is not None:
         order = list(dict.fromkeys([*b.results.platform_ids, *a.results.platform_ids]))
         return 2, order.index(line.platform)
-    if line.course is not None:
-        order = list(dict.fromkeys([*b.results.scenario.courses, *a.results.scenario.courses]))
-        return 1, order.index(line.course)
+    if line.activity is not None:
+        ids = [x.path for r in (b, a) for x in activities(r.results.scenario)]
+        return 1, list(dict.fromkeys(ids)).index(line.activity)
     return 0, 0
 
 
@@ -190,9 +191,9 @@ def difference_frame(
         if line.platform is not None:
             platforms = {**a.results.scenario.platforms, **b.results.scenario.platforms}
             owner = platforms[line.platform].name
-        elif line.course is not None:
-            courses = {**a.results.scenario.courses, **b.results.scenario.courses}
-            owner = courses[line.course].name
+        elif line.activity is not None:
+            names = {x.path: x.name for r in (a, b) for x in activities(r.results.scenario)}
+            owner = names[line.activity]
         cells = [
             _amount(changes[y].difference, line.unit, lang) if y in changes else "" for y in years
         ]

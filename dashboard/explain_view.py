@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from businesscase import LineTrace, ParameterEntry, Results, explain
+from businesscase import LineTrace, ParameterEntry, Results, activities, explain
 from dashboard.headline import money_columns
 from dashboard.i18n import (
     LANGUAGES,
@@ -39,8 +39,9 @@ def line_text(results: Results, key: str, lang: Language) -> str:
     owner = ""
     if line.platform is not None:
         owner = f", {results.scenario.platforms[line.platform].name}"
-    elif line.course is not None:
-        owner = f", {results.scenario.courses[line.course].name}"
+    elif line.activity is not None:
+        names = {activity.path: activity.name for activity in activities(results.scenario)}
+        owner = f", {names[line.activity]}"
     return f"{label(line.spec, lang)}{owner} ({key})"
 
 

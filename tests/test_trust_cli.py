@@ -191,7 +191,7 @@ def test_compare_marks_a_course_only_one_file_has(folder: Path) -> None:
     assert (course.after, course.only_in) == (ABSENT, "A")
     savings = {c.year: (c.before, c.after) for c in comparison.lines if c.key == "savings"}
     assert savings[1] == (40_980.0, 20_460.0) and savings[3] == (71_880.0, 33_120.0)
-    assert any(c.course == "ass_ov" and c.after is None for c in comparison.lines)
+    assert any(c.activity == "ass_ov" and c.after is None for c in comparison.lines)
 
 
 # ---------------------------------------------------------------- B: tables never cut

@@ -370,8 +370,8 @@ def _print_one_sided(console: Console, changes: list[LineChange]) -> None:
         owner = (
             f"platform scenario {change.platform}"
             if change.platform is not None
-            else f"course {change.course}"
-            if change.course is not None
+            else f"activity {change.activity}"
+            if change.activity is not None
             else "the scenario"
         )
         keys = groups.setdefault((side, owner), [])
@@ -409,7 +409,7 @@ def _diff_json(comparison: Comparison) -> dict[str, object]:
             {
                 "key": c.key,
                 "platform": c.platform,
-                "course": c.course,
+                "activity": c.activity,
                 "year": c.year,
                 "before": c.before,
                 "after": c.after,

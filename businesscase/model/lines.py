@@ -171,9 +171,9 @@ class Line:
     platform: str | None = None
 
     @property
-    def course(self) -> str | None:
-        """The id of the course the line belongs to, if it belongs to a course."""
-        return self.activity[1] if self.activity and self.activity[0] == "courses" else None
+    def activity_id(self) -> str | None:
+        """The id of the activity (course, trajectory type) the line belongs to, if any."""
+        return self.activity[1] if self.activity else None
 
     @property
     def name(self) -> str:

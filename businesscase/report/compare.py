@@ -78,7 +78,8 @@ class LineChange:
     key: str
     label: str
     platform: str | None
-    course: str | None
+    activity: str | None
+    """The course or trajectory type the line belongs to, by id."""
     year: int
     before: float | None
     after: float | None
@@ -293,7 +294,7 @@ def compare(
         if va is not None and vb is not None and to_cents(va) == to_cents(vb):
             continue
         row = ra if ra is not None else rows_b[index]
-        lines.append(LineChange(row.key, row.label, row.platform, row.course, row.year, va, vb))
+        lines.append(LineChange(row.key, row.label, row.platform, row.activity, row.year, va, vb))
     return Comparison(
         a.scenario.name,
         b.scenario.name,

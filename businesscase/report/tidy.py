@@ -18,7 +18,8 @@ class Row:
 
     scenario: str
     platform: str | None
-    course: str | None
+    activity: str | None
+    """The course or trajectory type the line belongs to, by id."""
     line: str
     key: str
     label: str
@@ -71,7 +72,7 @@ def tidy(results: Results, scenario: str | None = None) -> list[Row]:
                 Row(
                     name,
                     line.platform,
-                    line.course,
+                    line.activity_id,
                     line.name,
                     key,
                     line.label,
