@@ -49,7 +49,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     set up (the others are not imported); without, every command."""
     parser = argparse.ArgumentParser(
         prog="businesscase",
-        description="Savings, platform costs and balance of online and blended courses.",
+        description="Savings, platform costs and balance of online and blended help: courses and trajectories.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add in _adders(command):
