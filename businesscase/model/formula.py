@@ -306,8 +306,9 @@ class If(Expr):
 
 
 @dataclass(frozen=True, eq=False)
-class RoundWhole(Expr):
-    """Round to whole euros, halves away from zero (as Excel's ROUND(x, 0))."""
+class Unary(Expr):
+    """A function of one expression (a rounding, a floor at zero, a running total): 0 where
+    that expression is 0."""
 
     value: Expr
 
@@ -316,6 +317,11 @@ class RoundWhole(Expr):
 
     def always_zero(self, zero: ZeroTest) -> bool:
         return self.value.always_zero(zero)
+
+
+@dataclass(frozen=True, eq=False)
+class RoundWhole(Unary):
+    """Round to whole euros, halves away from zero (as Excel's ROUND(x, 0))."""
 
     def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         x = self.value.evaluate(inputs, lines, years)
@@ -329,17 +335,9 @@ class RoundWhole(Expr):
 
 
 @dataclass(frozen=True, eq=False)
-class RoundUp(Expr):
+class RoundUp(Unary):
     """Round up to a whole number (groups needed for a number of people: 50 staff in groups of
     8 need 7 groups), as Excel's ROUNDUP(x, 0) for x >= 0."""
-
-    value: Expr
-
-    def children(self) -> tuple[Expr, ...]:
-        return (self.value,)
-
-    def always_zero(self, zero: ZeroTest) -> bool:
-        return self.value.always_zero(zero)
 
     def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         return np.ceil(self.value.evaluate(inputs, lines, years))
@@ -352,17 +350,9 @@ class RoundUp(Expr):
 
 
 @dataclass(frozen=True, eq=False)
-class AtLeastZero(Expr):
+class AtLeastZero(Unary):
     """The value where it is positive, else 0 (Excel's MAX(x, 0)): a shortfall that is never
     a surplus."""
-
-    value: Expr
-
-    def children(self) -> tuple[Expr, ...]:
-        return (self.value,)
-
-    def always_zero(self, zero: ZeroTest) -> bool:
-        return self.value.always_zero(zero)
 
     def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         return np.maximum(self.value.evaluate(inputs, lines, years), 0.0)
@@ -375,16 +365,8 @@ class AtLeastZero(Expr):
 
 
 @dataclass(frozen=True, eq=False)
-class RunningSum(Expr):
+class RunningSum(Unary):
     """The running total of an expression over the years so far (a cumulative balance)."""
-
-    value: Expr
-
-    def children(self) -> tuple[Expr, ...]:
-        return (self.value,)
-
-    def always_zero(self, zero: ZeroTest) -> bool:
-        return self.value.always_zero(zero)
 
     def evaluate(self, inputs: Inputs, lines: Lookup, years: np.ndarray) -> np.ndarray:
         x = self.value.evaluate(inputs, lines, years)
