@@ -88,7 +88,7 @@ def write_about(
         widths[get_column_letter(column)] = 14
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
-    print_setup(ws)
+    print_setup(ws, "1:1")
     return record_rows
 
 

@@ -92,7 +92,9 @@ def write_inputs(ws: Worksheet, block: Block) -> None:
         },
     )
     ws.column_dimensions[get_column_letter(columns.check)].width = check_width
-    ws.print_area = f"A1:{get_column_letter(columns.source)}{ws.max_row}"
+    # printed: label, unit, value, years and check; the exported value, key and source are
+    # for the import and the reader on screen, and would shrink the print to unreadable
+    ws.print_area = f"A1:{get_column_letter(columns.check)}{ws.max_row}"
 
 
 def _write_input(

@@ -127,7 +127,7 @@ def amount_readers(line: Line, block: Block) -> list[Line]:
         other
         for other in block.results.lines.values()
         if other.kind is not Kind.AMOUNT
-        and (other.platform, other.course) == (line.platform, line.course)
+        and (other.platform, other.activity) == (line.platform, line.activity)
         and pattern.search(other.formula.text())
     ]
 

@@ -195,7 +195,11 @@ def read_edits(
         for file, block_record in zip(files, record.blocks, strict=True)
     ]
     expected, blocks, _ = plan_workbook(
-        exported, record.language, False, SimulationSettings(include=False)
+        exported,
+        record.language,
+        False,
+        SimulationSettings(include=False),
+        names=[block_record.sheets for block_record in record.blocks],
     )
     results = []
     for index, (block, block_record, file) in enumerate(

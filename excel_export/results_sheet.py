@@ -9,7 +9,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from businesscase import Line, measures
 from excel_export.block import Block
-from excel_export.layout import HEADER_ROW, BreakEvenRow, LineRow, Section, year_column
+from excel_export.layout import (
+    HEADER_ROW,
+    BreakEvenRow,
+    LineRow,
+    Section,
+    sheet_prefix,
+    year_column,
+)
 from excel_export.lines_sheet import line_headings, write_legend, write_line, write_year_numbers
 from excel_export.styles import (
     EURO,
@@ -18,6 +25,7 @@ from excel_export.styles import (
     WHOLE,
     fit_columns,
     frame,
+    note,
     put_text,
     section_row,
 )
@@ -31,6 +39,8 @@ def write_results(ws: Worksheet, block: Block) -> None:
     first_total = year_column(block.horizon) + 1
     headings = line_headings(block)
     headings += [words("col.total", first=first, last=last) for first, last in totals]
+    if not block.values_only:
+        headings.append(words("col.results_check"))
     frame(ws, words("title.results", name=block.scenario.name), headings)
     write_year_numbers(ws, block)
     write_legend(ws, block)
@@ -44,6 +54,8 @@ def write_results(ws: Worksheet, block: Block) -> None:
                 _write_totals(ws, number, block, first_total, line)
         elif isinstance(row, BreakEvenRow):
             _write_break_even(ws, number, row, block)
+    if not block.values_only:
+        write_checks(ws, block, first_total + len(totals))
     fit_columns(ws, {1: 45, 3: 45})
 
 
@@ -99,3 +111,71 @@ def _write_break_even(ws: Worksheet, number: int, row: BreakEvenRow, block: Bloc
     else:
         cell.value = "=" + measures.excel_break_even_year(span, none)
         block.cache.put(cell, none if found is None else found)
+
+
+CHECK_TOLERANCE = 0.005
+"""Half a cent: a check fails when a figure differs from what it should be by more."""
+
+
+def write_checks(ws: Worksheet, block: Block, column: int) -> None:
+    """Live checks of each platform's results, one cell per checked line in `column`: costs =
+    the sum of its items, balance = savings - costs and cumulative = the running sum of the
+    balance, in every year; and in row 1 one cell that sums them up ("Checks OK", or how many
+    fail). A pinned line is not checked: a pin overrides its formula on purpose."""
+    words, cells = block.words, block.cells
+    ok, fail = words("results_check.ok"), words("results_check.fail")
+    first, last = get_column_letter(year_column(1)), get_column_letter(year_column(block.horizon))
+    second = get_column_letter(year_column(2))
+    before_last = get_column_letter(year_column(block.horizon - 1))
+
+    def span(key: str, start: str = first, end: str = last) -> str:
+        sheet, number = cells.lines[key]
+        prefix = "" if sheet == ws.title else sheet_prefix(sheet)
+        return f"{prefix}{start}{number}:{end}{number}"
+
+    def off(difference: str) -> str:
+        return f"SUMPRODUCT(--(ABS({difference})>{CHECK_TOLERANCE}))"
+
+    written: list[int] = []
+    for platform in block.results.platform_ids:
+        key = f"{platform}.{{}}".format
+        costs_items = block.results.lines[key("costs")].children
+        checks: list[tuple[str, str, str]] = []
+        if costs_items:
+            items = "+".join(span(item) for item in costs_items)
+            on = ", ".join(sorted({cells.lines[item][0] for item in costs_items}))
+            checks.append(("costs", off(f"{span(key('costs'))}-({items})"), on))
+        balance = f"{span(key('balance'))}-({span(key('savings'))}-{span(key('costs'))})"
+        checks.append(("balance", off(balance), ""))
+        _, balance_row = cells.lines[key("balance")]
+        _, cumulative_row = cells.lines[key("cumulative")]
+        running = f"--(ABS({first}{cumulative_row}-{first}{balance_row})>{CHECK_TOLERANCE})"
+        if block.horizon > 1:
+            steps = (
+                f"{span(key('cumulative'), second)}-{span(key('cumulative'), first, before_last)}"
+                f"-{span(key('balance'), second)}"
+            )
+            running = f"{running}+{off(steps)}"
+        checks.append(("cumulative", running, ""))
+        for name, count, sheets in checks:
+            if f"{platform}.{name}" in block.results.pins:
+                continue
+            _, number = cells.lines[key(name)]
+            cell = ws.cell(number, column)
+            cell.value = f'=IF({count}=0,"{ok}","{fail}")'
+            note(cell, words(f"results_check.{name}", sheet=sheets))
+            block.cache.put(cell, ok)
+            written.append(number)
+    if not written:
+        return
+    letter = get_column_letter(column)
+    failing = f'COUNTIF({letter}{min(written)}:{letter}{max(written)},"{fail}")'
+    summary = ws.cell(1, column)
+    summary.value = (
+        f'=IF({failing}=0,"{words("results_check.all_ok")}",'
+        f'IF({failing}=1,"{words("results_check.one_fails")}",'
+        f'{failing}&"{words("results_check.many_fail", count="")}"))'
+    )
+    summary.font = TOTAL_FONT
+    note(summary, words("results_check.summary", column=letter, fail=fail))
+    block.cache.put(summary, words("results_check.all_ok"))

@@ -58,7 +58,9 @@ def write_simulation(ws: Worksheet, block: Block, run: SimulationRun) -> None:
     swings = _write_tornado(ws, number + 1, block, run)
     fit_columns(ws, {LABEL: 75, KEY: 40, source_column: SOURCE_WIDTH})
     place_charts(ws, [*fans, *swings])
-    print_setup(ws)
+    print_setup(ws, "1:3")
+    # the wide column of range sources stays in the print: without it the sheet prints larger,
+    # on twice the pages, and the tornado no longer starts the second page
 
 
 def _caption(ws: Worksheet, number: int, text: str) -> int:

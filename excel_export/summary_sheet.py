@@ -62,7 +62,7 @@ def write_summary(ws: Worksheet, block: Block) -> None:
     bars = _chart(BarChart(), ws, block, bar_rows, "chart.savings_costs")
     bars.type, bars.grouping = "col", "clustered"
     ws.add_chart(bars, f"{get_column_letter(column_after_cm(ws, CHART_WIDTH_CM + 0.5))}{anchor}")
-    print_setup(ws)
+    print_setup(ws, f"1:{HEADER_ROW}")
 
 
 def _copy_row(ws: Worksheet, number: int, block: Block, key: str) -> None:

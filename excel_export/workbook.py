@@ -22,6 +22,7 @@ from businesscase import LoadedScenario, __version__, write_atomically
 from excel_export.about_sheet import write_about
 from excel_export.block import Block, plan_block
 from excel_export.cached_values import ValueCache, with_cached_values
+from excel_export.compare_sheet import write_compare
 from excel_export.inputs_sheet import mark_changes, write_inputs
 from excel_export.labels import Words
 from excel_export.layout import ROLES, SheetRole
@@ -32,12 +33,54 @@ from excel_export.simulation_sheet import write_simulation
 from excel_export.styles import clean_text, sheet_title
 from excel_export.summary_sheet import write_summary
 
+ALL_ROLES: tuple[SheetRole, ...] = (*ROLES, "simulation")
+SHEET_NAME_LENGTH = 31
+"""Excel's longest sheet name."""
+
 
 def sheet_names(words: Words, index: int, count: int) -> dict[SheetRole, str]:
     """The sheet names of a block: `Inputs`, or `Inputs 2` when there are several scenarios
     (the Simulation sheet's name too, used when the block has one)."""
     suffix = f" {index}" if count > 1 else ""
-    return {role: sheet_title(words(f"sheet.{role}") + suffix) for role in (*ROLES, "simulation")}
+    return {role: sheet_title(words(f"sheet.{role}") + suffix) for role in ALL_ROLES}
+
+
+def scenario_sheet_names(words: Words, names: Sequence[str]) -> list[dict[SheetRole, str]]:
+    """The sheet names of every block, named after its scenario: `Inputs as published`,
+    `Inputs corrected (errata E1-E3)` for `Kwadraad 2013, as published` and `Kwadraad 2013,
+    corrected (errata E1-E3)` (the words all names begin with are left out), within Excel's
+    31 characters, without the characters Excel forbids, and unique (Excel ignores case);
+    one scenario keeps the plain names."""
+    if len(names) < 2:
+        return [sheet_names(words, 1, 1) for _ in names]
+    shorts = _distinct_parts([clean_text(name) for name in names])
+    taken = {words("sheet.about").lower(), words("sheet.compare").lower()}
+    result: list[dict[SheetRole, str]] = []
+    for index, short in enumerate(shorts, start=1):
+        block: dict[SheetRole, str] = {}
+        for role in ALL_ROLES:
+            base = sheet_title(f"{words(f'sheet.{role}')} {short or index}").strip()
+            name, n = base, 2
+            while name.lower() in taken:
+                suffix = f" {n}"
+                name = base[: SHEET_NAME_LENGTH - len(suffix)].rstrip() + suffix
+                n += 1
+            taken.add(name.lower())
+            block[role] = name
+        result.append(block)
+    return result
+
+
+def _distinct_parts(names: list[str]) -> list[str]:
+    """The names without the words they all begin with (`Kwadraad 2013,`), when every name
+    keeps some words."""
+    words = [name.split() for name in names]
+    common = 0
+    while all(len(w) > common + 1 for w in words) and len({w[common] for w in words}) == 1:
+        common += 1
+    return [
+        " ".join(w[common:]).strip(" ,;-") or name for w, name in zip(words, names, strict=True)
+    ]
 
 
 def build_workbook(
@@ -45,10 +88,17 @@ def build_workbook(
     language: str = "en",
     values_only: bool = False,
     simulation: SimulationSettings = DEFAULT_SIMULATION,
+    *,
+    named_sheets: bool = False,
+    compare: bool = False,
 ) -> Workbook:
     """The workbook of one or more scenarios, in English (`en`) or Dutch (`nl`); a scenario
-    with ranged parameters gets a Simulation sheet unless `simulation` says otherwise."""
-    return plan_workbook(loaded_list, language, values_only, simulation)[0]
+    with ranged parameters gets a Simulation sheet unless `simulation` says otherwise. With
+    `named_sheets` each block's sheets are named after its scenario instead of numbered; with
+    `compare` two or more scenarios get a Compare sheet."""
+    return plan_workbook(
+        loaded_list, language, values_only, simulation, named_sheets=named_sheets, compare=compare
+    )[0]
 
 
 def plan_workbook(
@@ -56,19 +106,33 @@ def plan_workbook(
     language: str = "en",
     values_only: bool = False,
     simulation: SimulationSettings = DEFAULT_SIMULATION,
+    *,
+    named_sheets: bool = False,
+    compare: bool = False,
+    names: Sequence[dict[str, str]] | None = None,
 ) -> tuple[Workbook, list[Block], ValueCache]:
     """The workbook, its blocks (what each sheet holds where) and the value of every formula
-    it holds."""
+    it holds. `names` gives each block's sheet names by role (as the About sheet records
+    them, for `businesscase import`), overriding `named_sheets`."""
     if not loaded_list:
         raise ValueError("give at least one scenario to export")
     words = Words(language)
     count = len(loaded_list)
+    if names is not None:
+        planned = [
+            {**sheet_names(words, index, count), **given}
+            for index, given in enumerate(names, start=1)
+        ]
+    elif named_sheets:
+        planned = scenario_sheet_names(words, [one.scenario.name for one in loaded_list])
+    else:
+        planned = [sheet_names(words, index, count) for index in range(1, count + 1)]
     workbook = Workbook()
     workbook.remove(workbook.active)
     cache = ValueCache()
     blocks: list[Block] = []
     for index, loaded in enumerate(loaded_list, start=1):
-        sheets = sheet_names(words, index, count)
+        sheets = planned[index - 1]
         prefix = f"s{index}_" if count > 1 else ""
         block = plan_block(loaded, words, values_only, sheets, prefix, simulation, cache)
         blocks.append(block)
@@ -79,6 +143,8 @@ def plan_workbook(
         write_summary(workbook.create_sheet(sheets["summary"]), block)
         if block.simulation:
             write_simulation(workbook.create_sheet(sheets["simulation"]), block, block.simulation)
+    if compare and count > 1:
+        write_compare(workbook.create_sheet(sheet_title(words("sheet.compare"))), blocks)
     about = workbook.create_sheet(sheet_title(words("sheet.about")))
     record_rows = write_about(about, blocks, words, values_only)
     for block, rows in zip(blocks, record_rows, strict=True):
@@ -103,9 +169,14 @@ def workbook_bytes(
     language: str = "en",
     values_only: bool = False,
     simulation: SimulationSettings = DEFAULT_SIMULATION,
+    *,
+    named_sheets: bool = False,
+    compare: bool = False,
 ) -> bytes:
     """The workbook as .xlsx bytes, for the app's download button."""
-    workbook, _, cache = plan_workbook(loaded_list, language, values_only, simulation)
+    workbook, _, cache = plan_workbook(
+        loaded_list, language, values_only, simulation, named_sheets=named_sheets, compare=compare
+    )
     return saved(workbook, cache)
 
 
@@ -115,9 +186,14 @@ def write_workbook(
     language: str = "en",
     values_only: bool = False,
     simulation: SimulationSettings = DEFAULT_SIMULATION,
+    *,
+    named_sheets: bool = False,
+    compare: bool = False,
 ) -> Path:
     """Write the workbook to `path` atomically: it is built first, saved to a temporary file
     beside the target, then renamed over it. A failure leaves no half-written file and keeps
     any workbook already at `path`. Raises OSError when the path cannot be written."""
-    workbook, _, cache = plan_workbook(loaded_list, language, values_only, simulation)
+    workbook, _, cache = plan_workbook(
+        loaded_list, language, values_only, simulation, named_sheets=named_sheets, compare=compare
+    )
     return write_atomically(path, saved(workbook, cache))

@@ -14,12 +14,10 @@ from pathlib import Path
 from typing import TextIO
 
 from businesscase.analytics.simulation import DEFAULT_DRAWS, DEFAULT_SEED
-from businesscase.cli.options import draws_argument, seed_argument
+from businesscase.cli.options import BAD_INPUT, OK, draws_argument, seed_argument
 from businesscase.model.errors import ScenarioError
 from businesscase.model.units import LANGUAGES
 from businesscase.scenario.loading import LoadedScenario, load_scenario
-
-OK, BAD_INPUT = 0, 2
 
 
 def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -71,6 +69,12 @@ def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
         help="write a Simulation sheet (the values of a seeded run) for every scenario, or for "
         "none; by default for each scenario with ranged parameters",
     )
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="with several files: name each scenario's sheets after it and add a Compare sheet "
+        "with the differences per platform as live formulas",
+    )
     parser.set_defaults(handler=export_command)
     return parser
 
@@ -103,7 +107,15 @@ def export_command(
         print("\n".join(reports), file=err)
         return BAD_INPUT
     try:
-        write_workbook(loaded, target, args.language, args.values_only, settings)
+        write_workbook(
+            loaded,
+            target,
+            args.language,
+            args.values_only,
+            settings,
+            named_sheets=args.compare,
+            compare=args.compare,
+        )
     except OSError as error:
         print(f"{args.output}: cannot write the workbook ({error.strerror or error})", file=err)
         return BAD_INPUT

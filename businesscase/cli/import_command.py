@@ -22,9 +22,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from businesscase.cli.options import BAD_INPUT, OK
 from businesscase.model.errors import ScenarioError
-
-OK, BAD_INPUT = 0, 2
 
 
 def add_import_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:

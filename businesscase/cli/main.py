@@ -15,9 +15,8 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 
+from businesscase.cli.options import BAD_INPUT
 from businesscase.model.errors import ScenarioError
-
-BAD_INPUT = 2
 
 COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "run": ("businesscase.cli.commands", "add_scenario_commands"),
@@ -49,7 +48,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     set up (the others are not imported); without, every command."""
     parser = argparse.ArgumentParser(
         prog="businesscase",
-        description="Savings, platform costs and balance of online and blended help: courses and trajectories.",
+        description="Savings, platform costs and balance of online and blended help: courses "
+        "and trajectories.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add in _adders(command):

@@ -6,6 +6,9 @@ import argparse
 
 from businesscase.analytics.simulation import check_run
 
+OK, BAD_INPUT = 0, 2
+"""The exit codes: done, or bad input (a file, a value, an argument), never a traceback."""
+
 
 def add_set(parser: argparse.ArgumentParser) -> None:
     """The repeatable `--set PATH=VALUE` option."""

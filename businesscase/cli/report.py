@@ -12,11 +12,10 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from businesscase.cli.options import BAD_INPUT, OK
 from businesscase.model.errors import ScenarioError
 from businesscase.model.units import LANGUAGES
 from businesscase.scenario.loading import load_scenario
-
-OK, BAD_INPUT = 0, 2
 
 
 def add_report_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:

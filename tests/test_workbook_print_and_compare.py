@@ -1,0 +1,177 @@
+"""For analysts: the Results sheet checks itself, every sheet prints on A4, and a workbook of
+several scenarios names its sheets after them and compares them on a Compare sheet."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from businesscase import evaluate, load_scenario
+from businesscase.cli.main import main
+from excel_export import write_workbook
+from excel_export.read_back import read_edits
+from excel_export.workbook import build_workbook
+from tests.conftest import CORRECTED, PUBLISHED, SCENARIOS
+from tests.test_excel_recalc import error_cells, soffice_run
+
+RANGES = SCENARIOS / "kwadraad-2013-ranges.yaml"
+FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def results_sheet(workbook: openpyxl.Workbook) -> openpyxl.worksheet.worksheet.Worksheet:
+    return next(ws for ws in workbook.worksheets if ws.title.startswith(("Results", "Resultaten")))
+
+
+def check_summary(ws) -> str:
+    """The text of the Results sheet's summary of its checks (row 1, right of the title)."""
+    found = [c.value for c in ws[1][1:] if c.value is not None]
+    assert len(found) == 1, found
+    return str(found[0])
+
+
+def rows_by_key(ws) -> dict[str, int]:
+    return {ws.cell(r, 3).value: r for r in range(4, ws.max_row + 1) if ws.cell(r, 3).value}
+
+
+# ---------------------------------------------------------------- check cells
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_results_sheet_checks_every_platform_in_live_formulas(language):
+    workbook = build_workbook([load_scenario(PUBLISHED)], language)
+    ws = results_sheet(workbook)
+    summary = check_summary(ws)
+    assert summary.startswith("=IF(COUNTIF(")
+    assert ("Checks OK" if language == "en" else "Controles OK") in summary
+    column = max(c.column for c in ws[1] if c.value is not None)
+    rows = rows_by_key(ws)
+    results = evaluate(load_scenario(PUBLISHED).scenario)
+    for platform in results.platform_ids:
+        for name in ("costs", "balance", "cumulative"):
+            formula = ws.cell(rows[f"{platform}.{name}"], column).value
+            assert isinstance(formula, str) and "SUMPRODUCT(" in formula, formula
+        costs = ws.cell(rows[f"{platform}.costs"], column).value
+        assert costs.count("!D") == len(results.lines[f"{platform}.costs"].children)
+
+
+def test_a_values_only_copy_has_no_check_formulas():
+    workbook = build_workbook([load_scenario(PUBLISHED)], values_only=True)
+    ws = results_sheet(workbook)
+    assert not any(isinstance(c.value, str) and "COUNTIF" in c.value for c in ws[1])
+
+
+def test_libreoffice_finds_the_checks_ok_and_a_cost_typed_over_failing(soffice, tmp_path):
+    loaded = [load_scenario(PUBLISHED), load_scenario(CORRECTED)]
+    fine = write_workbook(loaded, tmp_path / "fine.xlsx", "nl", named_sheets=True, compare=True)
+    english = write_workbook([load_scenario(PUBLISHED)], tmp_path / "english.xlsx")
+    workbook = openpyxl.load_workbook(english)
+    ws = results_sheet(workbook)
+    ws.cell(rows_by_key(ws)["new-platform.costs"], 5).value = 12345  # typed over year 2
+    typed = tmp_path / "typed.xlsx"
+    workbook.save(typed)
+    recalculated = soffice_run(soffice, tmp_path, "xlsx", [fine, english, typed])
+    books = [openpyxl.load_workbook(path, data_only=True) for path in recalculated]
+    for book in books:
+        assert error_cells(book) == []
+    fine_book, english_book, typed_book = books
+    for ws in fine_book.worksheets:
+        if ws.title.startswith("Resultaten"):
+            assert check_summary(ws) == "Controles OK"
+    assert check_summary(results_sheet(english_book)) == "Checks OK"
+    assert check_summary(results_sheet(typed_book)) == "1 check fails"
+    # the Compare sheet, recalculated, holds the engine's differences
+    first, second = (evaluate(one.scenario) for one in loaded)
+    compare = fine_book["Vergelijking"]
+    compared = 0
+    for number in range(4, compare.max_row + 1):
+        key = compare.cell(number, 3).value
+        if not key:
+            continue
+        for year in range(1, len(first.years) + 1):
+            want = second.values[key][year - 1] - first.values[key][year - 1]
+            assert compare.cell(number, 3 + year).value == pytest.approx(want, abs=0.005), key
+        compared += 1
+    assert compared == 2 * len(first.platform_ids)
+
+
+# ---------------------------------------------------------------- print
+
+
+def test_every_sheet_prints_on_a4_landscape_one_page_wide():
+    workbook = build_workbook(
+        [load_scenario(RANGES), load_scenario(PUBLISHED)], "nl", named_sheets=True, compare=True
+    )
+    assert any(ws.title.startswith("Simulatie") for ws in workbook.worksheets)
+    for ws in workbook.worksheets:
+        setup = ws.page_setup
+        assert setup.orientation == "landscape", ws.title
+        assert str(setup.paperSize) == ws.PAPERSIZE_A4, ws.title
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.print_title_rows, ws.title
+    for ws in workbook.worksheets:
+        if ws.title.startswith("Invoer"):
+            check = next(c.column_letter for c in ws[3] if c.value == "Controle")
+            assert ws.print_area.endswith(f"$A$1:${check}${ws.max_row}"), ws.print_area
+
+
+def test_the_print_settings_survive_a_save(tmp_path):
+    book = write_workbook([load_scenario(RANGES)], tmp_path / "print.xlsx", "nl")
+    workbook = openpyxl.load_workbook(book)
+    for ws in workbook.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.print_title_rows, ws.title
+
+
+# ---------------------------------------------------------------- several scenarios
+
+
+def test_sheets_are_named_after_their_scenarios_valid_and_unique():
+    loaded = [
+        load_scenario(PUBLISHED),
+        load_scenario(CORRECTED),
+        load_scenario(CORRECTED, ["name='Corrected: [copy] */?\\ with a very long name indeed'"]),
+        load_scenario(CORRECTED, ["name='Corrected: [copy] */?\\ with a very long name indeed'"]),
+    ]
+    workbook = build_workbook(loaded, named_sheets=True, compare=True)
+    names = workbook.sheetnames
+    assert len({name.lower() for name in names}) == len(names)
+    assert all(len(name) <= 31 and not FORBIDDEN.search(name) for name in names)
+    assert "Compare" in names and names[-1] == "About"
+    two = build_workbook(loaded[:2], named_sheets=True)
+    assert two.sheetnames[:2] == ["Inputs as published", "Savings as published"]
+    assert "Compare" not in two.sheetnames
+
+
+def test_a_workbook_with_named_sheets_is_read_back(tmp_path):
+    loaded = [load_scenario(PUBLISHED), load_scenario(CORRECTED)]
+    book = write_workbook(loaded, tmp_path / "named.xlsx", named_sheets=True, compare=True)
+    workbook = openpyxl.load_workbook(book)
+    inputs = workbook["Inputs corrected (errata E1-E3)"]
+    wage = next(r for r in range(4, inputs.max_row + 1) if inputs.cell(r, 1).value == "Hourly wage")
+    inputs.cell(wage, 3).value = 80
+    edited = tmp_path / "edited.xlsx"
+    workbook.save(edited)
+    record, blocks = read_edits(edited)
+    assert record.blocks[1].sheets["inputs"] == "Inputs corrected (errata E1-E3)"
+    assert [len(block.edits) for block in blocks] == [0, 1]
+
+
+def test_two_scenarios_still_number_their_sheets_by_default():
+    workbook = build_workbook([load_scenario(PUBLISHED), load_scenario(CORRECTED)])
+    assert workbook.sheetnames[0] == "Inputs 1" and "Compare" not in workbook.sheetnames
+
+
+def test_export_with_compare_names_the_sheets_after_the_scenarios_and_adds_a_compare_sheet(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "both.xlsx"
+    assert main(["export", str(PUBLISHED), str(CORRECTED), "--compare", "-o", str(target)]) == 0
+    names = openpyxl.load_workbook(target).sheetnames
+    assert "Compare" in names
+    assert "Inputs as published" in names
+    assert not any(name.endswith((" 1", " 2")) for name in names)
