@@ -41,6 +41,8 @@ COVERED_IN_CASH_AND_TIME = {
     "client_hours_saved",
     "route_client_sessions_saved",
     "route_client_hours_saved",
+    "minutes_per_place",
+    "extra_places",
 }
 """Lines of the cash-and-time view and the funding, tested in this module."""
 
@@ -222,3 +224,20 @@ def test_clients_of_blended_help_skip_1350_sessions_and_1800_hours_a_year() -> N
     figures = {f.key: f.total for f in parties(results, "klik-voor-hulp")}
     assert figures["client_hours_saved"] == pytest.approx(10_800)
     assert figures["klik-voor-hulp.funder_gain"] == 0.0
+
+
+def test_redeployed_course_hours_become_extra_course_places() -> None:
+    """Ass JV (corrected, years 1-2): a place takes 40 x (1 - 10%) x 5 offline + 40 x (1 - 40%)
+    x 3 online minutes, plus (1.5 x 5 + 0.5 x 3) x 60 minutes of preparation shared by 12."""
+    results = evaluate(load_scenario(CORRECTED, ["redeploy_share=50%"]).scenario)
+    course = load_scenario(CORRECTED).scenario.courses["ass_jv"]
+    minutes, gain, efficiency = 40, course.offline_time_gain.value, course.online_efficiency.value
+    offline, online = course.offline_sessions.per_year(6)[0], course.online_sessions.per_year(6)[0]
+    prep = course.offline_preparation_hours.value * offline
+    prep += course.online_preparation_hours.value * online
+    per_place = (
+        minutes * (1 - gain) * offline + minutes * (1 - efficiency) * online + prep * 60 / 12
+    )
+    assert results.line("ass_jv.minutes_per_place")[0] == pytest.approx(per_place)
+    hours = results.line("ass_jv.savings")[0] / 75 * 0.5
+    assert results.line("ass_jv.extra_places")[0] == pytest.approx(hours / (per_place / 60))

@@ -5,7 +5,7 @@ organisation's savings add up the yearly savings of every course."""
 from __future__ import annotations
 
 from businesscase.model.activity import ActivityKind
-from businesscase.model.formula import Expr, If, Num, Ref, YearNumber
+from businesscase.model.formula import Expr, If, Input, Num, Ref, YearNumber
 from businesscase.model.lines import FormulaRule, Kind, Line, LineSpec, Nature, Scope, spec_of
 from businesscase.model.parameters import Scenario
 
@@ -30,6 +30,23 @@ def _growth_sessions(kind: str) -> FormulaRule:
         return s.input(f"{kind}_sessions")
 
     return rule
+
+
+def _minutes_per_place(s: Scope) -> Expr:
+    """A participant's share of the course leader's time in a blended course: the sessions'
+    minutes per participant after the online and offline gains, and each session's
+    preparation shared by the group."""
+    minutes = s.input("minutes_per_participant")
+    offline, online = s.input("offline_sessions"), s.input("online_sessions")
+    per_participant = (
+        minutes * (1 - s.input("offline_time_gain")) * offline
+        + minutes * (1 - s.input("online_efficiency")) * online
+    )
+    preparation = (
+        s.input("offline_preparation_hours") * offline
+        + s.input("online_preparation_hours") * online
+    ) * 60
+    return per_participant + preparation / s.input("group_size")
 
 
 _spec = spec_of
@@ -235,6 +252,33 @@ COURSE_LINES: dict[str, LineSpec] = {
                 "scheduling_saving",
                 "offline_time_saving",
                 "referral_saving",
+            ),
+        ),
+        _spec(
+            "minutes_per_place",
+            "Course leader's minutes per participant, blended",
+            "Minuten cursusleider per deelnemer, blended",
+            "min",
+            RATE,
+            QUANTITY,
+            "course",
+            _minutes_per_place,
+        ),
+        _spec(
+            "extra_places",
+            "Extra course places from redeployed hours, per year",
+            "Extra cursusplaatsen uit ingezette uren (per jaar)",
+            "participants",
+            FLOW,
+            QUANTITY,
+            "course",
+            lambda s: If(
+                s.line("minutes_per_place") <= 0,
+                Num(0),
+                Input(("redeploy_share",))
+                * s.line("savings")
+                / WAGE
+                / (s.line("minutes_per_place") / 60),
             ),
         ),
     )
