@@ -14,9 +14,15 @@ from pathlib import Path
 from typing import TextIO
 
 from businesscase.analytics.simulation import DEFAULT_DRAWS, DEFAULT_SEED
-from businesscase.cli.options import BAD_INPUT, OK, draws_argument, seed_argument
+from businesscase.cli.options import (
+    BAD_INPUT,
+    OK,
+    add_language,
+    add_set,
+    draws_argument,
+    seed_argument,
+)
 from businesscase.model.errors import ScenarioError
-from businesscase.model.units import LANGUAGES
 from businesscase.scenario.loading import LoadedScenario, load_scenario
 
 
@@ -32,22 +38,13 @@ def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
     parser.add_argument(
         "-o", "--output", required=True, metavar="OUT.xlsx", help="the workbook to write"
     )
-    parser.add_argument(
-        "--language", choices=LANGUAGES, default="en", help="language of the labels"
-    )
+    add_language(parser, "the labels")
     parser.add_argument(
         "--values-only",
         action="store_true",
         help="write the figures as values, without formulas (a frozen copy)",
     )
-    parser.add_argument(
-        "--set",
-        dest="changes",
-        action="append",
-        default=[],
-        metavar="PATH=VALUE",
-        help="change a parameter in every file, e.g. --set hourly_wage=80 (repeatable)",
-    )
+    add_set(parser, " in every file")
     parser.add_argument(
         "--draws",
         type=draws_argument,
@@ -100,7 +97,7 @@ def export_command(
     reports: list[str] = []
     for file in args.files:
         try:
-            loaded.append(load_scenario(file, args.changes))
+            loaded.append(load_scenario(file, args.set))
         except ScenarioError as error:
             reports.append(error.report())
     if reports:

@@ -5,21 +5,27 @@ from __future__ import annotations
 import argparse
 
 from businesscase.analytics.simulation import check_run
+from businesscase.model.units import LANGUAGES
 
 OK, BAD_INPUT = 0, 2
 """The exit codes: done, or bad input (a file, a value, an argument), never a traceback."""
 
 
-def add_set(parser: argparse.ArgumentParser) -> None:
-    """The repeatable `--set PATH=VALUE` option."""
+def add_set(parser: argparse.ArgumentParser, what: str = "") -> None:
+    """The repeatable `--set PATH=VALUE` option (`args.set`); `what` says where it applies."""
     parser.add_argument(
         "--set",
         action="append",
         default=[],
         metavar="PATH=VALUE",
-        help="change a parameter, e.g. hourly_wage=80 or "
+        help=f"change a parameter{what}, e.g. hourly_wage=80 or "
         "courses.ass_jv.groups_per_year=10 (repeatable)",
     )
+
+
+def add_language(parser: argparse.ArgumentParser, what: str) -> None:
+    """The `--language en|nl` option of a command that writes words (`args.language`)."""
+    parser.add_argument("--language", choices=LANGUAGES, default="en", help=f"language of {what}")
 
 
 def _whole_number(text: str) -> int:

@@ -12,9 +12,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from businesscase.cli.options import BAD_INPUT, OK
+from businesscase.cli.options import BAD_INPUT, OK, add_language, add_set
 from businesscase.model.errors import ScenarioError
-from businesscase.model.units import LANGUAGES
 from businesscase.scenario.loading import load_scenario
 
 
@@ -31,17 +30,8 @@ def add_report_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
     parser.add_argument(
         "-o", "--output", required=True, metavar="OUT.pdf", help="the report to write"
     )
-    parser.add_argument(
-        "--language", choices=LANGUAGES, default="en", help="language of the report"
-    )
-    parser.add_argument(
-        "--set",
-        dest="changes",
-        action="append",
-        default=[],
-        metavar="PATH=VALUE",
-        help="change a parameter, e.g. --set hourly_wage=80 (repeatable)",
-    )
+    add_language(parser, "the report")
+    add_set(parser)
     parser.set_defaults(handler=report_command)
     return parser
 
@@ -59,7 +49,7 @@ def report_command(
         print(f"{args.output}: the output must be a .pdf file", file=err)
         return BAD_INPUT
     try:
-        loaded = load_scenario(args.file, args.changes)
+        loaded = load_scenario(args.file, args.set)
     except ScenarioError as error:
         print(error.report(), file=err)
         return BAD_INPUT

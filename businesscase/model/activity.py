@@ -24,8 +24,6 @@ class ActivityKind:
     """The scenario's key that holds the activities of this kind by id (`courses`)."""
     lines: Callable[[str, Scenario], list[Line]]
     """Every line of one activity, each after the lines it reads."""
-    line_specs: tuple[LineSpec, ...]
-    """Every line an activity of this kind may have (the catalogue of the kind)."""
     savings: tuple[LineSpec, ...] = ()
     """The organisation's savings from this kind: each a total that `adds`, for every
     activity, the activity's line of each name it lists."""

@@ -207,7 +207,3 @@ class Line:
     def summable(self) -> bool:
         """Whether a total over years of this line means something."""
         return self.spec.kind.summable
-
-    @property
-    def is_money(self) -> bool:
-        return self.spec.unit == "EUR"

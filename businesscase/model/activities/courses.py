@@ -573,7 +573,6 @@ def course_lines(course_id: str, scenario: Scenario) -> list[Line]:
 COURSES = ActivityKind(
     collection="courses",
     lines=course_lines,
-    line_specs=(*COURSE_LINES.values(), *GROWTH_LINES.values()),
     savings=SAVINGS,
     shared_costs=SHARED_COSTS,
     platform_costs=PLATFORM_COSTS,

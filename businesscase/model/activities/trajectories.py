@@ -305,7 +305,6 @@ def trajectory_lines(type_id: str, scenario: Scenario) -> list[Line]:
 TRAJECTORIES = ActivityKind(
     collection="trajectories",
     lines=trajectory_lines,
-    line_specs=(*ROUTE_LINES.values(), *TYPE_LINES.values()),
     savings=SAVINGS,
     platform_clients=("platform_trajectories",),
 )
