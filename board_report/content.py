@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from businesscase import (
     RESULT_LINES,
+    Language,
     LoadedScenario,
     Results,
     Scenario,
@@ -19,6 +20,7 @@ from businesscase import (
     parties,
     ranged_parameters,
     simulate,
+    text_in,
 )
 
 SIMULATION_DRAWS = 2000
@@ -125,14 +127,16 @@ class Content:
         return shlex.join(parts)
 
 
-def _members(scenario: Scenario, platform: str) -> tuple[str, ...]:
+def _members(scenario: Scenario, platform: str, language: Language) -> tuple[str, ...]:
     average_of = scenario.platforms[platform].average_of
-    return tuple(scenario.platforms[p].name for p in average_of) if average_of else ()
+    members = average_of or []
+    return tuple(text_in(scenario.platforms[p].name, language) for p in members)
 
 
-def read_content(loaded: LoadedScenario) -> Content:
+def read_content(loaded: LoadedScenario, language: Language = "en") -> Content:
     """The report's figures for a loaded scenario, from `evaluate` (and, for a scenario with
-    ranged estimates, a seeded simulation)."""
+    ranged estimates, a seeded simulation); names and descriptions in the report's language
+    (a scenario file may give them per language)."""
     scenario = loaded.scenario
     results = evaluate(scenario)
     first, last = measures.widest_total(scenario)
@@ -147,8 +151,8 @@ def read_content(loaded: LoadedScenario) -> Content:
     decisions = [
         Decision(
             platform=p,
-            name=scenario.platforms[p].name,
-            members=_members(scenario, p),
+            name=text_in(scenario.platforms[p].name, language),
+            members=_members(scenario, p, language),
             balance=float(results.total(p, "balance", first, last)),
             cash_balance=float(results.total(p, "cash_balance", first, last)),
             hours_net=float(results.total(p, "hours_net", first, last)),
@@ -162,14 +166,14 @@ def read_content(loaded: LoadedScenario) -> Content:
     ]
     ranked = sorted(decisions, key=lambda decision: decision.balance, reverse=True)
     return Content(
-        name=scenario.name,
-        description=scenario.description,
+        name=text_in(scenario.name, language),
+        description=text_in(scenario.description, language),
         horizon=scenario.horizon_years,
         years=tuple(int(year) for year in results.years),
         span=(first, last),
         totals=tuple(scenario.totals),
         decisions=tuple(ranked),
-        blocks=tuple(_block(results, p) for p in results.platform_ids),
+        blocks=tuple(_block(results, p, language) for p in results.platform_ids),
         ranged=ranged,
         draws=SIMULATION_DRAWS if ranged else None,
         seed=SIMULATION_SEED if ranged else None,
@@ -189,7 +193,7 @@ def _gains(results: Results, platform: str) -> dict[str, float]:
     }
 
 
-def _block(results: Results, platform: str) -> Block:
+def _block(results: Results, platform: str, language: Language) -> Block:
     rows = []
     for name in RESULT_LINES:
         line = results.lines[f"{platform}.{name}"]
@@ -205,8 +209,8 @@ def _block(results: Results, platform: str) -> Block:
         )
     return Block(
         platform=platform,
-        name=results.scenario.platforms[platform].name,
-        members=_members(results.scenario, platform),
+        name=text_in(results.scenario.platforms[platform].name, language),
+        members=_members(results.scenario, platform, language),
         rows=tuple(rows),
         cumulative=tuple(float(v) for v in results.platform_line(platform, "cumulative")),
         break_even=results.break_even_year(platform),
@@ -220,16 +224,19 @@ def _pin_notes(results: Results) -> list[PinNote]:
         owner = _owner_name(results.scenario, line.activity)
         label, label_nl = line.label, line.label_nl or line.label
         if owner:
-            label, label_nl = f"{label}, {owner}", f"{label_nl}, {owner}"
+            label = f"{label}, {text_in(owner, 'en')}"
+            label_nl = f"{label_nl}, {text_in(owner, 'nl')}"
         notes.append(PinNote(key, label, label_nl, line.unit, pin.value, pin.years, pin.reason))
     return notes
 
 
 def _owner_name(scenario: Scenario, activity: tuple[str, str] | None) -> str:
-    """The name of the course or trajectory type a line belongs to ('' for none)."""
+    """The name of the course or trajectory type a line belongs to ('' for none), with its
+    Dutch where the scenario gives it."""
     if activity is None:
         return ""
     kind, identifier = activity
     owners = getattr(scenario, kind, None)
     owner = owners.get(identifier) if isinstance(owners, dict) else None
-    return str(getattr(owner, "name", "") or identifier) if owners is not None else identifier
+    name: str = getattr(owner, "name", "")
+    return (name or identifier) if owners is not None else identifier

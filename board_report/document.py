@@ -99,7 +99,7 @@ def report_bytes(loaded: LoadedScenario, language: str) -> bytes:
     """The board report of a loaded scenario as PDF bytes, in English (`en`) or Dutch (`nl`).
     Raises ValueError for another language."""
     words = Words(language)
-    content = read_content(loaded)
+    content = read_content(loaded, words.language)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,

@@ -16,6 +16,7 @@ from businesscase import (
     ParameterEntry,
     Scenario,
     parameter_entries,
+    text_in,
     value_at,
 )
 
@@ -126,7 +127,7 @@ def owner_text(entry: ParameterEntry, scenario: Scenario, words: Words) -> str:
         return ""
     owners = getattr(scenario, str(path[0]), {})
     owner = owners.get(str(path[1])) if isinstance(owners, dict) else None
-    parts = [str(getattr(owner, "name", "") or path[1])]
+    parts = [text_in(getattr(owner, "name", ""), words.language) or str(path[1])]
     for part in path[2:-1]:
         if part == "growth":
             parts.append(words("growth"))

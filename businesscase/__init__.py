@@ -51,8 +51,9 @@ if TYPE_CHECKING:
         ActivityRef,
         activities,
     )
+    from businesscase.model.descriptions import description_of
     from businesscase.model.domain import Domain, domain_at
-    from businesscase.model.errors import KeyPath, Problem, ScenarioError, dotted
+    from businesscase.model.errors import KeyPath, Problem, ScenarioError, dotted, message_in
     from businesscase.model.lines import Kind, Line, LineSpec, Nature
     from businesscase.model.parameters import (
         Course,
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     )
     from businesscase.model.schema import value_at
     from businesscase.model.units import LANGUAGES, Language, unit_text
+    from businesscase.model.wording import Wording, text_in
     from businesscase.report.compare import Comparison, LineChange, compare
     from businesscase.report.files import write_atomically
     from businesscase.report.inventory import ParameterEntry, acting_inputs, parameter_entries
@@ -117,6 +119,7 @@ _WHERE: dict[str, tuple[str, str | None]] = {
     "Simulation": ("businesscase.analytics.simulation", "Simulation"),
     "Tornado": ("businesscase.analytics.sensitivity", "Tornado"),
     "TornadoBar": ("businesscase.analytics.sensitivity", "TornadoBar"),
+    "Wording": ("businesscase.model.wording", "Wording"),
     "acting_inputs": ("businesscase.report.inventory", "acting_inputs"),
     "activities": ("businesscase.model.catalogue", "activities"),
     "analyse": ("businesscase.analytics.sensitivity", "analyse"),
@@ -124,6 +127,7 @@ _WHERE: dict[str, tuple[str, str | None]] = {
     "check_run": ("businesscase.analytics.simulation", "check_run"),
     "compare": ("businesscase.report.compare", "compare"),
     "default_bounds": ("businesscase.analytics.goal_seek", "default_bounds"),
+    "description_of": ("businesscase.model.descriptions", "description_of"),
     "domain_at": ("businesscase.model.domain", "domain_at"),
     "dotted": ("businesscase.model.errors", "dotted"),
     "dump_scenario": ("businesscase.scenario.scenario_yaml", "dump_scenario"),
@@ -133,6 +137,7 @@ _WHERE: dict[str, tuple[str, str | None]] = {
     "load_scenario": ("businesscase.scenario.loading", "load_scenario"),
     "load_scenario_bytes": ("businesscase.scenario.loading", "load_scenario_bytes"),
     "measures": ("businesscase.model.measures", None),
+    "message_in": ("businesscase.model.errors", "message_in"),
     "number_text": ("businesscase.model.parameters", "number_text"),
     "parameter_at": ("businesscase.analytics.goal_seek", "parameter_at"),
     "parameter_entries": ("businesscase.report.inventory", "parameter_entries"),
@@ -142,6 +147,7 @@ _WHERE: dict[str, tuple[str, str | None]] = {
     "results_json": ("businesscase.report.tidy", "results_json"),
     "simulate": ("businesscase.analytics.simulation", "simulate"),
     "solve": ("businesscase.analytics.goal_seek", "solve"),
+    "text_in": ("businesscase.model.wording", "text_in"),
     "tidy": ("businesscase.report.tidy", "tidy"),
     "to_cents": ("businesscase.report.tidy", "to_cents"),
     "tornado": ("businesscase.analytics.sensitivity", "tornado"),
@@ -206,6 +212,7 @@ __all__ = [
     "Simulation",
     "Tornado",
     "TornadoBar",
+    "Wording",
     "__version__",
     "acting_inputs",
     "activities",
@@ -214,6 +221,7 @@ __all__ = [
     "check_run",
     "compare",
     "default_bounds",
+    "description_of",
     "domain_at",
     "dotted",
     "dump_scenario",
@@ -223,6 +231,7 @@ __all__ = [
     "load_scenario",
     "load_scenario_bytes",
     "measures",
+    "message_in",
     "number_text",
     "parameter_at",
     "parameter_entries",
@@ -232,6 +241,7 @@ __all__ = [
     "results_json",
     "simulate",
     "solve",
+    "text_in",
     "tidy",
     "to_cents",
     "tornado",

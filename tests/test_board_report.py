@@ -22,6 +22,7 @@ from businesscase import (
     load_scenario,
     measures,
     simulate,
+    text_in,
     to_cents,
 )
 from businesscase.cli.main import main
@@ -105,7 +106,7 @@ def test_the_dutch_report_of_the_corrected_case_gives_the_average_99494_and_brea
     text = pdf_text(target, poppler, 1)
     assert "99.494" in text
     assert "jaar 4" in text
-    average = decision(text, "Average of Hulp Online with development and new platform")
+    average = decision(text, "Gemiddelde van Hulp Online met ontwikkeling en nieuw platform")
     assert "Saldo over jaar 1-6: € 99.494,00" in average
     assert "Terugverdiend in jaar 4; in geld niet binnen 6 jaar" in average
     assert "in geld over dezelfde jaren: € -85.996,00" in average
@@ -250,16 +251,17 @@ def test_the_assumptions_page_lists_files_errata_pins_sources_and_the_version(
     )
 
 
-def test_the_dutch_report_is_dutch_throughout_with_decimal_commas(
+def test_the_dutch_report_is_dutch_throughout_with_decimal_commas_and_the_files_dutch_names(
     tmp_path: Path, poppler: dict[str, str]
 ) -> None:
     loaded = load_scenario(CORRECTED)
     text = pdf_text(write(tmp_path, CORRECTED, "nl"), poppler, 1)
     for written in [
+        loaded.scenario.name,
         loaded.scenario.description,
         *(p.name for p in loaded.scenario.platforms.values()),
     ]:
-        text = text.replace(" ".join(written.split()), "")  # the file's own words, in English
+        assert " ".join(text_in(written, "nl").split()) in text
     for dutch in (
         "Jaar 1",
         "Totaal 1-6",

@@ -13,7 +13,8 @@ it back into the scenario as `--set` would, and evaluating that scenario.
 Refusals (a parameter that is not one, or has values by year; an unknown platform; a year
 outside the horizon; bounds that are not finite, not ordered or outside the parameter's domain)
 raise GoalSeekError, a ScenarioError whose `refusals` name the input each problem is about, so
-that the command line can name its options and the app its fields.
+that the command line can name its options and the app its fields. Refusals and answers are
+`Wording`s: English as text, Dutch with `text_in(answer.message, "nl")`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from businesscase.model.domain import Domain, domain_at
 from businesscase.model.errors import KeyPath, Problem, ScenarioError, dotted
 from businesscase.model.parameters import MAX_HORIZON, Param, Scenario
 from businesscase.model.schema import value_at
+from businesscase.model.units import unit_text
+from businesscase.model.wording import Wording, joined, numeral, say
 from businesscase.scenario.loading import validate_data
 
 GRID = 401
@@ -51,8 +54,14 @@ class GoalSeekError(ScenarioError):
         super().__init__([problem for _, problem in refusals])
 
 
-def _refusal(about: Input, message: str, path: KeyPath | None = None) -> tuple[Input, Problem]:
+def _refusal(about: Input, message: Wording, path: KeyPath | None = None) -> tuple[Input, Problem]:
     return about, Problem(message, path if path is not None else (about,))
+
+
+_NOT_MOVABLE = Wording(
+    "is not a parameter that goal seek can move",
+    "is geen parameter die doelzoeken kan verschuiven",
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,7 @@ class GoalSeek:
     best_cumulative: float
     """The best cumulative balance by the year at `value` (within the bounds, if no value)."""
     message: str
+    """The answer in a sentence, a `Wording` (English and Dutch)."""
     side: Side | None = None
     """Which values beyond `value` also break even: "at least" (it and the next above) or
     "at most" (it and the next below); the next value on the other side does not."""
@@ -87,9 +97,7 @@ def parameter_at(scenario: Scenario, path: KeyPath) -> Param:
     """The parameter at a key path; anything else is refused (GoalSeekError)."""
     node = value_at(scenario, path)
     if not isinstance(node, Param):
-        raise GoalSeekError(
-            [_refusal("parameter", "is not a parameter that goal seek can move", path)]
-        )
+        raise GoalSeekError([_refusal("parameter", _NOT_MOVABLE, path)])
     return node
 
 
@@ -187,26 +195,43 @@ def _check_question(
     for path in paths:
         node = value_at(scenario, path)
         if not isinstance(node, Param):
-            refusals.append(
-                _refusal("parameter", "is not a parameter that goal seek can move", path)
-            )
+            refusals.append(_refusal("parameter", _NOT_MOVABLE, path))
         elif node.by_year is not None and not every_year:
             refusals.append(
                 _refusal(
                     "parameter",
-                    f"has values by year ({node.describe()}); goal seek moves one value for "
-                    "every year, so give it one value first",
+                    say(
+                        "has values by year ({written}); goal seek moves one value for every "
+                        "year, so give it one value first",
+                        "heeft waarden per jaar (`{written}`); doelzoeken verschuift één waarde "
+                        "voor elk jaar, geef de parameter dus eerst één waarde",
+                        written=node.describe(),
+                    ),
                     path,
                 )
             )
     if platform not in scenario.platforms:
         refusals.append(
             _refusal(
-                "platform", f"unknown platform; expected one of {', '.join(scenario.platforms)}"
+                "platform",
+                say(
+                    "unknown platform; expected one of {known}",
+                    "onbekend platform; mogelijk zijn: {known}",
+                    known=", ".join(scenario.platforms),
+                ),
             )
         )
     if not 1 <= by_year <= scenario.horizon_years:
-        refusals.append(_refusal("by_year", f"must be a year from 1 to {scenario.horizon_years}"))
+        refusals.append(
+            _refusal(
+                "by_year",
+                say(
+                    "must be a year from 1 to {last}",
+                    "moet een jaar van 1 tot en met {last} zijn",
+                    last=scenario.horizon_years,
+                ),
+            )
+        )
     if any(about == "parameter" for about, _ in refusals):
         raise GoalSeekError(refusals)  # the bounds are those of the parameters
     domain = domain_of(paths)
@@ -217,19 +242,33 @@ def _check_question(
             try:
                 put_back(scenario, paths, bound)
             except ScenarioError as error:
-                reason = "; ".join(problem.message for problem in error.problems)
+                reason = joined([problem.message for problem in error.problems], "; ", "; ")
         if reason is not None:
             refusals.append(
                 _refusal(
                     about,  # type: ignore[arg-type]
-                    f"{domain.exact(bound)} is not a possible value of {names}: {reason}",
+                    say(
+                        "{bound} is not a possible value of {names}: {reason}",
+                        "{bound} is geen mogelijke waarde van {names}: {reason}",
+                        bound=numeral(domain.exact(bound)),
+                        names=names,
+                        reason=reason,
+                    ),
                 )
             )
     lower, upper = bounds
     bad_bounds = any(about in ("low", "high") for about, _ in refusals)
     if not bad_bounds and not lower < upper:
         refusals.append(
-            _refusal("low", f"the bounds must have low < high (got {lower:g}, {upper:g})")
+            _refusal(
+                "low",
+                say(
+                    "the bounds must have low < high (got {lower:g}, {upper:g})",
+                    "de ondergrens moet onder de bovengrens liggen (gegeven: {lower:g}, {upper:g})",
+                    lower=lower,
+                    upper=upper,
+                ),
+            )
         )
     if (
         not bad_bounds
@@ -239,8 +278,14 @@ def _check_question(
         refusals.append(
             _refusal(
                 "low",
-                f"no value of {names} to the step of {domain.shown(domain.step)} lies between "
-                f"{domain.exact(lower)} and {domain.exact(upper)}",
+                say(
+                    "no value of {names} to the step of {step} lies between {lower} and {upper}",
+                    "geen waarde van {names} in stappen van {step} ligt tussen {lower} en {upper}",
+                    names=names,
+                    step=numeral(domain.shown(domain.step)),
+                    lower=numeral(domain.exact(lower)),
+                    upper=numeral(domain.exact(upper)),
+                ),
             )
         )
     if refusals:
@@ -268,7 +313,7 @@ def solve(
     step, places = domain.step, domain.places
     first = parameter_at(scenario, paths[0])
     current = float(first.per_year(scenario.horizon_years)[0])
-    now = first.describe() if first.by_year is not None else domain.shown(current)
+    now = first.describe() if first.by_year is not None else numeral(domain.shown(current))
     names = ", ".join(dotted(p) for p in paths)
 
     def value(k: int) -> float:
@@ -278,7 +323,7 @@ def solve(
         values = np.array([value(int(k)) for k in ks])
         return _best_by_year(scenario, paths, values, platform, by_year)
 
-    def answer(found: float | None, cumulative: float, message: str, **more: Any) -> GoalSeek:
+    def answer(found: float | None, cumulative: float, message: Wording, **more: Any) -> GoalSeek:
         return GoalSeek(
             paths,
             platform,
@@ -298,19 +343,41 @@ def solve(
     ks = np.unique(np.round(np.linspace(k_low, k_high, GRID)).astype(np.int64))
     grid = best(ks)
     feasible = measures.breaks_even(grid)
-    between = f"between {domain.plain(value(k_low))} and {domain.plain(value(k_high))}"
+    between = say(
+        "between {lower} and {upper}",
+        "tussen {lower} en {upper}",
+        lower=numeral(domain.plain(value(k_low))),
+        upper=numeral(domain.plain(value(k_high))),
+    )
     if not feasible.any():
         return answer(
             None,
             float(grid.max()),
-            f"no value of {names} {between} makes {platform} break even by year {by_year}; "
-            f"the best cumulative balance by then is {grid.max():,.2f}",
+            say(
+                "no value of {names} {between} makes {platform} break even by year {year}; "
+                "the best cumulative balance by then is {best:,.2f}",
+                "geen waarde van {names} {between} laat {platform} uiterlijk in jaar {year} "
+                "terugverdienen; het beste cumulatieve saldo tot dan is {best:,.2f}",
+                names=names,
+                between=between,
+                platform=platform,
+                year=by_year,
+                best=float(grid.max()),
+            ),
         )
     if feasible.all():
         return answer(
             None,
             float(grid.min()),
-            f"{platform} breaks even by year {by_year} for every value of {names} {between}",
+            say(
+                "{platform} breaks even by year {year} for every value of {names} {between}",
+                "{platform} verdient zich uiterlijk in jaar {year} terug bij elke waarde van "
+                "{names} {between}",
+                platform=platform,
+                year=by_year,
+                names=names,
+                between=between,
+            ),
         )
     flips = np.flatnonzero(feasible[1:] != feasible[:-1])
     nearest = flips[np.argmin(np.abs(ks[flips] * step - current))]
@@ -334,20 +401,46 @@ def solve(
     return answer(
         found,
         reached,
-        f"{platform} breaks even by year {by_year} when {names} is {side} "
-        f"{_with_unit(found, domain)} (now {now}); its cumulative balance by year {by_year} "
-        f"is then {reached:,.2f} (at {_with_unit(value(outside), domain)}: {missed:,.2f})",
+        say(
+            "{platform} breaks even by year {year} when {names} is {side} {found} (now {now}); "
+            "its cumulative balance by year {year} is then {reached:,.2f} (at {outside}: "
+            "{missed:,.2f})",
+            "{platform} verdient zich uiterlijk in jaar {year} terug als {names} {side} {found} "
+            "is (nu {now}); het cumulatieve saldo tot en met jaar {year} is dan {reached:,.2f} "
+            "(bij {outside}: {missed:,.2f})",
+            platform=platform,
+            year=by_year,
+            names=names,
+            side=_SIDES[side],
+            found=_with_unit(found, domain),
+            now=now,
+            reached=reached,
+            outside=_with_unit(value(outside), domain),
+            missed=missed,
+        ),
         side=side,
         neighbour=value(outside),
         neighbour_cumulative=missed,
     )
 
 
-def _with_unit(value: float, domain: Domain) -> str:
-    """`10 groups`, `60.24%`, `2,913.80 EUR/year`, `year 2`."""
-    shown = domain.shown(value)
+_SIDES: dict[Side, Wording] = {
+    "at least": Wording("at least", "minstens"),
+    "at most": Wording("at most", "hoogstens"),
+}
+
+
+def _with_unit(value: float, domain: Domain) -> Wording:
+    """`10 groups`, `60.24%`, `2,913.80 EUR/year`, `year 2` (`10 groepen`, `60,24%`,
+    `2.913,80 €/jaar`, `jaar 2`)."""
+    shown = numeral(domain.shown(value))
     if domain.percentage or not domain.unit:
         return shown
     if domain.unit == "year":
-        return f"year {shown}"
-    return f"{shown} {domain.unit}"
+        return say("year {shown}", "jaar {shown}", shown=shown)
+    return say(
+        "{shown} {unit}",
+        "{shown} {unit}",
+        shown=shown,
+        unit=Wording(domain.unit, unit_text(domain.unit, "nl")),
+    )

@@ -16,6 +16,7 @@ from pydantic.fields import FieldInfo
 from businesscase.model.errors import KeyPath
 from businesscase.model.parameters import Param, WholeNumber
 from businesscase.model.schema import field_at, unwrap
+from businesscase.model.wording import Wording, numeral, say
 
 PERCENT_STEP = 0.0001
 """A hundredth of a percent, as the app and the CLI show a percentage: 60.24%."""
@@ -50,18 +51,25 @@ class Domain:
         """Decimals of a fraction that the step leaves: 0, 4 or 2."""
         return 0 if self.whole else (4 if self.percentage else 2)
 
-    def refusal(self, value: float) -> str | None:
-        """Why the value cannot be this parameter's, or None if it can."""
+    def refusal(self, value: float) -> Wording | None:
+        """Why the value cannot be this parameter's (in English and Dutch), or None if it can."""
         if not math.isfinite(value):
-            return "must be a finite number"
+            return say("must be a finite number", "moet een eindig getal zijn")
         if self.whole and value != round(value):
-            return "must be a whole number"
+            return say("must be a whole number", "moet een geheel getal zijn")
         low, high = self.lowest, self.highest
         if value < low or (value == low and not self.lowest_included):
-            return f"must be {'>=' if self.lowest_included else '>'} {self.plain(low)}"
-        if value > high or (value == high and not self.highest_included):
-            return f"must be {'<=' if self.highest_included else '<'} {self.plain(high)}"
-        return None
+            bound, limit = (">=" if self.lowest_included else ">"), low
+        elif value > high or (value == high and not self.highest_included):
+            bound, limit = ("<=" if self.highest_included else "<"), high
+        else:
+            return None
+        return say(
+            "must be {bound} {limit}",
+            "moet {bound} {limit} zijn",
+            bound=bound,
+            limit=numeral(self.plain(limit)),
+        )
 
     def shown(self, value: float) -> str:
         """A value as the CLI writes it: `60.24%`, `10`, `2,913.80` (money), `2.5` (hours)."""

@@ -4,7 +4,13 @@ A parameter is written as a plain value (`hourly_wage: 75`), as a step function 
 (`online_sessions: {1: 3, 3: 4}`: 3 from year 1, 4 from year 3 on), or as a block with its
 source (`hourly_wage: {value: 75, source: "seed 002, appendix C, row Uurloon"}`).
 Percentages accept 0.4 and "40%". Every number is read by one syntax (`decimal_text`: `75,5`
-is 75.5; `1,500`, `7_5` and `0x4B` are refused with the reason). Unknown keys are errors.
+is 75.5; `1,500`, `7_5` and `0x4B` are refused with the reason). Unknown keys are errors. A name
+or description may be written per language (`name: {en: Debt help, nl: Schuldhulp}`).
+
+Each field is documented by the attribute docstring below it (its English description) and by
+its Dutch description in `model/descriptions_nl.py`; `model/descriptions.py` reads both when a
+description is first asked for, so starting the program parses no source. Every message a
+validator gives is a `Wording`, in English and Dutch.
 """
 
 from __future__ import annotations
@@ -21,17 +27,23 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
     field_validator,
     model_validator,
 )
+
+from businesscase.model.wording import Wording, numeral, say
 
 MAX_HORIZON = 50
 
 
 class Base(BaseModel):
-    """Frozen, strict about unknown keys, and documented by its attribute docstrings."""
+    """Frozen and strict about unknown keys. Its fields are documented by attribute docstrings,
+    which `model/descriptions.py` reads only when a description is asked for (pydantic's
+    `use_attribute_docstrings` would parse this module's source at every start)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 MAX_NUMBER_TEXT = 40
@@ -60,31 +72,65 @@ def decimal_text(text: str) -> str:
     numbers in another base (`0x4B`, `0o17`, `0b11`)."""
     written = text.strip()
     if len(written) > MAX_NUMBER_TEXT:
-        raise ValueError(f"write a number of at most {MAX_NUMBER_TEXT} characters")
+        raise ValueError(
+            say(
+                "write a number of at most {most} characters",
+                "schrijf een getal van hoogstens {most} tekens",
+                most=MAX_NUMBER_TEXT,
+            )
+        )
     if _OTHER_BASE.fullmatch(written):
         try:
-            shown = str(int(written, 0))
+            shown: str = str(int(written, 0))
         except ValueError:
-            shown = "digits 0-9"
-        raise ValueError(f"write the number in decimal digits ({shown}, not {written})")
+            shown = Wording("digits 0-9", "de cijfers 0-9")
+        raise ValueError(
+            say(
+                "write the number in decimal digits ({shown}, not {written})",
+                "schrijf het getal in gewone cijfers ({shown}, niet {written})",
+                shown=shown,
+                written=written,
+            )
+        )
     if "_" in written and _NUMBER.fullmatch(written.replace("_", "")):
         raise ValueError(
-            f"write the digits without '_' ({written.replace('_', '')}, not {written})"
+            say(
+                "write the digits without '_' ({digits}, not {written})",
+                "schrijf de cijfers zonder '_' ({digits}, niet {written})",
+                digits=written.replace("_", ""),
+                written=written,
+            )
         )
     if not _NUMBER.fullmatch(written):
         if _THOUSANDS.fullmatch(written):
             raise ValueError(
-                f"write the number without thousands separators (such as 1500 or 1500,5, not "
-                f"{written})"
+                say(
+                    "write the number without thousands separators (such as 1500 or 1500,5, "
+                    "not {written})",
+                    "schrijf het getal zonder scheidingstekens voor duizendtallen (zoals 1500 "
+                    "of 1500,5, niet {written})",
+                    written=written,
+                )
             )
-        raise ValueError("write digits with an optional decimal point or comma: 75, 75.5 or 75,5")
+        raise ValueError(
+            say(
+                "write digits with an optional decimal point or comma: 75, 75.5 or 75,5",
+                "schrijf cijfers, eventueel met een decimaalkomma of -punt: 75, 75,5 of 75.5",
+            )
+        )
     ambiguous = _AMBIGUOUS.fullmatch(written)
     if ambiguous and ambiguous.group(2) != "0":
         sign, whole, decimals, exponent = ambiguous.groups(default="")
         point = f".{decimals.rstrip('0')}" if decimals.rstrip("0") else ""
         raise ValueError(
-            f"{written} could mean thousands or decimals: write {sign}{whole}{decimals}{exponent} "
-            f"or {sign}{whole}{point}{exponent}"
+            say(
+                "{written} could mean thousands or decimals: write {thousands} or {decimal}",
+                "{written} kan duizendtallen of decimalen betekenen: schrijf {thousands} of "
+                "{decimal}",
+                written=written,
+                thousands=f"{sign}{whole}{decimals}{exponent}",
+                decimal=numeral(f"{sign}{whole}{point}{exponent}"),
+            )
         )
     return written.replace(",", ".")
 
@@ -93,15 +139,41 @@ def _number(value: Any) -> Any:
     """Every number field's reading: a number as YAML gave it, or a text in the number syntax
     of `decimal_text` (`75,5` is 75.5); true/false is refused (pydantic would read true as 1)."""
     if isinstance(value, bool):
-        raise ValueError(f"must be a number (got {value!r}, a yes/no value)")
+        raise ValueError(
+            say(
+                "must be a number (got {value!r}, a yes/no value)",
+                "moet een getal zijn (gegeven: {value!r}, een ja/nee-waarde)",
+                value=value,
+            )
+        )
     if isinstance(value, str):
         try:
             text = decimal_text(value)
-        except ValueError as reason:
-            shown = value if len(value) <= MAX_NUMBER_TEXT else f"{value[:MAX_NUMBER_TEXT]}..."
-            raise ValueError(f"must be a number (got {shown!r}, a text); {reason}") from None
+        except ValueError as error:
+            raise ValueError(
+                say(
+                    "must be a number (got {shown!r}, a text); {reason}",
+                    "moet een getal zijn (gegeven: {shown!r}, een tekst); {reason}",
+                    shown=_cut(value),
+                    reason=_reason(error),
+                )
+            ) from None
         return int(text) if text.lstrip("+-").isdigit() else float(text)
     return value
+
+
+def _cut(text: str) -> str:
+    """A text as a message quotes it: at most MAX_NUMBER_TEXT characters, then `...`."""
+    return text if len(text) <= MAX_NUMBER_TEXT else f"{text[:MAX_NUMBER_TEXT]}..."
+
+
+def _reason(error: Exception) -> str:
+    """The message a number's error was raised with, its Dutch included; an arithmetic error
+    (an exponent beyond what a decimal holds) says the number is too large."""
+    said = error.args[0] if error.args else ""
+    if isinstance(said, Wording):
+        return said
+    return Wording("the number is too large", "het getal is te groot")
 
 
 def fraction_of_percent(percent: float | str) -> float:
@@ -129,23 +201,45 @@ def _percentage(value: Any) -> Any:
     if isinstance(value, str) and value.strip().endswith("%"):
         try:
             value = fraction_of_percent(decimal_text(value.strip()[:-1]))
-        except (ArithmeticError, ValueError) as reason:
-            shown = value if len(value) <= MAX_NUMBER_TEXT else f"{value[:MAX_NUMBER_TEXT]}..."
+        except (ArithmeticError, ValueError) as error:
             raise ValueError(
-                f"must be a percentage such as 40% (got {shown!r}); {reason}"
+                say(
+                    "must be a percentage such as 40% (got {shown!r}); {reason}",
+                    "moet een percentage zijn, zoals 40% (gegeven: {shown!r}); {reason}",
+                    shown=_cut(value),
+                    reason=_reason(error),
+                )
             ) from None
         if not 0 <= value <= 1:
-            raise ValueError(f"must be between 0% and 100% (got {written!r})")
+            raise ValueError(
+                say(
+                    "must be between 0% and 100% (got {written!r})",
+                    "moet tussen 0% en 100% liggen (gegeven: {written!r})",
+                    written=written,
+                )
+            )
         return value
     value = _number(value)
     if isinstance(value, int | float) and value > 1:
-        raise ValueError(f"must be between 0% and 100% (got {value}; write {value}% or a fraction)")
+        raise ValueError(
+            say(
+                "must be between 0% and 100% (got {value}; write {value}% or a fraction)",
+                "moet tussen 0% en 100% liggen (gegeven: {value}; schrijf {value}% of een fractie)",
+                value=value,
+            )
+        )
     return value
 
 
 def _whole(value: float) -> float:
     if value != int(value):
-        raise ValueError(f"must be a whole number (got {value})")
+        raise ValueError(
+            say(
+                "must be a whole number (got {value})",
+                "moet een geheel getal zijn (gegeven: {value})",
+                value=value,
+            )
+        )
     return value
 
 
@@ -194,7 +288,13 @@ def _share(value: Any) -> Any:
         if top.strip().isdigit() and bottom.strip().isdigit() and int(bottom) > 0:
             value = int(top) / int(bottom)
         else:
-            raise ValueError(f"must be a share such as 30%, 0.3 or 1/3 (got {value!r})")
+            raise ValueError(
+                say(
+                    "must be a share such as 30%, 0.3 or 1/3 (got {value!r})",
+                    "moet een aandeel zijn, zoals 30%, 0,3 of 1/3 (gegeven: {value!r})",
+                    value=value,
+                )
+            )
     return _percentage(value)
 
 
@@ -205,6 +305,39 @@ Contacts = Annotated[float, BeforeValidator(_number), Field(ge=0, le=10_000, all
 Year = Annotated[int, BeforeValidator(_number), Field(ge=1, le=MAX_HORIZON), WHOLE]
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)]
 Text = Annotated[str, Field(max_length=2_000)]
+
+
+class _Languages(Base):
+    """A text written per language: `{en: Debt help, nl: Schuldhulp}`."""
+
+    en: Text | None = None
+    nl: Text | None = None
+
+
+def _text_per_language(value: Any, handler: ValidatorFunctionWrapHandler) -> str:
+    """A text as written (the same in every language), or a mapping of a text per language
+    read into a `Wording`; a language left out takes the other's text. An unknown language or
+    a text that is not one is reported at its key (`name.de`, `name.nl`)."""
+    if not isinstance(value, dict):
+        return handler(value)
+    given = _Languages.model_validate(value)
+    if given.en is None and given.nl is None:
+        raise ValueError(say("give the text in en, nl or both", "geef de tekst in en, nl of beide"))
+    english = given.en if given.en is not None else given.nl
+    return Wording(str(english), given.nl if given.nl is not None else str(english))
+
+
+@dataclass(frozen=True)
+class PerLanguage:
+    """Marks a text field that may be written per language (a name, a description)."""
+
+
+PER_LANGUAGE = PerLanguage()
+
+TextPerLanguage = Annotated[
+    str, Field(max_length=2_000), WrapValidator(_text_per_language), PER_LANGUAGE
+]
+"""A name or description: a plain text, or `{en: ..., nl: ...}` (read into a `Wording`)."""
 
 T = TypeVar("T")
 Distribution = Literal["triangular", "pert", "uniform", "normal"]
@@ -254,9 +387,18 @@ class Param(Base, Generic[T]):
     @model_validator(mode="after")
     def _one_form(self) -> Param[T]:
         if (self.value is None) == (self.by_year is None):
-            raise ValueError("give either one value or values by year")
+            raise ValueError(
+                say(
+                    "give either one value or values by year", "geef één waarde of waarden per jaar"
+                )
+            )
         if self.by_year is not None and 1 not in self.by_year:
-            raise ValueError("values by year must start at year 1")
+            raise ValueError(
+                say(
+                    "values by year must start at year 1",
+                    "waarden per jaar moeten bij jaar 1 beginnen",
+                )
+            )
         if self.has_range:
             self._check_range()
         return self
@@ -270,18 +412,41 @@ class Param(Base, Generic[T]):
 
     def _check_range(self) -> None:
         if self.by_year is not None:
-            raise ValueError("a range needs a single value, not values by year")
+            raise ValueError(
+                say(
+                    "a range needs a single value, not values by year",
+                    "een bandbreedte vraagt één waarde, geen waarden per jaar",
+                )
+            )
         if self.low is None or self.high is None:
-            raise ValueError("a range needs both low and high")
+            raise ValueError(
+                say(
+                    "a range needs both low and high",
+                    "een bandbreedte vraagt zowel `low` als `high`",
+                )
+            )
         low, high, value = float(self.low), float(self.high), float(self.value)  # type: ignore[arg-type]
         likely = float(self.likely) if self.likely is not None else value  # type: ignore[arg-type]
         if not low <= likely <= high or not low <= value <= high:
             raise ValueError(
-                f"needs low <= value <= high and low <= likely <= high (got low {low:g}, "
-                f"value {value:g}, likely {likely:g}, high {high:g})"
+                say(
+                    "needs low <= value <= high and low <= likely <= high (got low {low:g}, "
+                    "value {value:g}, likely {likely:g}, high {high:g})",
+                    "vraagt `low` <= `value` <= `high` en `low` <= `likely` <= `high` (gegeven: "
+                    "`low` {low:g}, `value` {value:g}, `likely` {likely:g}, `high` {high:g})",
+                    low=low,
+                    value=value,
+                    likely=likely,
+                    high=high,
+                )
             )
         if (self.distribution == "normal") != (self.sd is not None):
-            raise ValueError("sd goes with distribution: normal, and a normal range needs sd")
+            raise ValueError(
+                say(
+                    "sd goes with distribution: normal, and a normal range needs sd",
+                    "`sd` hoort bij `distribution: normal`, en een normale verdeling vraagt `sd`",
+                )
+            )
 
     @property
     def most_likely(self) -> float:
@@ -373,7 +538,7 @@ class Growth(Base):
 class Course(Base):
     """A course (training) run in groups, part of which moves online."""
 
-    name: Text = param("Course name", "Naam cursus", "")
+    name: TextPerLanguage = param("Course name", "Naam cursus", "")
     """The name shown in tables and charts."""
     group_size: Param[GroupSize] = param(
         "Participants per group", "Deelnemers per groep", "participants"
@@ -437,9 +602,9 @@ CostItem = Literal[
 class Platform(Base):
     """A platform scenario: what it costs to build, train for, license and run the platform."""
 
-    name: Text = param("Platform name", "Naam platform", "")
+    name: TextPerLanguage = param("Platform name", "Naam platform", "")
     """The name shown in tables and charts."""
-    description: Text = param("Description", "Omschrijving", "", default="")
+    description: TextPerLanguage = param("Description", "Omschrijving", "", default="")
     """A sentence on what this platform scenario means."""
     average_of: list[Identifier] | None = param(
         "Average of", "Gemiddelde van", "platforms", default=None
@@ -626,9 +791,20 @@ class Platform(Base):
             own = self.model_fields_set - {"name", "description", "average_of"}
             if own:
                 keys = ", ".join(sorted(own))
-                raise ValueError(f"an average platform takes its costs from others; remove {keys}")
+                raise ValueError(
+                    say(
+                        "an average platform takes its costs from others; remove {keys}",
+                        "een gemiddeld platform neemt zijn kosten van de andere; verwijder {keys}",
+                        keys=keys,
+                    )
+                )
             if len(self.average_of) < 1:
-                raise ValueError("average_of must name at least one platform")
+                raise ValueError(
+                    say(
+                        "average_of must name at least one platform",
+                        "`average_of` moet minstens één platform noemen",
+                    )
+                )
         return self
 
 
@@ -689,9 +865,9 @@ class TrajectoryType(Base):
     """A kind of individual help (psychosocial, debt): trajectories per year, and the routes
     they take, with the contact times every route shares."""
 
-    name: Text = param("Trajectory type", "Soort traject", "")
+    name: TextPerLanguage = param("Trajectory type", "Soort traject", "")
     """The name shown in tables and charts."""
-    description: Text = param("Description", "Omschrijving", "", default="")
+    description: TextPerLanguage = param("Description", "Omschrijving", "", default="")
     """What this kind of help is, in a sentence."""
     trajectories_per_year: Param[Count] = param(
         "Trajectories per year", "Trajecten per jaar", "trajectories"
@@ -752,34 +928,60 @@ class TrajectoryType(Base):
     @model_validator(mode="after")
     def _routes_fit(self) -> TrajectoryType:
         if self.baseline_route not in self.routes:
-            known = ", ".join(self.routes)
             raise ValueError(
-                f"baseline_route {self.baseline_route!r} is not one of the routes ({known})"
+                say(
+                    "baseline_route {route!r} is not one of the routes ({known})",
+                    "`baseline_route` {route!r} is geen van de routes ({known})",
+                    route=self.baseline_route,
+                    known=", ".join(self.routes),
+                )
             )
         if float(np.max(self.no_show_rate.per_year(MAX_HORIZON))) >= 1:
-            raise ValueError("no_show_rate must be below 100% (a session is never attended)")
+            raise ValueError(
+                say(
+                    "no_show_rate must be below 100% (a session is never attended)",
+                    "`no_show_rate` moet onder 100% liggen (anders wordt geen enkel gesprek "
+                    "bijgewoond)",
+                )
+            )
         for route_id, route in self.routes.items():
             if route.share is None and route_id != self.baseline_route:
                 raise ValueError(
-                    f"route {route_id!r} needs a share; only the route before "
-                    f"({self.baseline_route}) may leave it out and take the rest"
+                    say(
+                        "route {route!r} needs a share; only the route before ({before}) may "
+                        "leave it out and take the rest",
+                        "route {route!r} heeft een aandeel (`share`) nodig; alleen de route "
+                        "vooraf ({before}) mag het weglaten en neemt dan de rest",
+                        route=route_id,
+                        before=self.baseline_route,
+                    )
                 )
         given = [route.share for route in self.routes.values() if route.share is not None]
         shares = np.asarray(sum((share.per_year(MAX_HORIZON) for share in given), np.zeros(1)))
         rest = self.routes[self.baseline_route].share is None
         off = np.flatnonzero(shares > 1 + 1e-9) if rest else np.flatnonzero(abs(shares - 1) > 1e-9)
         if off.size:
-            year = int(off[0]) + 1
-            rule = "at most 100%" if rest else "100%"
             raise ValueError(
-                f"the shares of the routes must add up to {rule} in every year "
-                f"(year {year}: {float(shares[off[0]]):.4%})"
+                say(
+                    "the shares of the routes must add up to {rule} in every year "
+                    "(year {year}: {total:.4%})",
+                    "de aandelen van de routes moeten in elk jaar samen {rule} zijn "
+                    "(jaar {year}: {total:.4%})",
+                    rule=Wording("at most 100%", "hoogstens 100%") if rest else "100%",
+                    year=int(off[0]) + 1,
+                    total=float(shares[off[0]]),
+                )
             )
         ranged = [share for share in given if share.has_range]
         if ranged and not rest:
             raise ValueError(
-                "a share with a range needs the route before "
-                f"({self.baseline_route}) to take the rest: leave its share out"
+                say(
+                    "a share with a range needs the route before ({before}) to take the rest: "
+                    "leave its share out",
+                    "een aandeel met een bandbreedte vraagt dat de route vooraf ({before}) de "
+                    "rest neemt: laat het aandeel van die route weg",
+                    before=self.baseline_route,
+                )
             )
         return self
 
@@ -844,7 +1046,13 @@ class Override(Base):
     @classmethod
     def _years_listed(cls, years: list[int] | None) -> list[int] | None:
         if years is not None and not years:
-            raise ValueError("list the years to pin, or leave `years` out to pin every year")
+            raise ValueError(
+                say(
+                    "list the years to pin, or leave `years` out to pin every year",
+                    "noem de jaren die vastgezet worden, of laat `years` weg om elk jaar vast te "
+                    "zetten",
+                )
+            )
         return years
 
 
@@ -857,9 +1065,9 @@ class Scenario(Base):
     (`0x4B`). Every year (a year, a number of years, a first year of values by year, a year of
     one-off costs, overrides or totals) must lie within the horizon, so nothing is cut off."""
 
-    name: Text = param("Scenario name", "Naam scenario", "")
+    name: TextPerLanguage = param("Scenario name", "Naam scenario", "")
     """The scenario's name in tables, charts and workbooks."""
-    description: Text = param("Description", "Omschrijving", "", default="")
+    description: TextPerLanguage = param("Description", "Omschrijving", "", default="")
     """What this scenario is, in a sentence or two."""
     horizon_years: Year = param("Horizon", "Looptijd", "years", default=6)
     """Number of years computed. Every year-valued key (`development_year`, the spreads over
@@ -961,14 +1169,30 @@ class Scenario(Base):
     @model_validator(mode="after")
     def _has_activities(self) -> Scenario:
         if not self.courses and not self.trajectories:
-            raise ValueError("give courses, trajectories or both: a business case needs activities")
+            raise ValueError(
+                say(
+                    "give courses, trajectories or both: a business case needs activities",
+                    "geef cursussen (`courses`), trajecten (`trajectories`) of beide: een "
+                    "businesscase heeft activiteiten nodig",
+                )
+            )
         used = self.cashable_share.per_year(MAX_HORIZON) + self.redeploy_share.per_year(MAX_HORIZON)
         over = np.flatnonzero(used > 1 + 1e-12)
         if over.size:
             raise ValueError(
-                f"cashable_share and redeploy_share together exceed 100% in year {over[0] + 1}"
+                say(
+                    "cashable_share and redeploy_share together exceed 100% in year {year}",
+                    "`cashable_share` en `redeploy_share` zijn in jaar {year} samen meer dan 100%",
+                    year=int(over[0]) + 1,
+                )
             )
         for course in self.funding.courses or []:
             if course not in self.courses:
-                raise ValueError(f"funding.courses names {course!r}, which is not a course")
+                raise ValueError(
+                    say(
+                        "funding.courses names {course!r}, which is not a course",
+                        "`funding.courses` noemt {course!r}, maar dat is geen cursus",
+                        course=course,
+                    )
+                )
         return self

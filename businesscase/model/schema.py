@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from businesscase.model.errors import KeyPath
-from businesscase.model.parameters import Param, Scenario
+from businesscase.model.parameters import Param, PerLanguage, Scenario
 
 
 def unwrap(annotation: Any) -> Any:
@@ -53,14 +53,15 @@ def field_names(model: type[BaseModel]) -> list[str]:
     return list(model.model_fields)
 
 
-def _resolve(path: tuple[Any, ...]) -> tuple[type[BaseModel] | None, FieldInfo | None]:
+def _resolve(path: tuple[Any, ...]) -> tuple[type[BaseModel] | None, str | None]:
     """Walk a key path through the models: the model reached and, if the path ends in a
-    parameter or other leaf field, that field (ids of courses and platforms are skipped);
-    (None, None) for a key the format does not have."""
+    parameter or other leaf field, that field's name (ids of courses and platforms are
+    skipped); (None, None) for a key the format does not have."""
     model: type[BaseModel] = Scenario
     index = 0
     while index < len(path):
-        info = model.model_fields.get(str(path[index]))
+        name = str(path[index])
+        info = model.model_fields.get(name)
         if info is None:
             return None, None
         inner, mapped = submodel(info.annotation), model_map(info.annotation)
@@ -69,7 +70,7 @@ def _resolve(path: tuple[Any, ...]) -> tuple[type[BaseModel] | None, FieldInfo |
         elif mapped is not None and index + 1 < len(path):
             model, index = mapped, index + 2
         else:
-            return model, info
+            return model, name
     return model, None
 
 
@@ -79,9 +80,22 @@ def model_at(path: tuple[Any, ...]) -> type[BaseModel] | None:
     return model if leaf is None else None
 
 
+def field_place(path: tuple[Any, ...]) -> tuple[type[BaseModel], str] | None:
+    """The model and field name that a parameter's key path names (ids and years are
+    skipped): `courses.ass_jv.group_size` is `(Course, "group_size")`."""
+    model, leaf = _resolve(path)
+    return (model, leaf) if model is not None and leaf is not None else None
+
+
 def field_at(path: tuple[Any, ...]) -> FieldInfo | None:
     """The model field that a parameter's key path names (ids and years are skipped)."""
-    return _resolve(path)[1]
+    place = field_place(path)
+    return place[0].model_fields[place[1]] if place is not None else None
+
+
+def is_per_language(info: FieldInfo | None) -> bool:
+    """Whether a field's text may be written per language (`name: {en: ..., nl: ...}`)."""
+    return info is not None and any(isinstance(mark, PerLanguage) for mark in info.metadata)
 
 
 def value_at(model: Any, path: KeyPath) -> Any:

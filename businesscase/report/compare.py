@@ -18,6 +18,8 @@ from businesscase.engine import Results
 from businesscase.model.errors import KeyPath, dotted
 from businesscase.model.parameters import Scenario
 from businesscase.model.schema import is_amounts_by_year, is_param, model_map, submodel, unwrap
+from businesscase.model.units import LANGUAGES
+from businesscase.model.wording import Wording, text_in
 from businesscase.report.inventory import ParameterEntry, parameter_entries
 from businesscase.report.tidy import tidy, to_cents, years_text
 from businesscase.scenario.loading import LoadedScenario
@@ -44,7 +46,8 @@ class SettingChange:
     """A key that is not a numeric input, written differently in the two scenarios: a name, a
     description, the totals, what an average platform averages, a yes/no setting, or a course
     or platform scenario that only one of them has (`before` or `after` is ABSENT; the other
-    side is its name)."""
+    side is its name). A name given per language is a `Wording` on either side, listed when
+    either language differs (`text_in(change.before, "nl")`)."""
 
     key: str
     label: str
@@ -145,7 +148,10 @@ def _extra(info: FieldInfo, key: str) -> str:
 
 
 def _setting_text(value: Any) -> str:
-    """A setting as written: a quoted text, true/false, a list in brackets."""
+    """A setting as written: a quoted text (a name given per language quoted in each, a
+    `Wording`), true/false, a list in brackets."""
+    if isinstance(value, Wording):
+        return Wording(f'"{value}"', f'"{value.nl}"')
     if isinstance(value, str):
         return f'"{value}"'
     if isinstance(value, bool):
@@ -234,7 +240,7 @@ def _settings(a: LoadedScenario, b: LoadedScenario) -> list[SettingChange]:
                 continue
         before = sa.text if sa is not None else ABSENT
         after = sb.text if sb is not None else ABSENT
-        if before != after:
+        if any(text_in(before, lang) != text_in(after, lang) for lang in LANGUAGES):
             label = shown.info.title or key
             label_nl = _extra(shown.info, "label_nl") or label
             changes.append(SettingChange(key, label, label_nl, before, after))

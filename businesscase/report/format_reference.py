@@ -1,5 +1,6 @@
 """The reference page of the scenario format, rendered from the parameter model's own
-docstrings, labels and units, so the documentation cannot drift from the validation.
+docstrings (its English descriptions), labels and units, so the documentation cannot drift from
+the validation.
 
     uv run python -m businesscase.report.format_reference > docs/scenario-format.md
 """
@@ -9,8 +10,10 @@ from __future__ import annotations
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
+from businesscase.model.descriptions import field_description
 from businesscase.model.parameters import (
     Course,
+    Funding,
     Growth,
     Override,
     Param,
@@ -22,6 +25,7 @@ from businesscase.model.parameters import (
 
 SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("The scenario (top level)", Scenario),
+    ("The funding (`funding`)", Funding),
     ("A course (`courses.<id>`)", Course),
     ("Growth of a course (`courses.<id>.growth`)", Growth),
     ("A trajectory type (`trajectories.<id>`)", TrajectoryType),
@@ -55,7 +59,7 @@ def render() -> str:
     lines = [
         "# Scenario file format",
         "",
-        "Generated from `businesscase/parameters.py` by "
+        "Generated from `businesscase/model/parameters.py` by "
         "`python -m businesscase.report.format_reference`; do not edit by hand.",
         "",
         "A parameter is a plain value (`hourly_wage: 75`), values by year that hold until the",
@@ -63,13 +67,19 @@ def render() -> str:
         "optionally, a range (see the last table). Percentages are written `40%` or `0.4`.",
         "Unknown keys are errors. `extends: other.yaml` starts from another file; mappings merge",
         "key by key, a parameter or a list is replaced whole, `key: null` removes a key.",
+        "",
+        "The name and description of the scenario, a platform scenario, a course and a",
+        "trajectory type may be written per language: `name: {en: Debt help, nl: Schuldhulp}`.",
+        "A plain text is used in both languages, and so is the one language given",
+        "(`name: {nl: Schuldhulp}`); another language or a value that is not a text is refused.",
+        "A child file that sets a name replaces it whole, both languages.",
     ]
     for title, model in SECTIONS:
         lines += ["", f"## {title}", "", " ".join((model.__doc__ or "").split()), ""]
         lines += ["| key | label | unit | default | meaning |", "|---|---|---|---|---|"]
         for name, info in model.model_fields.items():
             extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-            meaning = " ".join((info.description or "").split()).replace("|", "\\|")
+            meaning = field_description(model, name).replace("|", "\\|")
             lines.append(
                 f"| `{name}` | {info.title or ''} | {extra.get('unit', '')} "
                 f"| {_default(model, name)} | {meaning} |"

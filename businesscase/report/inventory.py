@@ -10,11 +10,16 @@ import numpy as np
 from pydantic.fields import FieldInfo
 
 from businesscase.engine import Results, scenario_inputs
+from businesscase.model.descriptions import description_of
 from businesscase.model.errors import KeyPath, dotted
 from businesscase.model.formula import Expr, inputs_of
 from businesscase.model.parameters import Param
 from businesscase.model.schema import field_at, is_amounts_by_year, value_at
+from businesscase.model.wording import Wording
 from businesscase.scenario.loading import LoadedScenario
+
+DEFAULT_ORIGIN = Wording("default", "standaard")
+"""The origin of an input that no file or change sets."""
 
 
 @dataclass(frozen=True)
@@ -26,12 +31,17 @@ class ParameterEntry:
     label_nl: str
     unit: str
     description: str
+    """What the input means, in English (see `description_nl`)."""
     values: np.ndarray
     written: str
     source: str | None
     origin: str
+    """Where the value was set: `scenarios/x.yaml, line 14`, a `--set`, or `default`; a
+    `Wording` where it has Dutch (`text_in(entry.origin, "nl")`)."""
     amounts_by_year: bool = False
     """Amounts paid in named years (0 in the others), not a step function."""
+    description_nl: str = ""
+    """What the input means, in Dutch."""
 
     @property
     def key(self) -> str:
@@ -62,12 +72,13 @@ def parameter_entries(loaded: LoadedScenario) -> list[ParameterEntry]:
                 label=info.title or dotted(path),
                 label_nl=_extra(info, "label_nl"),
                 unit=_extra(info, "unit"),
-                description=" ".join((info.description or "").split()),
+                description=description_of(path, "en"),
                 values=values,
                 written=value.describe() if isinstance(value, Param) else _written(value),
                 source=value.source if isinstance(value, Param) else None,
-                origin=origin.describe() if origin else "default",
+                origin=origin.describe() if origin else DEFAULT_ORIGIN,
                 amounts_by_year=is_amounts_by_year(info),
+                description_nl=description_of(path, "nl"),
             )
         )
     return entries

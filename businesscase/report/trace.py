@@ -11,6 +11,7 @@ import numpy as np
 from businesscase.engine import Pin, Results
 from businesscase.model.errors import Problem, ScenarioError, dotted
 from businesscase.model.formula import inputs_of, refs_of
+from businesscase.model.wording import say
 from businesscase.report.inventory import ParameterEntry, parameter_entries
 from businesscase.scenario.loading import LoadedScenario
 
@@ -53,8 +54,15 @@ def resolve_line_key(results: Results, text: str) -> str:
     if key in results.lines:
         return key
     close = difflib.get_close_matches(key, list(results.lines), n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    raise ScenarioError([Problem(f"no line {key!r} in this scenario{hint}", (), "explain")])
+    named = ", ".join(repr(c) for c in close)
+    hint = say("; did you mean {named}?", "; bedoelt u {named}?", named=named) if close else ""
+    message = say(
+        "no line {key!r} in this scenario{hint}",
+        "dit scenario heeft geen regel {key!r}{hint}",
+        key=key,
+        hint=hint,
+    )
+    raise ScenarioError([Problem(message, (), "explain")])
 
 
 def explain(loaded: LoadedScenario, results: Results, text: str) -> LineTrace:

@@ -21,6 +21,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from businesscase.model.errors import KeyPath, Problem, ScenarioError, dotted
 from businesscase.model.parameters import Scenario, number_text, percent_text
 from businesscase.model.schema import field_at, field_names, is_param, model_map, submodel, unwrap
+from businesscase.model.wording import Wording, numeral, say
 from businesscase.scenario.lineage import Origin
 from businesscase.scenario.messages import unknown
 from businesscase.scenario.yaml_source import read_yaml_text
@@ -91,24 +92,41 @@ def apply_changes(data: dict, changes: Sequence[AnyChange]) -> tuple[dict, dict[
 
 
 class _BadChange(Exception):
-    def __init__(self, message: str, path: KeyPath = ()) -> None:
+    def __init__(self, message: Wording, path: KeyPath = ()) -> None:
         self.message, self.path = message, path
 
 
 def _parse_change(change: str, data: dict) -> tuple[KeyPath, Any]:
     if "=" not in change:
-        raise _BadChange("write PATH=VALUE, for example hourly_wage=80")
+        raise _BadChange(
+            say(
+                "write PATH=VALUE, for example hourly_wage=80",
+                "schrijf PAD=WAARDE, bijvoorbeeld hourly_wage=80",
+            )
+        )
     text_path, text_value = change.split("=", 1)
     parts = [p for p in text_path.strip().split(".")]
     if not all(parts):
-        raise _BadChange("the path has an empty part; write keys separated by dots")
+        raise _BadChange(
+            say(
+                "the path has an empty part; write keys separated by dots",
+                "het pad heeft een leeg deel; scheid de sleutels met punten",
+            )
+        )
     if "\n" in text_value:
-        raise _BadChange("the value must be on one line")
+        raise _BadChange(say("the value must be on one line", "de waarde moet op één regel staan"))
     path = _check_path(parts, data)
     try:
         value = read_yaml_text(f"value: {text_value}", "--set").data.get("value")
     except ScenarioError:
-        raise _BadChange(f"cannot read the value {text_value!r}", path) from None
+        raise _BadChange(
+            say(
+                "cannot read the value {value!r}",
+                "kan de waarde {value!r} niet lezen",
+                value=text_value,
+            ),
+            path,
+        ) from None
     return path, value
 
 
@@ -121,28 +139,49 @@ def _keeping_range(data: dict, path: KeyPath, value: Any) -> Any:
         return value
     where = dotted(path[:-1] if step else path)
     low, high = block.get("low"), block.get("high")
-    keep = f"this parameter has a range ({_shown(low)} to {_shown(high)})"
-    whole = f"--set {where}={{value: ..., low: ..., high: ...}}"
+    ranged = {
+        "low": _shown(low),
+        "high": _shown(high),
+        "whole": f"--set {where}={{value: ..., low: ..., high: ...}}",
+    }
     if step:
         raise _BadChange(
-            f"{keep}, which needs one value for every year, so it would no longer hold; set the "
-            f"whole parameter instead: {whole}",
+            say(
+                "this parameter has a range ({low} to {high}), which needs one value for every "
+                "year, so it would no longer hold; set the whole parameter instead: {whole}",
+                "deze parameter heeft een bandbreedte ({low} tot {high}), die één waarde voor "
+                "elk jaar vraagt en dan niet meer zou kloppen; zet in plaats daarvan de hele "
+                "parameter: `{whole}`",
+                **ranged,
+            ),
             path,
         )
     if isinstance(value, dict):
         if value and all(str(key).strip().isdigit() for key in value):
             raise _BadChange(
-                f"{keep}, which needs one value for every year, so it would no longer hold with "
-                f"values by year; set the whole parameter instead: {whole}",
+                say(
+                    "this parameter has a range ({low} to {high}), which needs one value for "
+                    "every year, so it would no longer hold with values by year; set the whole "
+                    "parameter instead: {whole}",
+                    "deze parameter heeft een bandbreedte ({low} tot {high}), die één waarde "
+                    "voor elk jaar vraagt en met waarden per jaar niet meer zou kloppen; zet in "
+                    "plaats daarvan de hele parameter: `{whole}`",
+                    **ranged,
+                ),
                 path,
             )
         return value  # a whole block, as written
     within = _within(path, value, low, high)
     if within is False:
         raise _BadChange(
-            f"{_shown(value)} lies outside this parameter's range ({_shown(low)} to "
-            f"{_shown(high)}), so the range would no longer hold; give the range with the "
-            f"value: {whole}",
+            say(
+                "{value} lies outside this parameter's range ({low} to {high}), so the range "
+                "would no longer hold; give the range with the value: {whole}",
+                "{value} ligt buiten de bandbreedte van deze parameter ({low} tot {high}), die "
+                "dan niet meer zou kloppen; geef de bandbreedte met de waarde: `{whole}`",
+                value=_shown(value),
+                **ranged,
+            ),
             path,
         )
     kept = {key: item for key, item in block.items() if key != "source"}
@@ -167,7 +206,9 @@ def _within(path: KeyPath, value: Any, low: Any, high: Any) -> bool | None:
 
 
 def _shown(value: Any) -> str:
-    return number_text(value) if isinstance(value, int | float) else str(value)
+    """A bound or value of a range as a message shows it: a number with each language's
+    separators, anything else as written."""
+    return numeral(number_text(value)) if isinstance(value, int | float) else str(value)
 
 
 def _check_path(parts: list[str], data: dict) -> KeyPath:
@@ -199,9 +240,23 @@ def _check_path(parts: list[str], data: dict) -> KeyPath:
         if is_param(unwrap(info.annotation)) and len(rest) == 1 and rest[0].isdigit():
             return (*path, int(rest[0]))
         if rest:
-            raise _BadChange(f"{name} has no part {'.'.join(rest)!r}", tuple(path))
+            raise _BadChange(
+                say(
+                    "{name} has no part {rest!r}",
+                    "{name} heeft geen onderdeel {rest!r}",
+                    name=name,
+                    rest=".".join(rest),
+                ),
+                tuple(path),
+            )
         return tuple(path)
-    raise _BadChange("names a block, not a value; add the key to change", tuple(path))
+    raise _BadChange(
+        say(
+            "names a block, not a value; add the key to change",
+            "noemt een blok, geen waarde; voeg de sleutel toe die moet veranderen",
+        ),
+        tuple(path),
+    )
 
 
 def _set_value(data: dict, path: KeyPath, value: Any) -> dict:

@@ -24,7 +24,8 @@ from businesscase.model.errors import KeyPath
 from businesscase.model.lines import Kind
 from businesscase.model.parameters import Scenario, Year
 from businesscase.model.schema import model_map, submodel, unwrap
-from businesscase.scenario.messages import unknown
+from businesscase.model.wording import Wording, say
+from businesscase.scenario.messages import suggestion, unknown
 
 
 def check_scenario(scenario: Scenario, horizon_known: bool = True) -> list[tuple[KeyPath, str]]:
@@ -35,7 +36,15 @@ def check_scenario(scenario: Scenario, horizon_known: bool = True) -> list[tuple
     horizon = scenario.horizon_years
     platforms = scenario.platforms
     for platform_id in set(scenario.courses) & set(platforms):
-        found.append((("platforms", platform_id), "this id is also a course id; ids must differ"))
+        found.append(
+            (
+                ("platforms", platform_id),
+                say(
+                    "this id is also a course id; ids must differ",
+                    "dit id is ook het id van een cursus; de ids moeten verschillen",
+                ),
+            )
+        )
     for platform_id, platform in platforms.items():
         here = ("platforms", platform_id)
         for i, member in enumerate(platform.average_of or []):
@@ -44,15 +53,24 @@ def check_scenario(scenario: Scenario, horizon_known: bool = True) -> list[tuple
                 found.append(
                     (
                         (*here, "average_of", i),
-                        f"unknown platform {member!r}"
-                        + unknown(member, others)[len("unknown key") :],
+                        say(
+                            "unknown platform {member!r}{hint}",
+                            "onbekend platform {member!r}{hint}",
+                            member=member,
+                            hint=suggestion(member, others),
+                        ),
                     )
                 )
             elif member == platform_id or platforms[member].average_of is not None:
                 found.append(
                     (
                         (*here, "average_of", i),
-                        f"{member!r} is an average itself; average plain platforms only",
+                        say(
+                            "{member!r} is an average itself; average plain platforms only",
+                            "{member!r} is zelf een gemiddelde; neem alleen het gemiddelde van "
+                            "gewone platforms",
+                            member=member,
+                        ),
                     )
                 )
     if horizon_known:
@@ -62,7 +80,16 @@ def check_scenario(scenario: Scenario, horizon_known: bool = True) -> list[tuple
     for i, (first, last) in enumerate(scenario.totals):
         if first > last:
             found.append(
-                (("totals", i), f"must be [first, last] with first <= last (got [{first}, {last}])")
+                (
+                    ("totals", i),
+                    say(
+                        "must be [first, last] with first <= last (got [{first}, {last}])",
+                        "moet [eerste, laatste] zijn met eerste <= laatste (gegeven: [{first}, "
+                        "{last}])",
+                        first=first,
+                        last=last,
+                    ),
+                )
             )
     keys = build_lines(scenario)
     seen: dict[str, int] = {}
@@ -73,26 +100,39 @@ def check_scenario(scenario: Scenario, horizon_known: bool = True) -> list[tuple
             found.append(
                 (
                     ("overrides", i, "line"),
-                    "a running total follows from the lines it "
-                    "adds up; pin those (for example the balance) instead",
+                    say(
+                        "a running total follows from the lines it adds up; pin those (for "
+                        "example the balance) instead",
+                        "een lopend totaal volgt uit de regels die het optelt; zet die vast "
+                        "(bijvoorbeeld het saldo)",
+                    ),
                 )
             )
         if override.line in seen:
             found.append(
                 (
                     ("overrides", i, "line"),
-                    f"line pinned twice (also in overrides item {seen[override.line] + 1})",
+                    say(
+                        "line pinned twice (also in overrides item {other})",
+                        "regel twee keer vastgezet (ook in onderdeel {other} van `overrides`)",
+                        other=seen[override.line] + 1,
+                    ),
                 )
             )
         seen.setdefault(override.line, i)
     return list(dict.fromkeys(found))
 
 
-def _beyond(year: int, horizon: int) -> str:
-    return (
-        f"year {year} is beyond the horizon of {horizon} years; every year and number of years "
-        f"must lie within years 1-{horizon}, so that nothing is cut off silently (raise "
-        "horizon_years to reach it)"
+def _beyond(year: int, horizon: int) -> Wording:
+    return say(
+        "year {year} is beyond the horizon of {horizon} years; every year and number of years "
+        "must lie within years 1-{horizon}, so that nothing is cut off silently (raise "
+        "horizon_years to reach it)",
+        "jaar {year} ligt voorbij de looptijd van {horizon} jaar; elk jaar en elk aantal jaren "
+        "moet binnen jaar 1-{horizon} liggen, zodat niets stilzwijgend wegvalt (verleng "
+        "`horizon_years` om het te bereiken)",
+        year=year,
+        horizon=horizon,
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from businesscase.model.errors import KeyPath
 from businesscase.model.parameters import Scenario
+from businesscase.model.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,10 @@ class Origin:
     line: int | None = None
 
     def describe(self) -> str:
-        return f"{self.file}, line {self.line}" if self.line is not None else self.file
+        """`scenarios/x.yaml, line 14` (a `Wording`: `..., regel 14` in Dutch), or the file."""
+        if self.line is None:
+            return self.file
+        return Wording(f"{self.file}, line {self.line}", f"{self.file}, regel {self.line}")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from businesscase.model.errors import KeyPath, Problem, ScenarioError
 from businesscase.model.parameters import Scenario
 from businesscase.model.schema import model_map, submodel
+from businesscase.model.wording import Wording, say
 from businesscase.scenario.changes import AnyChange, apply_changes, change_text
 from businesscase.scenario.checks import check_scenario, check_what_validates
 from businesscase.scenario.lineage import LoadedScenario, Origin
@@ -100,24 +101,46 @@ def _read_chain(
     if parent is None:
         return data, origins, [doc.file]
 
-    def refuse(message: str) -> ScenarioError:
+    def refuse(message: Wording) -> ScenarioError:
         line = doc.lines.get(("extends",))
         return ScenarioError([Problem(message, ("extends",), doc.file, line)])
 
     if not isinstance(parent, str) or not parent.strip():
-        raise refuse("must be the name of a scenario file")
+        raise refuse(
+            say("must be the name of a scenario file", "moet de naam van een scenariobestand zijn")
+        )
     try:
         parent_path = (path.parent / parent).resolve()
     except (OSError, RuntimeError):  # a symlink loop
-        raise refuse(f"cannot follow {parent!r}") from None
+        raise refuse(
+            say("cannot follow {parent!r}", "kan {parent!r} niet volgen", parent=parent)
+        ) from None
     if inside is not None and not parent_path.is_relative_to(inside):
-        raise refuse(f"an uploaded scenario may only extend a file in {inside.name}/")
+        raise refuse(
+            say(
+                "an uploaded scenario may only extend a file in {folder}/",
+                "een geüpload scenario mag alleen voortbouwen op een bestand in {folder}/",
+                folder=inside.name,
+            )
+        )
     names = [*chain, path.resolve()]
     if parent_path in names:
         cycle = " -> ".join(_display(p) for p in [*names[names.index(parent_path) :], parent_path])
-        raise refuse(f"the files extend each other in a cycle: {cycle}")
+        raise refuse(
+            say(
+                "the files extend each other in a cycle: {cycle}",
+                "de bestanden bouwen in een kring op elkaar voort: {cycle}",
+                cycle=cycle,
+            )
+        )
     if not parent_path.exists():
-        raise refuse(f"extends {parent!r}, which does not exist")
+        raise refuse(
+            say(
+                "extends {parent!r}, which does not exist",
+                "bouwt voort op {parent!r}, maar dat bestand bestaat niet",
+                parent=parent,
+            )
+        )
     base, base_origins, files = _read_chain(parent_path, tuple(names), inside=inside)
     merged = merge(Scenario, base, data)
     return merged, _combine_origins(merged, base_origins, origins), [*files, doc.file]

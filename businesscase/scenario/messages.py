@@ -1,6 +1,6 @@
 """The words of a problem: pydantic's validation errors as a finance person reads them
 (attrs' "(got ..., a ...)"), with "did you mean" for a mistyped key, placed at the file and
-line the key came from."""
+line the key came from. Every message is a `Wording`, in English and Dutch."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from pydantic import ValidationError
 
 from businesscase.model.errors import KeyPath, Problem
 from businesscase.model.parameters import number_text
-from businesscase.model.schema import field_names, model_at
+from businesscase.model.schema import field_at, field_names, is_per_language, model_at
+from businesscase.model.units import LANGUAGES
+from businesscase.model.wording import Wording, numeral, say
 from businesscase.scenario.lineage import Origin
 
 
@@ -31,72 +33,136 @@ def exists(data: Any, path: KeyPath) -> bool:
     return True
 
 
-def unknown(name: str, known: list[str], what: str = "key") -> str:
+_UNKNOWN: dict[str, Wording] = {
+    "key": Wording("unknown key", "onbekende sleutel"),
+    "id": Wording("unknown id", "onbekend id"),
+    "line": Wording("unknown line", "onbekende regel"),
+    "language": Wording("unknown language", "onbekende taal"),
+}
+"""What a name is that is not known, in each language."""
+
+
+def suggestion(name: str, known: list[str]) -> str:
+    """What a mistyped name may have meant: `; did you mean 'group_size'?`, or the names it
+    can be (at most twelve); '' if neither helps."""
     close = difflib.get_close_matches(name, known, n=1)
-    hint = (
-        f"; did you mean {close[0]!r}?"
-        if close
-        else (f"; expected one of {', '.join(known)}" if known and len(known) <= 12 else "")
+    if close:
+        return say("; did you mean {close!r}?", "; bedoelt u {close!r}?", close=close[0])
+    if known and len(known) <= 12:
+        return say("; expected one of {known}", "; mogelijk zijn: {known}", known=", ".join(known))
+    return ""
+
+
+def unknown(name: str, known: list[str], what: str = "key") -> Wording:
+    """`unknown key; did you mean 'group_size'?` (`onbekende sleutel; bedoelt u ...?`)."""
+    return say(
+        "{unknown}{hint}", "{unknown}{hint}", unknown=_UNKNOWN[what], hint=suggestion(name, known)
     )
-    return f"unknown {what}{hint}"
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> Wording:
     if isinstance(value, bool):
-        return "a yes/no value"
+        return Wording("a yes/no value", "een ja/nee-waarde")
     if isinstance(value, int | float):
-        return "a number"
+        return Wording("a number", "een getal")
     if isinstance(value, str):
-        return "a text"
+        return Wording("a text", "een tekst")
     if isinstance(value, list):
-        return "a list"
+        return Wording("a list", "een lijst")
     if isinstance(value, dict):
-        return "a mapping"
-    return "empty" if value is None else type(value).__name__
+        return Wording("a mapping", "een blok met sleutels")
+    if value is None:
+        return Wording("empty", "leeg")
+    return Wording(type(value).__name__, type(value).__name__)
 
 
-def _got(value: Any) -> str:
+def _got(value: Any) -> Wording:
     """attrs' wording: `(got 'abc', a text)`; a list or mapping is only named."""
     if isinstance(value, dict | list):
-        return f"(got {_kind(value)})"
-    shown = number_text(value) if isinstance(value, float) and math.isfinite(value) else repr(value)
-    return f"(got {shown}, {_kind(value)})"
+        return say("(got {kind})", "(gegeven: {kind})", kind=_kind(value))
+    shown = (
+        numeral(number_text(value))
+        if isinstance(value, float) and math.isfinite(value)
+        else repr(value)
+    )
+    return say(
+        "(got {shown}, {kind})", "(gegeven: {shown}, {kind})", shown=shown, kind=_kind(value)
+    )
+
+
+_BOUNDS = {
+    "greater_than": ">",
+    "greater_than_equal": ">=",
+    "less_than": "<",
+    "less_than_equal": "<=",
+}
 
 
 def _message(error: dict[str, Any]) -> str:
+    """A pydantic error in the words of the scenario format, in English and Dutch."""
     kind, ctx, given = error["type"], error.get("ctx", {}), error.get("input")
-    bounds = {
-        "greater_than": ">",
-        "greater_than_equal": ">=",
-        "less_than": "<",
-        "less_than_equal": "<=",
-    }
-    if kind in bounds:
+    got = _got(given)
+    if kind in _BOUNDS:
         limit = next(iter(ctx.values()))
-        return f"must be a number {bounds[kind]} {limit:g} {_got(given)}"
+        return say(
+            "must be a number {bound} {limit:g} {got}",
+            "moet een getal {bound} {limit:g} zijn {got}",
+            bound=_BOUNDS[kind],
+            limit=limit,
+            got=got,
+        )
     if kind in ("float_parsing", "float_type", "finite_number"):
-        return f"must be a number {_got(given)}"
+        return say("must be a number {got}", "moet een getal zijn {got}", got=got)
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"must be a whole number {_got(given)}"
-    if kind in ("string_type",):
-        return f"must be a text {_got(given)}"
-    if kind == "bool_type" or kind == "bool_parsing":
-        return f"must be true or false {_got(given)}"
+        return say("must be a whole number {got}", "moet een geheel getal zijn {got}", got=got)
+    if kind == "string_type":
+        return say("must be a text {got}", "moet een tekst zijn {got}", got=got)
+    if kind in ("bool_type", "bool_parsing"):
+        return say("must be true or false {got}", "moet true of false zijn {got}", got=got)
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"must be a mapping of keys {_got(given)}"
+        return say(
+            "must be a mapping of keys {got}", "moet een blok met sleutels zijn {got}", got=got
+        )
     if kind in ("list_type", "tuple_type"):
-        return f"must be a list {_got(given)}"
+        return say("must be a list {got}", "moet een lijst zijn {got}", got=got)
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", ""))
+        return say(
+            "must be one of {expected} {got}",
+            "moet een van deze zijn: {dutch} {got}",
+            expected=expected,
+            dutch=expected.replace(" or ", " of "),
+            got=got,
+        )
     if kind == "string_pattern_mismatch":
-        return f"ids use lowercase letters, digits, '-' and '_' {_got(given)}"
+        return say(
+            "ids use lowercase letters, digits, '-' and '_' {got}",
+            "een id bestaat uit kleine letters, cijfers, '-' en '_' {got}",
+            got=got,
+        )
     if kind == "string_too_long":
-        return f"is too long (at most {ctx.get('max_length')} characters)"
+        return say(
+            "is too long (at most {most} characters)",
+            "is te lang (hoogstens {most} tekens)",
+            most=ctx.get("max_length"),
+        )
+    if kind == "too_long":
+        return say(
+            "has too many items (at most {most})",
+            "heeft te veel onderdelen (hoogstens {most})",
+            most=ctx.get("max_length"),
+        )
     if kind == "too_short":
-        return "must not be empty"
+        return say("must not be empty", "mag niet leeg zijn")
     if kind == "missing":
-        return "is required but missing"
+        return say("is required but missing", "is verplicht maar ontbreekt")
     if kind == "value_error":
-        return str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
-    return error["msg"]
+        reason = ctx.get("error")
+        said = reason.args[0] if isinstance(reason, ValueError) and reason.args else None
+        if isinstance(said, Wording):
+            return said
+        return str(reason or error["msg"]).removeprefix("Value error, ")
+    return Wording(error["msg"], "is geen geldige waarde")
 
 
 def data_path(loc: tuple[Any, ...], data: Any) -> tuple[KeyPath, bool]:
@@ -128,15 +194,24 @@ def problems_from(
     problems: dict[tuple[KeyPath, str], Problem] = {}
     for item in error.errors():
         path, exists = data_path(tuple(item["loc"]), data)
+        message: str
         if item["type"] in ("extra_forbidden", "invalid_key"):
-            model = model_at(path[:-1])
-            message = unknown(str(path[-1]), field_names(model) if model else [])
+            message = _unknown_key(path)
         else:
             message = _message(dict(item))
             if not exists and item["type"] != "missing":
                 path = path[:-1]
         problems.setdefault((path, message), located(message, path, origins, fallback))
     return list(problems.values())
+
+
+def _unknown_key(path: KeyPath) -> Wording:
+    """An unknown key: of a block (with the keys it has), or a language of a name or
+    description written per language."""
+    if is_per_language(field_at(path[:-1])):
+        return unknown(str(path[-1]), list(LANGUAGES), "language")
+    model = model_at(path[:-1])
+    return unknown(str(path[-1]), field_names(model) if model else [])
 
 
 def located(message: str, path: KeyPath, origins: dict[KeyPath, Origin], fallback: str) -> Problem:

@@ -20,6 +20,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from businesscase.model.errors import KeyPath, Problem, ScenarioError
 from businesscase.model.parameters import is_number_text
+from businesscase.model.wording import Wording, say
 
 MAX_FILE_BYTES = 1_000_000
 """A scenario is a few kilobytes; anything above a megabyte is refused before it is read."""
@@ -37,7 +38,15 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 
-_ID_WORDS = {"courses": "course id", "platforms": "platform id"}
+_ID_WORDS = {
+    "courses": Wording("course id", "cursus-id"),
+    "platforms": Wording("platform id", "platform-id"),
+}
+_KEY = Wording("key", "sleutel")
+_NESTED = Wording(
+    "the document is nested too deeply; refused",
+    "het document is te diep genest; geweigerd",
+)
 
 
 @dataclass(frozen=True)
@@ -59,7 +68,7 @@ class _Builder:
         self.visited = 0
         self._yaml = YAML(typ="safe", pure=True)
 
-    def problem(self, node: Node, path: KeyPath, message: str) -> None:
+    def problem(self, node: Node, path: KeyPath, message: Wording) -> None:
         self.problems.append(Problem(message, path, self.file, node.start_mark.line + 1))
 
     def build(self, node: Node, path: KeyPath) -> Any:
@@ -68,7 +77,15 @@ class _Builder:
             raise _TooLarge(node)
         self.lines.setdefault(path, node.start_mark.line + 1)
         if not isinstance(node, ScalarNode) and node.tag not in _PLAIN_TAGS:
-            self.problem(node, path, f"the tag {node.tag!r} is not allowed; write plain values")
+            self.problem(
+                node,
+                path,
+                say(
+                    "the tag {tag!r} is not allowed; write plain values",
+                    "de tag {tag!r} is niet toegestaan; schrijf gewone waarden",
+                    tag=node.tag,
+                ),
+            )
             return None
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
@@ -81,7 +98,15 @@ class _Builder:
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value
         if node.tag not in _PLAIN_TAGS:
-            self.problem(node, path, f"the tag {node.tag!r} is not allowed; write a plain value")
+            self.problem(
+                node,
+                path,
+                say(
+                    "the tag {tag!r} is not allowed; write a plain value",
+                    "de tag {tag!r} is niet toegestaan; schrijf een gewone waarde",
+                    tag=node.tag,
+                ),
+            )
             return None
         try:
             value = self._yaml.constructor.construct_object(node)
@@ -97,19 +122,40 @@ class _Builder:
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(key_node, path, "keys must be plain names or years (no '<<' merges)")
+                self.problem(
+                    key_node,
+                    path,
+                    say(
+                        "keys must be plain names or years (no '<<' merges)",
+                        "sleutels moeten gewone namen of jaren zijn (geen '<<' om samen te voegen)",
+                    ),
+                )
                 continue
             key = self._scalar(key_node, path)
             if isinstance(key, bool) or key is None or not isinstance(key, str | int):
-                self.problem(key_node, path, f"the key {key_node.value!r} must be a name or a year")
+                self.problem(
+                    key_node,
+                    path,
+                    say(
+                        "the key {key!r} must be a name or a year",
+                        "de sleutel {key!r} moet een naam of een jaar zijn",
+                        key=key_node.value,
+                    ),
+                )
                 continue
             line = key_node.start_mark.line + 1
             if key in first_line:
-                what = _ID_WORDS.get(str(path[-1]), "key") if path else "key"
+                what = _ID_WORDS.get(str(path[-1]), _KEY) if path else _KEY
                 self.problem(
                     key_node,
                     (*path, key),
-                    f"{what} {key!r} written twice (first at line {first_line[key]})",
+                    say(
+                        "{what} {key!r} written twice (first at line {first})",
+                        "{what} {key!r} staat er twee keer (eerst op regel {first})",
+                        what=what,
+                        key=key,
+                        first=first_line[key],
+                    ),
                 )
                 continue
             first_line[key] = line
@@ -129,35 +175,70 @@ def read_yaml_text(text: str, file: str) -> YamlDocument:
     try:
         root = YAML(typ="safe", pure=True).compose(text)
     except RecursionError:
-        raise ScenarioError(
-            [Problem("the document is nested too deeply; refused", (), file)]
-        ) from None
+        raise ScenarioError([Problem(_NESTED, (), file)]) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
         reason = error.problem or error.context or "not valid YAML"
-        raise ScenarioError([Problem(f"not valid YAML: {reason}", (), file, line)]) from None
+        raise ScenarioError([Problem(_not_yaml(reason), (), file, line)]) from None
     except YAMLError as error:
-        raise ScenarioError([Problem(f"not valid YAML: {error}", (), file, None)]) from None
+        raise ScenarioError([Problem(_not_yaml(str(error)), (), file, None)]) from None
     if root is None:
-        raise ScenarioError([Problem("the file is empty; expected a scenario mapping", (), file)])
+        empty = say(
+            "the file is empty; expected a scenario mapping",
+            "het bestand is leeg; verwacht werd een scenario met sleutels",
+        )
+        raise ScenarioError([Problem(empty, (), file)])
     try:
         data = builder.build(root, ())
     except _TooLarge as stop:
-        message = (
-            f"the document expands to more than {MAX_NODES:,} values "
-            "(aliases repeated too often); refused"
+        message = say(
+            "the document expands to more than {most:,} values (aliases repeated too often); "
+            "refused",
+            "het document groeit uit tot meer dan {most:,} waarden (verwijzingen met aliassen te "
+            "vaak herhaald); geweigerd",
+            most=MAX_NODES,
         )
         raise ScenarioError([Problem(message, (), file, stop.node.start_mark.line + 1)]) from None
     except RecursionError:
-        raise ScenarioError(
-            [Problem("the document is nested too deeply; refused", (), file)]
-        ) from None
+        raise ScenarioError([Problem(_NESTED, (), file)]) from None
     if builder.problems:
         raise ScenarioError(builder.problems)
     if not isinstance(data, dict):
-        raise ScenarioError([Problem("expected a mapping of keys at the top level", (), file, 1)])
+        top = say(
+            "expected a mapping of keys at the top level",
+            "verwacht werden sleutels met waarden op het hoogste niveau",
+        )
+        raise ScenarioError([Problem(top, (), file, 1)])
     return YamlDocument(data, builder.lines, file)
+
+
+def _not_yaml(reason: str) -> Wording:
+    """A YAML syntax error: the parser's own reason in English; in Dutch where to look, as the
+    parser's words cannot be translated."""
+    return say(
+        "not valid YAML: {reason}",
+        "geen geldige YAML: de opbouw klopt niet op of vlak voor deze regel (kijk naar "
+        "inspringing, dubbele punten, haakjes en aanhalingstekens)",
+        reason=reason,
+    )
+
+
+def _unreadable(error: OSError) -> Wording:
+    return say(
+        "cannot read the file ({reason})",
+        "kan het bestand niet lezen ({reason})",
+        reason=error.strerror,
+    )
+
+
+def _too_large(size: int) -> Wording:
+    return say(
+        "the file is {size:,} bytes; scenario files are limited to {most:,}",
+        "het bestand is {size:,} bytes; scenariobestanden mogen hoogstens {most:,} bytes zijn",
+        size=size,
+        most=MAX_FILE_BYTES,
+    )
 
 
 def read_yaml_file(path: Path, shown_as: str | None = None) -> YamlDocument:
@@ -166,38 +247,37 @@ def read_yaml_file(path: Path, shown_as: str | None = None) -> YamlDocument:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise ScenarioError([Problem("file not found", (), name)]) from None
+        missing = say("file not found", "bestand niet gevonden")
+        raise ScenarioError([Problem(missing, (), name)]) from None
     except OSError as error:
-        raise ScenarioError(
-            [Problem(f"cannot read the file ({error.strerror})", (), name)]
-        ) from None
+        raise ScenarioError([Problem(_unreadable(error), (), name)]) from None
     if path.is_dir():
-        raise ScenarioError([Problem("is a folder, not a scenario file", (), name)])
+        folder = say("is a folder, not a scenario file", "is een map, geen scenariobestand")
+        raise ScenarioError([Problem(folder, (), name)])
     if not path.is_file():
-        raise ScenarioError([Problem("is not a regular file", (), name)])
+        special = say("is not a regular file", "is geen gewoon bestand")
+        raise ScenarioError([Problem(special, (), name)])
     if size > MAX_FILE_BYTES:
-        message = f"the file is {size:,} bytes; scenario files are limited to {MAX_FILE_BYTES:,}"
-        raise ScenarioError([Problem(message, (), name)])
+        raise ScenarioError([Problem(_too_large(size), (), name)])
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise ScenarioError(
-            [Problem(f"cannot read the file ({error.strerror})", (), name)]
-        ) from None
+        raise ScenarioError([Problem(_unreadable(error), (), name)]) from None
     return read_yaml_bytes(raw, name)
 
 
 def read_yaml_bytes(raw: bytes, name: str) -> YamlDocument:
     """Read an uploaded or already-read scenario, with the same limits as a file."""
     if len(raw) > MAX_FILE_BYTES:
-        message = (
-            f"the file is {len(raw):,} bytes; scenario files are limited to {MAX_FILE_BYTES:,}"
-        )
-        raise ScenarioError([Problem(message, (), name)])
+        raise ScenarioError([Problem(_too_large(len(raw)), (), name)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        message = f"not a UTF-8 text file (byte {error.start} cannot be read)"
+        message = say(
+            "not a UTF-8 text file (byte {byte} cannot be read)",
+            "geen UTF-8-tekstbestand (byte {byte} is onleesbaar)",
+            byte=error.start,
+        )
         raise ScenarioError([Problem(message, (), name)]) from None
     return read_yaml_text(text, name)
