@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from businesscase import ParameterEntry, activities
+from dashboard import tables
 from dashboard.edits import (
     Edit,
     course_entries,
@@ -201,4 +202,4 @@ def show_inputs(current: Evaluated, lang: Language) -> None:
     everything = st.expander(t(lang, "all_inputs"), key="all_inputs", on_change="rerun")
     if everything.open:
         with everything:
-            st.dataframe(inputs_frame(current, lang), hide_index=True)
+            tables.show(inputs_frame(current, lang), numbers_from=5)

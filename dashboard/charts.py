@@ -18,6 +18,10 @@ from dashboard.i18n import Language, label, t
 PALETTE = qualitative.Safe
 STACK_PALETTE = qualitative.Pastel
 SAVINGS_COLOUR = "#37474f"
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
+"""Charts without plotly's toolbar: a director reads the figures by hovering; zooming and
+panning are not needed, and the toolbar's tooltips are English on the Dutch page and covered
+the charts' titles. Without it the browser also draws each chart a little sooner."""
 SEPARATORS = {"en": ".,", "nl": ",."}
 """Plotly's decimal and thousands separators per language."""
 ZERO_LINE = {

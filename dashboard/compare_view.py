@@ -19,7 +19,8 @@ from businesscase import (
     activities,
     compare,
 )
-from dashboard.headline import cards, money_columns
+from dashboard import tables
+from dashboard.headline import cards
 from dashboard.i18n import LOCALES, Language, label, money, number, t, unit_text
 from dashboard.sources import FILE, UPLOAD, Evaluated, choice_name, evaluate_choice, scenario_files
 
@@ -47,24 +48,25 @@ def evaluate_option(option: str, current: Evaluated, uploads: dict[str, bytes]) 
     return current if option == CURRENT else evaluate_choice(option, uploads)
 
 
-def side_by_side_frame(a: Evaluated, b: Evaluated, lang: Language) -> pd.DataFrame:
-    """Both headlines in one table: per platform scenario each figure of A next to B's."""
+def side_by_side_frames(
+    a: Evaluated, b: Evaluated, lang: Language
+) -> list[tuple[str, pd.DataFrame]]:
+    """Both headlines, per platform scenario (named as B names it, else A): a row per figure
+    with A's value beside B's; `-` where one has no such platform scenario. Three columns, so
+    that a phone shows the break-even of both."""
     cards_a = {card.platform: card for card in cards(a.results, lang)}
     cards_b = {card.platform: card for card in cards(b.results, lang)}
-    platforms = list(dict.fromkeys([*cards_a, *cards_b]))
     figures = list(
         dict.fromkeys(text for c in [*cards_a.values(), *cards_b.values()] for text, _ in c.figures)
     )
-    rows = []
-    for pid in platforms:
+    found = []
+    for pid in dict.fromkeys([*cards_a, *cards_b]):
         shown_a = dict(cards_a[pid].figures) if pid in cards_a else {}
         shown_b = dict(cards_b[pid].figures) if pid in cards_b else {}
-        name = (cards_b.get(pid) or cards_a[pid]).name
-        rows.append(
-            [name, *(v for f in figures for v in (shown_a.get(f, "-"), shown_b.get(f, "-")))]
-        )
-    columns = [t(lang, "platform"), *(f"{f} ({side})" for f in figures for side in "AB")]
-    return pd.DataFrame(rows, columns=columns)
+        rows = [[f, shown_a.get(f, "-"), shown_b.get(f, "-")] for f in figures]
+        frame = pd.DataFrame(rows, columns=[t(lang, "figure"), "A", "B"])
+        found.append(((cards_b.get(pid) or cards_a[pid]).name, frame))
+    return found
 
 
 def inputs_frame(
@@ -202,10 +204,6 @@ def difference_frame(
     return pd.DataFrame(rows, columns=columns)
 
 
-def _table(frame: pd.DataFrame, first: int = 2) -> None:
-    st.dataframe(frame, hide_index=True, column_config=money_columns(frame, first))
-
-
 def show(current: Evaluated, uploads: dict[str, bytes], lang: Language) -> None:
     """Choose A and B; show both headlines, then what differs: inputs, pins, lines."""
     choices = options(uploads)
@@ -232,24 +230,29 @@ def show(current: Evaluated, uploads: dict[str, bytes], lang: Language) -> None:
     a = evaluate_option(option_a, current, uploads)
     b = evaluate_option(option_b, current, uploads)
     st.markdown(f"**A**: {a.loaded.scenario.name}  \n**B**: {b.loaded.scenario.name}")
-    _table(side_by_side_frame(a, b, lang), first=1)
+    pairs = side_by_side_frames(a, b, lang)
+    for start in range(0, len(pairs), 2):
+        for column, (name, frame) in zip(st.columns(2), pairs[start : start + 2], strict=False):
+            with column:
+                st.markdown(f"**{name}**")
+                tables.show(frame)
     comparison = compare(a.loaded, a.results, b.loaded, b.results)
     if comparison.same:
         st.success(t(lang, "compare_same"))
         return
     if comparison.settings or comparison.inputs:
         st.markdown(HEADING % t(lang, "inputs_changed"))
-        st.dataframe(inputs_frame(comparison, a, b, lang), hide_index=True)
+        tables.show(inputs_frame(comparison, a, b, lang), numbers_from=5)
     if comparison.pins:
         st.markdown(HEADING % t(lang, "pins_changed"))
         pins = [
             [p.key, pin_text(a, p.key, p.before, lang), pin_text(b, p.key, p.after, lang)]
             for p in comparison.pins
         ]
-        st.dataframe(pd.DataFrame(pins, columns=[t(lang, "line"), "A", "B"]), hide_index=True)
+        tables.show(pd.DataFrame(pins, columns=[t(lang, "line"), "A", "B"]), numbers_from=3)
     st.markdown(HEADING % t(lang, "difference_per_year"))
-    _table(difference_frame(comparison, a, b, is_result_line, lang))
+    tables.show(difference_frame(comparison, a, b, is_result_line, lang), numbers_from=2)
     st.markdown(HEADING % t(lang, "difference_per_line"))
     everything = st.toggle(t(lang, "all_lines"), key=KEY_ALL)
     wanted = (lambda line: True) if everything else is_saving_or_cost_line
-    _table(difference_frame(comparison, a, b, wanted, lang))
+    tables.show(difference_frame(comparison, a, b, wanted, lang), numbers_from=2)

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from businesscase import LineTrace, ParameterEntry, Results, activities, explain
-from dashboard.headline import money_columns
+from dashboard import tables
 from dashboard.i18n import (
     LANGUAGES,
     Language,
@@ -216,13 +216,13 @@ def show(current: Evaluated, lang: Language) -> None:
             )
         )
     values = values_frame(trace, lang)
-    st.dataframe(values, hide_index=True, column_config=money_columns(values, 0))
+    tables.show(values, numbers_from=0)
     if trace.inputs:
         st.markdown(f"**{t(lang, 'inputs_read')}**")
-        st.dataframe(inputs_frame(trace, year, lang), hide_index=True)
+        tables.show(inputs_frame(trace, year, lang), numbers_from=5)
     if trace.lines:
         st.markdown(f"**{t(lang, 'lines_read')}**")
-        st.dataframe(lines_frame(trace, results, year, lang), hide_index=True)
+        tables.show(lines_frame(trace, results, year, lang), numbers_from=4)
         for line in trace.lines:
             st.button(
                 t(lang, "explain_this", label=line_text(results, line.key, lang)),

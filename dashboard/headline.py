@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
-from streamlit.elements.lib.column_types import ColumnConfig
 
-from businesscase import RESULT_LINES, Results, measures
+from businesscase import RESULT_LINES, Results, measures, text_in
+from dashboard import tables
 from dashboard.i18n import Language, break_even_text, label, money, number, quantity, t
 
 
@@ -55,7 +55,8 @@ def cards(results: Results, lang: Language) -> list[Card]:
         platform = results.scenario.platforms[pid]
         balance = float(results.total(pid, "balance", first, last))
         average = bool(platform.average_of)
-        found.append(Card(pid, platform.name, figures, balance, average, platform.description))
+        name, description = text_in(platform.name, lang), text_in(platform.description, lang)
+        found.append(Card(pid, name, figures, balance, average, description))
     return found
 
 
@@ -78,28 +79,20 @@ def _total_columns(results: Results, lang: Language) -> list[str]:
     return [t(lang, "total_n", first=f, last=last) for f, last in results.scenario.totals]
 
 
-def year_table(results: Results, lang: Language) -> pd.DataFrame:
-    """Savings, costs, balance and cumulative balance per platform scenario and year, in euros,
-    with the reported totals (none for the running total)."""
-    rows = []
-    for pid in results.platform_ids:
-        platform = results.scenario.platforms[pid].name
-        for name in RESULT_LINES:
-            line = results.lines[f"{pid}.{name}"]
-            found = results.totals(line.key)
-            totals = (
-                [money(total, lang) for total in found]
-                if found is not None
-                else [""] * len(results.scenario.totals)
-            )
-            values = [money(v, lang) for v in results.platform_line(pid, name)]
-            rows.append([platform, label(line.spec, lang), *values, *totals])
-    columns = [
-        t(lang, "platform"),
-        t(lang, "line"),
-        *_year_columns(results, lang),
-        *_total_columns(results, lang),
+def year_table(results: Results, pid: str, lang: Language) -> pd.DataFrame:
+    """A platform scenario's savings, costs, balance and cumulative balance in euros: a row
+    per year, then a row per reported total (empty for the running total). Years run down, so
+    the four amounts fit side by side on a phone as well."""
+    lines = [results.lines[f"{pid}.{name}"] for name in RESULT_LINES]
+    by_line = [[money(v, lang) for v in results.platform_line(pid, name)] for name in RESULT_LINES]
+    rows = [
+        [year, *(values[index] for values in by_line)]
+        for index, year in enumerate(_year_columns(results, lang))
     ]
+    for index, total in enumerate(_total_columns(results, lang)):
+        found = [results.totals(line.key) for line in lines]
+        rows.append([total, *(money(f[index], lang) if f is not None else "" for f in found)])
+    columns = [t(lang, "year"), *(label(line.spec, lang) for line in lines)]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -121,17 +114,6 @@ def lines_table(results: Results, lang: Language) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def money_columns(frame: pd.DataFrame, first: int = 2) -> dict[str, ColumnConfig]:
-    """Column settings that right-align the formatted amounts from column `first` on, and keep
-    a long platform name in the first column from pushing the years out of view."""
-    names = {frame.columns[0]: st.column_config.TextColumn(width="medium")} if first else {}
-    amounts = {
-        column: st.column_config.TextColumn(column, alignment="right")
-        for column in frame.columns[first:]
-    }
-    return {**names, **amounts}
-
-
 def show_cards(results: Results, lang: Language) -> None:
     """The metric cards: per platform scenario, ranked by its balance over the widest range,
     its name and description, then a row of its figures, so each figure lines up in a
@@ -149,12 +131,16 @@ def show_cards(results: Results, lang: Language) -> None:
 
 
 def show_year_table(results: Results, lang: Language) -> None:
-    """The year-by-year table, then the lines behind it in an expander."""
+    """A year table per platform scenario, ranked as the cards, two side by side on a wide
+    page (one under the other on a phone); then the lines behind them in an expander."""
     st.subheader(t(lang, "year_table"))
-    table = year_table(results, lang)
-    st.dataframe(table, hide_index=True, column_config=money_columns(table))
+    shown = ranked(cards(results, lang))
+    for start in range(0, len(shown), 2):
+        for column, card in zip(st.columns(2), shown[start : start + 2], strict=False):
+            with column:
+                st.markdown(f"**{card_name(card, lang)}**")
+                tables.show(year_table(results, card.platform, lang))
     detail = st.expander(t(lang, "lines_detail"), key="lines_detail", on_change="rerun")
     if detail.open:
         with detail:
-            frame = lines_table(results, lang)
-            st.dataframe(frame, hide_index=True, column_config=money_columns(frame))
+            tables.show(lines_table(results, lang), numbers_from=2)

@@ -111,6 +111,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "all_inputs": ("All inputs, with units and sources", "Alle invoer, met eenheden en bronnen"),
     "value": ("Value", "Waarde"),
+    "figure": ("Figure", "Cijfer"),
     "compare_a": ("Scenario A", "Scenario A"),
     "compare_b": ("Scenario B", "Scenario B"),
     "current": ("Current state (with your changes)", "Huidige stand (met uw wijzigingen)"),
@@ -414,6 +415,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "match_total": ("{value} over years {first}-{last}", "{value} over jaar {first}-{last}"),
     "upload_button": ("Upload", "Uploaden"),
     "upload_limit": ("1MB per file • YAML, YML", "1 MB per bestand • YAML, YML"),
+    "upload_drop": ("Drag and drop a file here", "Sleep een bestand hierheen"),
 }
 
 

@@ -12,10 +12,12 @@ the same figures:
 - `set`: each change as the `--set` text the page shows and the command line takes,
   repeatable, applied in order.
 
-The link is read once, when a session starts (a fresh browser, a reload); from then on every
-run writes the state into it. A value that does not read (an unknown file, tab or platform, a
-change the engine refuses) is named on the page with the reason and left out, never a
-traceback; the rest of the link still applies.
+The link is read when a session starts (a fresh browser, a reload), and again whenever the URL
+holds another query than the page last wrote: the browser's back or forward button (each change
+of state writes a new query, which Streamlit pushes onto the browser's history) or an address
+typed over. Every run writes the state into it. A value that does not read (an unknown file,
+tab or platform, a change the engine refuses) is named on the page with the reason and left
+out, never a traceback; the rest of the link still applies.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ FILE_PARAM, UPLOAD_PARAM, LANG_PARAM = "file", "upload", "lang"
 TAB_PARAM, PLATFORM_PARAM, SET_PARAM = "tab", "platform", "set"
 READ = "link_read"
 """Whether this session has read its link."""
+WRITTEN = "link_written"
+"""The query the page last wrote into the URL: another one came from the browser's history."""
 PENDING = state.LINK_PENDING
 """The link's changes and platform, applied once the scenario is loaded (`Pending`)."""
 PROBLEMS = "link_problems"
@@ -92,11 +96,14 @@ def problems() -> list[Problem]:
 
 
 def read(lang: Language) -> Language:
-    """Read the link once per session, before the widgets are drawn: language, scenario file
-    and tab now; the changes and platform once the scenario is loaded (`apply_pending`).
-    Returns the page's language."""
-    if st.session_state.get(READ):
+    """Read the link when the session starts or the browser went back or forward, before the
+    widgets are drawn: language, scenario file and tab now; the changes and platform once the
+    scenario is loaded (`apply_pending`). Returns the page's language."""
+    if st.session_state.get(READ) and not navigated():
         return lang
+    if st.session_state.get(READ):
+        lang = state.browser_language()
+        start_over(lang)
     st.session_state[READ] = True
     params = st.query_params
     found: list[Problem] = []
@@ -117,7 +124,10 @@ def read(lang: Language) -> Language:
             found.append(Problem("link_unknown_file", fields))
     upload = params.get(UPLOAD_PARAM)
     if upload is not None and name is None:
-        found.append(Problem("link_upload", {"name": quoted(upload), "shown": shown}))
+        if upload in state.uploads():  # back to an upload of this session
+            st.session_state[state.CHOICE] = UPLOAD + upload
+        else:
+            found.append(Problem("link_upload", {"name": quoted(upload), "shown": shown}))
     tab = params.get(TAB_PARAM)
     if tab in TABS:
         st.session_state[state.SECTION] = t(lang, state.SECTIONS[TABS.index(tab)])
@@ -137,6 +147,30 @@ def read(lang: Language) -> Language:
     st.session_state[PENDING] = Pending(changes, params.get(PLATFORM_PARAM))
     st.session_state[PROBLEMS] = found
     return lang
+
+
+def current_query() -> Query:
+    """The query the URL holds now, each name with all its values."""
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def navigated() -> bool:
+    """Whether the URL holds another query than the page last wrote: the browser went back or
+    forward to an earlier state (or an address was typed over), which the page then shows."""
+    written = st.session_state.get(WRITTEN)
+    return written is not None and current_query() != written
+
+
+def start_over(lang: Language) -> None:
+    """Before a link is read again: the state a fresh session has, so that what the link
+    leaves out is the default (the file's values, the first tab and platform)."""
+    st.session_state[state.LANGUAGE] = lang
+    st.session_state[state.CHOICE] = default_choice()
+    st.session_state[state.SECTION] = t(lang, state.SECTIONS[0])
+    st.session_state.pop(state.PLATFORM, None)
+    st.session_state.pop(state.DROPPED, None)
+    st.session_state.pop(FIRST, None)
+    state.reset_edits()
 
 
 def edits_from_changes(
@@ -232,9 +266,9 @@ def query_text(found: Query) -> str:
 def write(found: Query) -> None:
     """Put the state in the URL (if it moved); the link's problems go once the state moves on
     from what the link showed."""
-    current = {name: st.query_params.get_all(name) for name in st.query_params}
-    if current != found:
+    if current_query() != found:
         st.query_params.from_dict(found)
+    st.session_state[WRITTEN] = found
     first = st.session_state.get(FIRST)
     if first is None:
         st.session_state[FIRST] = found

@@ -15,7 +15,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.elements.lib.mutable_tab_container import TabContainer
 
-from businesscase import ScenarioError
+from businesscase import ScenarioError, text_in
 from dashboard import (
     assumptions,
     compare_view,
@@ -29,7 +29,12 @@ from dashboard import (
     style,
     uncertainty_view,
 )
-from dashboard.charts import cumulative_figure, savings_costs_figure, savings_lines_figure
+from dashboard.charts import (
+    CHART_CONFIG,
+    cumulative_figure,
+    savings_costs_figure,
+    savings_lines_figure,
+)
 from dashboard.edits import Edit
 from dashboard.i18n import LANGUAGES, Language, owned_label, quoted, t
 from dashboard.sources import (
@@ -43,7 +48,6 @@ from dashboard.sources import (
 )
 
 SECTION, SECTIONS = state.SECTION, state.SECTIONS
-CHART_CONFIG = {"displaylogo": False}
 PAGE_ICON = Path(__file__).resolve().parent / "static" / "icon.png"
 """The tab's icon, served by the app itself (a material icon would be fetched from a font host)."""
 
@@ -87,10 +91,11 @@ def choose_scenario(lang: Language) -> str:
     return choice
 
 
-def show_problems(intro: str, error: ScenarioError) -> None:
-    """A refusal in the page: one sentence, then every problem with its file and line."""
+def show_problems(intro: str, error: ScenarioError, lang: Language) -> None:
+    """A refusal in the page: one sentence, then every problem with its file and line, in the
+    page's language."""
     st.error(intro, icon=":material/error:")
-    st.code(error.report(), language=None, wrap_lines=True)
+    st.code(error.report(lang), language=None, wrap_lines=True)
 
 
 def load_current(
@@ -204,11 +209,11 @@ def main() -> None:
     st.title(t(lang, "page_title"))
     refused = state.upload_error()
     if refused is not None:
-        show_problems(t(lang, "upload_refused", name=refused.name), refused.error)
+        show_problems(t(lang, "upload_refused", name=refused.name), refused.error, lang)
     try:
         base = evaluate_choice(choice, state.uploads())
     except ScenarioError as invalid:
-        show_problems(t(lang, "file_invalid"), invalid)
+        show_problems(t(lang, "file_invalid"), invalid, lang)
         st.stop()
     link.apply_pending(base)
     linked = st.container()  # what the link held that was left out, filled in at the end
@@ -220,10 +225,10 @@ def main() -> None:
         downloads.show(current, lang, state.draws(), state.seed())
         share = st.container()
     scenario = current.loaded.scenario
-    st.markdown(f"**{scenario.name}**  \n{scenario.description}")
+    st.markdown(f"**{text_in(scenario.name, lang)}**  \n{text_in(scenario.description, lang)}")
     st.caption(" ← ".join(reversed(current.loaded.files)))
     if error is not None:
-        show_problems(t(lang, "edits_invalid"), error)
+        show_problems(t(lang, "edits_invalid"), error, lang)
     show_dropped(lang)
     show_edits(base, state.edits(), lang)
     headline.show_cards(current.results, lang)

@@ -12,13 +12,11 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from businesscase import PARTY_NAMES, PartyFigure, Results, measures, parties, to_cents
-from dashboard import state
-from dashboard.charts import PALETTE, SEPARATORS
-from dashboard.headline import money_columns
+from dashboard import state, tables
+from dashboard.charts import CHART_CONFIG, PALETTE, SEPARATORS
 from dashboard.i18n import Language, money, number, t, unit_text
 
 KEY_PLATFORM = "parties_platform"
-CHART_CONFIG = {"displaylogo": False}
 PARTY_COLOURS = {"organisation": PALETTE[0], "funder": PALETTE[1], "clients": PALETTE[2]}
 
 
@@ -131,10 +129,7 @@ def show(results: Results, lang: Language) -> None:
     )
     st.caption(t(lang, "parties_help", first=first, last=last))
     frame = parties_frame(results, platform, lang)
-    config = money_columns(frame)
-    config[frame.columns[0]] = st.column_config.TextColumn(width=110)
-    config[frame.columns[1]] = st.column_config.TextColumn(width=310)
-    st.dataframe(frame, hide_index=True, column_config=config)
+    tables.show(frame, numbers_from=2)
     bars = money_bars(results, platform, lang)
     if bars:
         title = t(lang, "chart_parties", first=first, last=last, platform=platforms[platform].name)

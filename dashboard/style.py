@@ -3,9 +3,15 @@
 - the cards' figures at a size that fits a card, wrapping between words rather than cut to
   `€135,…`;
 - the link to the view wrapped in the sidebar, so that all of it shows;
-- on the Dutch page, the file uploader's own button and limit in Dutch. Streamlit offers no
-  setting for these two texts; the rules hide its English words and show the Dutch ones in
-  their place (if a later Streamlit renames the elements, its English words simply show).
+- the static tables (`tables`) in a slightly smaller type, each scrolling sideways inside its
+  own box where the page is narrower than the table (a phone), never cut;
+- no element toolbar over tables and charts: its buttons (search, download as CSV, full
+  screen) carry English tooltips Streamlit does not translate, and the page offers its own
+  downloads;
+- on the Dutch page, the file uploader's own button, limit and "drag and drop" line in Dutch.
+  Streamlit offers no setting for these texts; the rules hide its English words and show the
+  Dutch ones in their place (if a later Streamlit renames the elements, its English words
+  simply show).
 """
 
 from __future__ import annotations
@@ -33,6 +39,16 @@ LINK = """
 }
 """
 
+TABLES = """
+[data-testid="stTable"] { overflow-x: auto; }
+[data-testid="stTable"] table { font-size: 0.875rem; }
+@media (max-width: 640px) {
+  [data-testid="stTable"] table { font-size: 0.75rem; }
+  [data-testid="stTable"] th, [data-testid="stTable"] td { padding: 0.25rem 0.3rem; }
+}
+[data-testid="stElementToolbar"] { display: none; }
+"""
+
 UPLOADER = """
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
 [data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
@@ -42,16 +58,21 @@ UPLOADER = """
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {
   content: %(limit)s; font-size: 0.875rem;
 }
+[data-testid="stFileUploaderDropzone"] > input + div:not([data-testid]) span { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] > input + div:not([data-testid]) span::after {
+  content: %(drop)s; font-size: 1rem;
+}
 """
 
 
 def css(lang: Language) -> str:
     """The rules for a page in `lang`; the uploader's words only where they differ."""
-    rules = CARDS + LINK
+    rules = CARDS + LINK + TABLES
     if t(lang, "upload_button") != t("en", "upload_button"):
         words = {
             "button": json.dumps(t(lang, "upload_button"), ensure_ascii=False),
             "limit": json.dumps(t(lang, "upload_limit"), ensure_ascii=False),
+            "drop": json.dumps(t(lang, "upload_drop"), ensure_ascii=False),
         }
         rules += UPLOADER % words
     return rules

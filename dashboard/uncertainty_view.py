@@ -12,9 +12,9 @@ import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
 from businesscase import KeyPath, Results, ScenarioError, Simulation, Tornado
-from dashboard import state
+from dashboard import state, tables
 from dashboard.analysis import APP_MAX_DRAWS, APP_MIN_DRAWS, Analysis, has_ranges, uncertainty
-from dashboard.headline import money_columns
+from dashboard.charts import CHART_CONFIG
 from dashboard.i18n import Language, money, number, owned_label, percent, quantity, t
 from dashboard.sources import FILE, Evaluated, scenario_files
 from dashboard.uncertainty_charts import (
@@ -28,7 +28,6 @@ from dashboard.uncertainty_charts import (
 
 RANGES_FILE = "kwadraad-2013-ranges.yaml"
 KEY_PLATFORM = "uncertainty_platform"
-CHART_CONFIG = {"displaylogo": False}
 HEADING = "#### %s"
 SHARES_WIDTHS = (440, 112, 185, 95, 100)
 """Pixels of the shares table's columns, so that it fits a wide page: an input's label with its
@@ -192,23 +191,16 @@ def shares_columns(frame: pd.DataFrame) -> dict[str, ColumnConfig]:
     }
 
 
-def _table(frame: pd.DataFrame) -> None:
-    """A table of amounts, its first column (a platform's long name) wide enough to read."""
-    config = money_columns(frame, first=1)
-    config[frame.columns[0]] = st.column_config.TextColumn(width="large")
-    st.dataframe(frame, hide_index=True, column_config=config)
-
-
 def show_run(current: Evaluated, run: Analysis, lang: Language) -> None:
     """The figures of the run: balance and break-even tables of every platform scenario, then
     fan and spread, tornado and shares of variance of the one chosen."""
     simulation = run.simulation
     first, last = simulation.total_years
     st.markdown(HEADING % t(lang, "balance_spread", first=first, last=last))
-    _table(balance_frame(simulation, current.results, lang))
+    tables.show(balance_frame(simulation, current.results, lang))
     st.caption(t(lang, "spread_help"))
     st.markdown(HEADING % t(lang, "break_even_chance"))
-    _table(break_even_frame(simulation, lang))
+    tables.show(break_even_frame(simulation, lang))
     platform = choose_platform(current, lang)
     left, right = st.columns(2)
     with left:

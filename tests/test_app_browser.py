@@ -389,6 +389,46 @@ def test_a_link_copied_from_the_page_shows_the_same_figures_in_a_new_browser(
             browser.close()
 
 
+def test_the_browsers_back_button_returns_to_the_figures_before_each_change(
+    chromium: str, app_url: str
+) -> None:
+    average = "Average of Hulp Online with development and new platform"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        try:
+            page = open_page(browser, app_url, "en-US")
+            page.wait_for_function(shows("€99,494.00"), timeout=30_000)
+            wage = page.get_by_label("Hourly wage (€/h)", exact=True)
+            wage.fill("80")
+            wage.press("Enter")
+            page.wait_for_function(shows("€111,860.00"), timeout=15_000)
+            page.wait_for_function("location.search.includes('hourly_wage')", timeout=15_000)
+            page.get_by_text("Nederlands").click()
+            page.wait_for_function(shows("€ 111.860,00"), timeout=15_000)
+            page.get_by_role("tab", name="Vergelijken").click()
+            page.wait_for_function("location.search.includes('tab=compare')", timeout=15_000)
+
+            page.go_back()  # the Dutch results
+            page.wait_for_function("location.search.includes('tab=results')", timeout=15_000)
+            expect(page.get_by_role("tab", name="Resultaten")).to_have_attribute(
+                "aria-selected", "true", timeout=15_000
+            )
+            page.go_back()  # the English page with the wage at 80
+            page.wait_for_function(shows("Balance years 1-6"), timeout=15_000)
+            assert first_balance_1_6(page, average) == "€111,860.00"
+            page.go_back()  # the file's values
+            page.wait_for_function(shows("€99,494.00"), timeout=15_000)
+            assert first_balance_1_6(page, average) == "€99,494.00"
+            expect(page.get_by_label("Hourly wage (€/h)", exact=True)).to_have_value("75.00")
+            page.go_forward()  # the edit again
+            page.wait_for_function(shows("€111,860.00"), timeout=15_000)
+            assert first_balance_1_6(page, average) == "€111,860.00"
+            expect(page.get_by_label("Hourly wage (€/h)", exact=True)).to_have_value("80.00")
+            assert "Traceback" not in page.inner_text("body")
+        finally:
+            browser.close()
+
+
 def test_a_dutch_browser_gets_the_dutch_page_and_80_comma_5_gives_the_figures_for_80_5(
     chromium: str, app_url: str
 ) -> None:
@@ -449,6 +489,13 @@ def test_the_page_asks_no_host_but_its_own_and_takes_its_icon_from_itself(
                             '[data-testid=stFileUploaderDropzone] button p'), '::after').content"""
                     )
                     assert button == '"Uploaden"'
+                    limit = page.evaluate(
+                        """getComputedStyle(document.querySelector(
+                            '[data-testid=stFileUploaderDropzoneInstructions] span'), '::after')
+                            .content"""
+                    )
+                    assert limit == '"1 MB per bestand • YAML, YML"'
+                assert page.locator(".modebar").count() == 0  # no plotly toolbar in English
                 assert "Traceback" not in page.inner_text("body")
         finally:
             browser.close()

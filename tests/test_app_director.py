@@ -16,7 +16,16 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from businesscase import PARTY_NAMES, Results, evaluate, load_scenario, measures, parties, solve
+from businesscase import (
+    PARTY_NAMES,
+    Results,
+    evaluate,
+    load_scenario,
+    measures,
+    parties,
+    solve,
+    text_in,
+)
 from dashboard import state
 from dashboard.downloads import report_pdf
 from dashboard.explain_view import KEY_FIND, KEY_LINE, matches, typed_numbers
@@ -136,6 +145,39 @@ def test_opening_the_link_in_a_fresh_session_shows_the_same_figures() -> None:
         GROUPS,
     ]
     assert warnings(at) == []
+
+
+def test_going_back_in_the_browser_shows_the_state_before_each_change_and_forward_again(
+    app: AppTest,
+) -> None:
+    opened = link_of(app)
+    app.text_input(key=WAGE).set_value("80").run()
+    edited = link_of(app)
+    app.radio(key=state.LANGUAGE).set_value("nl").run()
+    open_tab(app, "tab_compare", "nl")
+    assert link_of(app)["tab"] == ["compare"]
+
+    app.query_params.clear()  # the browser's back button, twice: the English page with 80
+    app.query_params.update(edited)
+    app.run()
+    at_80 = engine(CORRECTED, ["hourly_wage=80"])
+    assert headline(app, at_80)["average"]["Balance years 1-6"] == "€111,860.00"
+    assert app.session_state[SECTION] == "Results"
+    assert app.text_input(key=WAGE).value == "80.00"
+    assert link_of(app) == edited
+
+    app.query_params.clear()  # back once more: the file's values
+    app.query_params.update(opened)
+    app.run()
+    assert headline(app, engine(CORRECTED))["average"]["Balance years 1-6"] == "€99,494.00"
+    assert app.session_state[state.EDITS] == {}
+    assert app.text_input(key=WAGE).value == "75.00"
+
+    app.query_params.clear()  # forward: the edit again
+    app.query_params.update(edited)
+    app.run()
+    assert headline(app, at_80)["average"]["Balance years 1-6"] == "€111,860.00"
+    assert warnings(app) == []
 
 
 def test_a_link_to_the_published_file_with_a_year_step_reads_as_the_command_line_does() -> None:
@@ -269,7 +311,7 @@ def test_the_board_report_download_is_the_command_lines_report_of_the_state_show
 def test_who_pays_and_who_benefits_shows_the_engines_parties_of_the_platform_shown() -> None:
     at = session(file=BOUGHT.name)
     results = engine(BOUGHT)
-    table = at.dataframe[-1].value
+    table = at.table[-1].value
     assert list(table.columns[:2]) == ["Party", "What"]
     assert list(table["Party"]) == [PARTY_NAMES[f.party][0] for f in parties(results, "average")]
     totals = dict(zip(table["What"], table["Total 1-6"], strict=True))
@@ -278,7 +320,7 @@ def test_who_pays_and_who_benefits_shows_the_engines_parties_of_the_platform_sho
     figures = {f.key: f.total for f in parties(results, "new-platform")}
     assert figures["new-platform.cash_balance"] == -165_152.0
     at.selectbox(key=PARTIES_PLATFORM).set_value("new-platform").run()
-    table = at.dataframe[-1].value
+    table = at.table[-1].value
     assert table.iloc[0]["Total 1-6"] == "-€165,152.00"
     assert table.iloc[3]["Year 1"] == money(
         float(parties(results, "new-platform")[3].values[0]), "en"
@@ -293,7 +335,7 @@ def test_who_pays_and_who_benefits_shows_the_engines_parties_of_the_platform_sho
 def test_the_clients_hours_of_blended_help_show_in_dutch() -> None:
     at = session(file=ALCANDER.name, lang="nl")
     results = engine(ALCANDER)
-    table = at.dataframe[-1].value
+    table = at.table[-1].value
     assert list(table.columns[:2]) == ["Partij", "Wat"]
     clients = table[table["Partij"] == "Cliënten"]
     saved = {f.key: f.total for f in parties(results, "klik-voor-hulp")}
@@ -369,7 +411,7 @@ def page_texts(at: AppTest) -> list[str]:
     found: list[str] = []
 
     def walk(node: object) -> None:
-        if getattr(node, "type", None) in ("dataframe", "data_editor", "arrow_data_frame"):
+        if getattr(node, "type", None) in ("dataframe", "data_editor", "arrow_data_frame", "table"):
             frame = node.value  # type: ignore[attr-defined]
             found.extend(map(str, frame.columns))
             found.extend(str(cell) for row in frame.itertuples(index=False) for cell in row)
@@ -481,7 +523,21 @@ def test_the_dutch_page_says_its_own_texts_in_dutch() -> None:
     assert at.get("file_uploader")[0].proto.label == "Upload een scenariobestand (YAML)"
     assert at.text_input(key=KEY_FIND).label == "Zoek een regel op naam, waarde of sleutel"
     styles = [element.proto.body for element in at.get("html")]  # the uploader's own words
-    assert any("Uploaden" in body and "1 MB per bestand" in body for body in styles)
+    assert any(
+        "Uploaden" in body and "1 MB per bestand" in body and "Sleep een bestand hierheen" in body
+        for body in styles
+    )
+
+
+def test_no_streamlit_or_plotly_toolbar_with_english_tooltips_is_left_on_the_dutch_page() -> None:
+    at = session(lang="nl")
+    charts = at.get("plotly_chart")
+    assert len(charts) == 4  # three charts of the results and who pays, who benefits
+    assert all(json.loads(chart.proto.config)["displayModeBar"] is False for chart in charts)
+    assert at.get("arrow_data_frame") == []  # read-only tables are static: no grid toolbar
+    assert len(at.table) == 4 + 1  # a year table per platform scenario, then the parties
+    styles = "".join(element.proto.body for element in at.get("html"))
+    assert '[data-testid="stElementToolbar"] { display: none; }' in styles  # the course grids
 
 
 def test_goal_seek_bounds_are_typed_in_dutch_notation() -> None:
@@ -543,12 +599,13 @@ def test_the_cards_rank_the_platforms_by_their_1_6_balance_the_average_marked(
         "€67,498.00",
     ]
     names = [m.value for m in app.markdown if m.value.startswith("**")][1:]
-    assert names == [
+    ranked = [
         "**Kwadraad Hulp Online, existing, no development**",
         "**Kwadraad Hulp Online, with development**",
         "**Average of Hulp Online with development and new platform (average)**",
         "**New platform (fictitious)**",
     ]
+    assert names == ranked + ranked  # the cards, then the year tables in the same order
     captions = [c.value for c in app.caption]
     assert "Platform scenarios ranked by their balance over years 1-6, highest first." in captions
     for pid in order:
@@ -557,7 +614,9 @@ def test_the_cards_rank_the_platforms_by_their_1_6_balance_the_average_marked(
     assert values == [balance(results, pid) for pid in order]
     app.radio(key=state.LANGUAGE).set_value("nl").run()
     names = [m.value for m in app.markdown if m.value.startswith("**")]
-    assert "**Average of Hulp Online with development and new platform (gemiddelde)**" in names
+    average = text_in(results.scenario.platforms["average"].name, "nl")
+    assert average != results.scenario.platforms["average"].name  # the file names it in Dutch
+    assert f"**{average} (gemiddelde)**" in names
 
 
 def test_explain_finds_the_training_total_of_16_114_by_its_figure_name_or_key(
