@@ -94,15 +94,19 @@ def write_about(
 
 def _write_block(ws: Worksheet, number: int, block: Block, index: int | None, count: int) -> int:
     words, loaded = block.words, block.loaded
-    title = f"{index}. {loaded.scenario.name}" if index else loaded.scenario.name
+    title = (
+        f"{index}. {words.name(loaded.scenario.name)}"
+        if index
+        else words.name(loaded.scenario.name)
+    )
     section_row(ws, number, title, 4)
     sheets = ", ".join(block.cells.sheets[role] for role in block.roles)
     number = _pairs(
         ws,
         number + 1,
         [
-            (words("about.scenario"), loaded.scenario.name),
-            (words("about.description"), loaded.scenario.description),
+            (words("about.scenario"), words.name(loaded.scenario.name)),
+            (words("about.description"), words.name(loaded.scenario.description)),
             (words("about.files"), "\n".join(loaded.files)),
             (words("about.changes"), "\n".join(loaded.changes) or words("about.none")),
             (words("about.sheets"), sheets),
@@ -170,7 +174,9 @@ def _write_inputs_record(
     and the row of each input."""
     words = block.words
     if index is not None:
-        put_text(ws.cell(number, 1), f"{index}. {block.scenario.name}").font = TOTAL_FONT
+        put_text(
+            ws.cell(number, 1), f"{index}. {words.name(block.scenario.name)}"
+        ).font = TOTAL_FONT
         number += 1
     years = [f"{words('year')} {year}" for year in block.years]
     header_row(ws, number, [words("about.record.key"), words("about.record.input"), *years])

@@ -34,14 +34,14 @@ def write_compare(ws: Worksheet, blocks: list[Block]) -> None:
     put_text(ws.cell(2, 1), words("compare.legend"))
     number = FIRST_ROW
     for other in blocks[1:]:
-        a, b = first.scenario.name, other.scenario.name
+        a, b = words.name(first.scenario.name), words.name(other.scenario.name)
         section_row(ws, number, words("compare.part", b=b, a=a), year_column(horizon))
         number += 1
         years = range(1, min(first.horizon, other.horizon) + 1)
         for platform in first.results.platform_ids:
             if platform not in other.results.platform_ids:
                 continue
-            name = other.scenario.platforms[platform].name
+            name = words.name(other.scenario.platforms[platform].name)
             put_text(ws.cell(number, 1), name).font = KEY_FONT
             number += 1
             for line_name in COMPARED:

@@ -9,10 +9,9 @@ from __future__ import annotations
 from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.utils import absolute_coordinate, get_column_letter
-from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
-from businesscase import KeyPath
+from businesscase import KeyPath, description_of
 from excel_export.block import Block
 from excel_export.bounds import input_bounds
 from excel_export.input_checks import Checked, rule_text, validation, write_checks
@@ -22,6 +21,7 @@ from excel_export.layout import (
     InputColumns,
     InputRow,
     Section,
+    define_name,
     sheet_prefix,
     year_column,
     year_letter,
@@ -61,7 +61,7 @@ def write_inputs(ws: Worksheet, block: Block) -> None:
     headings += [f"{words('year')} {year}" for year in block.years]
     headings += [words("col.check"), words("col.exported"), words("col.changed")]
     headings += [words("col.key"), words("col.source"), words("col.origin")]
-    frame(ws, words("title.inputs", name=block.scenario.name), headings)
+    frame(ws, words("title.inputs", name=words.name(block.scenario.name)), headings)
     note(ws.cell(3, columns.exported), words("exported.note"))
     if block.values_only:
         put_text(ws.cell(LEGEND_ROW, 1), words("legend.frozen_inputs"))
@@ -92,6 +92,9 @@ def write_inputs(ws: Worksheet, block: Block) -> None:
         },
     )
     ws.column_dimensions[get_column_letter(columns.check)].width = check_width
+    summary = ws.cell(LEGEND_ROW, columns.check)
+    if summary.value:  # wrapped within the printed area, not cut at its edge
+        wrap_text(summary, check_width)
     # printed: label, unit, value, years and check; the exported value, key and source are
     # for the import and the reader on screen, and would shrink the print to unreadable
     ws.print_area = f"A1:{get_column_letter(columns.check)}{ws.max_row}"
@@ -104,9 +107,9 @@ def _write_input(
     export)."""
     entry, words = row.entry, block.words
     label = words.label(entry.label, entry.label_nl)
-    note(put_text(ws.cell(number, 1), label), entry.description)
+    note(put_text(ws.cell(number, 1), label), description_of(entry.path, words.language))
     put_text(ws.cell(number, 2), words.unit(entry.unit))
-    put_text(ws.cell(number, columns.key), entry.key).font = KEY_FONT
+    put_text(ws.cell(number, columns.key), row.name).font = KEY_FONT
     wrap_text(put_text(ws.cell(number, columns.source), entry.source or ""), SOURCE_WIDTH)
     put_text(ws.cell(number, columns.origin), entry.origin)
     values = entry.values
@@ -115,13 +118,13 @@ def _write_input(
     if row.kind in ("constant", "fixed"):
         cell = ws.cell(number, VALUE_COLUMN, float(values if values.ndim == 0 else values[0]))
         cell.number_format = fmt
+        define_name(ws, row.name, absolute_coordinate(cell.coordinate))
         if row.kind == "fixed":
             cell.font = FIXED_FONT
             note(cell, words("horizon_note"))
             return None
         if not block.values_only:
             style_input(cell)
-        _define(ws, row.name, absolute_coordinate(cell.coordinate))
         return _guard(ws, row, block, cell.coordinate, 1, [float(cell.value)], label)
     put_text(ws.cell(number, VALUE_COLUMN), words("by_year")).font = FIXED_FONT
     for year in block.years:
@@ -136,7 +139,7 @@ def _write_input(
         if not block.values_only:
             (style_input if listed else style_follow)(cell)
     first, last = get_column_letter(year_column(1)), get_column_letter(year_column(block.horizon))
-    _define(ws, row.name, f"${first}${number}:${last}${number}")
+    define_name(ws, row.name, f"${first}${number}:${last}${number}")
     span = f"{first}{number}:{last}{number}"
     return _guard(ws, row, block, span, block.horizon, [float(v) for v in values], label)
 
@@ -160,13 +163,6 @@ def _guard(
     if not block.values_only:
         ws.add_data_validation(validation(checked, label, block.words))
     return checked
-
-
-def _define(ws: Worksheet, name: str, coordinate: str) -> None:
-    """A workbook-level defined name for a cell or a row of year cells on this sheet."""
-    ws.parent.defined_names[name] = DefinedName(
-        name, attr_text=f"{sheet_prefix(ws.title)}{coordinate}"
-    )
 
 
 def _write_exported(cell: Cell, row: InputRow, block: Block) -> None:

@@ -6,11 +6,12 @@ holds the text the workbook adds around them, so a language is one lookup table.
 
 from __future__ import annotations
 
-from businesscase import LANGUAGES, percent_text, unit_text
+from businesscase import LANGUAGES, percent_text, text_in, unit_text
 
 _TEXT: dict[str, dict[str, str]] = {
     "en": {
         "sheet.inputs": "Inputs",
+        "sheet.time": "Time",
         "sheet.savings": "Savings",
         "sheet.costs": "Costs",
         "sheet.results": "Results",
@@ -44,6 +45,23 @@ _TEXT: dict[str, dict[str, str]] = {
         "year_format": '"Year "0',
         "title.inputs": "Inputs: {name}",
         "title.savings": "Savings: {name}",
+        "title.time": "Time and constants: {name}",
+        "legend.time": "The formulas multiply by a flag (1 in the years where its test holds, "
+        "else 0) instead of testing the year, and name the constants below instead of holding "
+        "a number",
+        "section.timeline": "Timeline",
+        "section.flags": "Flags: 1 in the years where the test holds, else 0",
+        "section.constants": "Constants of the model's formulas (one value, fixed by the model)",
+        "time.year_number": "Year number",
+        "unit.flag": "1/0",
+        "part.label": "{line}: part {index}",
+        "constant.minutes_per_hour": "Minutes per hour",
+        "constant.averaged": "Platforms averaged in {name}",
+        "constant.from_year": "{line}: from year",
+        "constant.after_year": "{line}: after year",
+        "constant.until_year": "{line}: until year",
+        "constant.year": "{line}: in year",
+        "constant.number": "A fixed number in {line}",
         "title.costs": "Costs: {name}",
         "title.results": "Results per platform scenario: {name}",
         "title.summary": "Summary: {name}",
@@ -191,8 +209,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "simulation.mean": "Mean",
         "simulation.as_written": "At the values as written",
         "simulation.sensitivity": "Balance years {first}-{last} with one parameter at its low or "
-        "its high and the others as written (tornado, widest swing first), and the parameter's "
-        "share of the variance over the draws",
+        "its high and the others as written, and how far that is below (-) or above the balance "
+        "as written (tornado, widest swing first), and the parameter's share of the variance "
+        "over the draws",
         "simulation.ranges": "The ranges the draws come from",
         "simulation.no_ranges": "No parameter has a range: every draw equals the case as written.",
         "simulation.col.parameter": "Parameter",
@@ -200,6 +219,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "simulation.col.high": "High",
         "simulation.col.at_low": "Balance at low",
         "simulation.col.at_high": "Balance at high",
+        "simulation.col.from_low": "Low - as written",
+        "simulation.col.from_high": "High - as written",
         "simulation.col.swing": "Swing",
         "simulation.col.share": "Share of variance",
         "simulation.col.value": "Value as written",
@@ -213,7 +234,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "distribution.uniform": "uniform",
         "distribution.normal": "normal, cut off at low and high",
         "chart.fan_axis": "Cumulative balance (euro)",
-        "chart.swing_axis": "Swing of the balance years {first}-{last} (euro)",
+        "chart.swing_axis": "Balance years {first}-{last} minus the balance as written (euro)",
+        "chart.swing_low": "Parameter at its low",
+        "chart.swing_high": "Parameter at its high",
         "about.simulation": "Simulation",
         "about.simulation.values": "Sheet {sheet}: values of a seeded Monte Carlo simulation "
         "({draws} draws, seed {seed}), not formulas; they do not follow edits of the inputs. "
@@ -223,6 +246,7 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "nl": {
         "sheet.inputs": "Invoer",
+        "sheet.time": "Tijd",
         "sheet.savings": "Besparingen",
         "sheet.costs": "Kosten",
         "sheet.results": "Resultaten",
@@ -257,6 +281,24 @@ _TEXT: dict[str, dict[str, str]] = {
         "year_format": '"Jaar "0',
         "title.inputs": "Invoer: {name}",
         "title.savings": "Besparingen: {name}",
+        "title.time": "Tijd en constanten: {name}",
+        "legend.time": "De formules vermenigvuldigen met een vlag (1 in de jaren waarin de "
+        "toets geldt, anders 0) in plaats van het jaar te toetsen, en noemen de constanten "
+        "hieronder bij naam in plaats van een getal te bevatten",
+        "section.timeline": "Tijdlijn",
+        "section.flags": "Vlaggen: 1 in de jaren waarin de toets geldt, anders 0",
+        "section.constants": "Constanten van de formules van het model (een waarde, vast in het "
+        "model)",
+        "time.year_number": "Jaarnummer",
+        "unit.flag": "1/0",
+        "part.label": "{line}: deel {index}",
+        "constant.minutes_per_hour": "Minuten per uur",
+        "constant.averaged": "Aantal platforms in het gemiddelde {name}",
+        "constant.from_year": "{line}: vanaf jaar",
+        "constant.after_year": "{line}: na jaar",
+        "constant.until_year": "{line}: tot en met jaar",
+        "constant.year": "{line}: in jaar",
+        "constant.number": "Een vast getal in {line}",
         "title.costs": "Kosten: {name}",
         "title.results": "Resultaten per platformscenario: {name}",
         "title.summary": "Samenvatting: {name}",
@@ -410,8 +452,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "simulation.mean": "Gemiddelde",
         "simulation.as_written": "Bij de waarden zoals opgegeven",
         "simulation.sensitivity": "Saldo jaar {first}-{last} met een parameter op zijn laagste of "
-        "hoogste waarde en de andere zoals opgegeven (tornado, grootste uitslag eerst), en het "
-        "aandeel van de parameter in de variantie over de trekkingen",
+        "hoogste waarde en de andere zoals opgegeven, en hoeveel dat onder (-) of boven het "
+        "saldo zoals opgegeven ligt (tornado, grootste uitslag eerst), en het aandeel van de "
+        "parameter in de variantie over de trekkingen",
         "simulation.ranges": "De bandbreedtes waaruit getrokken is",
         "simulation.no_ranges": "Geen parameter heeft een bandbreedte: elke trekking is gelijk aan "
         "het scenario zoals opgegeven.",
@@ -420,6 +463,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "simulation.col.high": "Hoog",
         "simulation.col.at_low": "Saldo bij laag",
         "simulation.col.at_high": "Saldo bij hoog",
+        "simulation.col.from_low": "Laag - opgegeven",
+        "simulation.col.from_high": "Hoog - opgegeven",
         "simulation.col.swing": "Uitslag",
         "simulation.col.share": "Aandeel in variantie",
         "simulation.col.value": "Opgegeven waarde",
@@ -433,7 +478,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "distribution.uniform": "uniform",
         "distribution.normal": "normaal, afgekapt bij laag en hoog",
         "chart.fan_axis": "Cumulatief saldo (euro)",
-        "chart.swing_axis": "Uitslag van het saldo jaar {first}-{last} (euro)",
+        "chart.swing_axis": "Saldo jaar {first}-{last} min het saldo zoals opgegeven (euro)",
+        "chart.swing_low": "Parameter op zijn laagste waarde",
+        "chart.swing_high": "Parameter op zijn hoogste waarde",
         "about.simulation": "Simulatie",
         "about.simulation.values": "Blad {sheet}: waarden van een Monte-Carlosimulatie met vaste "
         "seed ({draws} trekkingen, seed {seed}), geen formules; ze volgen wijzigingen van de "
@@ -466,6 +513,11 @@ class Words:
     def label(self, label_en: str, label_nl: str) -> str:
         """A parameter's or line's label in this language (English when no Dutch is given)."""
         return label_nl if self.language == "nl" and label_nl else label_en
+
+    def name(self, text: object) -> str:
+        """A scenario's, course's or platform's name in this language (a name given per
+        language, or the one name written)."""
+        return text_in(text, self.language)  # type: ignore[arg-type]
 
     def count(self, value: int) -> str:
         """A whole number with the language's thousands separator: 10,000 or 10.000."""

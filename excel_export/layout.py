@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.worksheet import Worksheet
 
 from businesscase import (
     RESULT_LINES,
@@ -33,14 +35,16 @@ FIRST_ROW = 4
 FIRST_YEAR_COLUMN = 4
 """Column D holds year 1 on every sheet; columns A-C hold label, unit and value or key."""
 
-SheetRole = Literal["inputs", "savings", "costs", "results", "summary", "simulation"]
-ROLES: tuple[SheetRole, ...] = ("inputs", "savings", "costs", "results", "summary")
+SheetRole = Literal["inputs", "time", "savings", "costs", "results", "summary", "simulation"]
+ROLES: tuple[SheetRole, ...] = ("inputs", "time", "savings", "costs", "results", "summary")
 """The sheets of every block; a block may add a Simulation sheet after them."""
 
 SectionTitle = Callable[[str], str]
 """The heading of a part of the Savings sheet, from the catalogue's section name."""
 PlatformTitle = Callable[[str], str]
 """The heading of a platform scenario's block, from its id."""
+NameOf = Callable[[Any], str]
+"""A name (one text, or one per language) in the workbook's language."""
 
 
 def is_total(line: Line) -> bool:
@@ -111,6 +115,17 @@ class LineRow:
 
 
 @dataclass(frozen=True)
+class PartRow:
+    """A helper row above a line whose formula is too long for one cell: one part of that
+    formula (a formula node), which the line's formula then reads."""
+
+    line: Line
+    index: int
+    node: Any
+    key: str
+
+
+@dataclass(frozen=True)
 class InputRow:
     """A parameter. `kind` says how it is held: one named cell (`constant`), one cell per year
     with the listed years as inputs and the others following the year before (`steps`), one
@@ -131,7 +146,20 @@ class BreakEvenRow:
     part: Literal["reached", "year"]
 
 
-Row = Section | LineRow | InputRow | BreakEvenRow
+Row = Section | LineRow | PartRow | InputRow | BreakEvenRow
+
+
+def with_parts(
+    rows: list[Row], parts: dict[str, list[Any]], key: Callable[[Line, int], str]
+) -> list[Row]:
+    """The rows with the helper rows of each split line (`parts`, by line key) above it."""
+    result: list[Row] = []
+    for row in rows:
+        if isinstance(row, LineRow):
+            for index, node in enumerate(parts.get(row.line.key, []), start=1):
+                result.append(PartRow(row.line, index, node, key(row.line, index)))
+        result.append(row)
+    return result
 
 
 def numbered(rows: list[Row]) -> list[tuple[int, Row]]:
@@ -173,12 +201,12 @@ def _part(line: Line) -> str | None:
 
 
 def savings_rows(
-    lines: dict[str, Line], scenario: Scenario, section_title: SectionTitle
+    lines: dict[str, Line], scenario: Scenario, section_title: SectionTitle, name: NameOf
 ) -> list[Row]:
     """The Savings sheet in the catalogue's order: the organisation's lines under a heading per
     part (money over time, savings), each activity under its name: a course's lines grouped in
     the report's parts a-e, a trajectory type's by route."""
-    names = {activity.path: activity.name for activity in activities(scenario)}
+    names = {activity.path: name(activity.name) for activity in activities(scenario)}
     rows: list[Row] = []
     owner: tuple[str, str] | None = None
     section: str | None = ""
@@ -253,11 +281,10 @@ def _result_order(line: Line) -> int:
 
 
 def input_rows(
-    entries: list[ParameterEntry], scenario: Scenario, titles: InputTitles, prefix: str
+    entries: list[ParameterEntry], scenario: Scenario, titles: InputTitles, names: Names
 ) -> list[Row]:
     """The parameters grouped as the scenario file is: general, each course (and its growth),
     each platform scenario; an average platform gets a heading that says what it averages."""
-    names = _Names(prefix)
     groups: dict[tuple, list[ParameterEntry]] = {}
     for entry in entries:
         groups.setdefault(_group(entry.path), []).append(entry)
@@ -269,17 +296,18 @@ def input_rows(
 
     add((), titles.general)
     for activity in activities(scenario):
-        add(activity.path, activity.name)
+        activity_name = titles.name(activity.name)
+        add(activity.path, activity_name)
         for key in groups:
             if key[:2] == activity.path and len(key) > 2:
-                part = titles.growth(activity.name) if key[2] == "growth" else None
-                add(key, part or titles.route(activity.name, str(key[3])))
+                part = titles.growth(activity_name) if key[2] == "growth" else None
+                add(key, part or titles.route(activity_name, str(key[3])))
     for platform_id, platform in scenario.platforms.items():
         if platform.average_of is None:
-            add(("platforms", platform_id), platform.name)
+            add(("platforms", platform_id), titles.name(platform.name))
         else:
-            members = [scenario.platforms[m].name for m in platform.average_of]
-            rows.append(Section(titles.average(platform.name, members)))
+            members = [titles.name(scenario.platforms[m].name) for m in platform.average_of]
+            rows.append(Section(titles.average(titles.name(platform.name), members)))
     return rows
 
 
@@ -294,6 +322,8 @@ class InputTitles:
     """The heading of a trajectory type's route, from the type's name and the route's id."""
     average: Callable[[str, list[str]], str]
     """The heading of an average platform, from its name and its members' names."""
+    name: NameOf
+    """A course's or platform's name in the workbook's language."""
 
 
 def _group(path: KeyPath) -> tuple:
@@ -308,10 +338,10 @@ def _group(path: KeyPath) -> tuple:
     return tuple(path[:2])
 
 
-def _input_row(entry: ParameterEntry, scenario: Scenario, names: _Names) -> InputRow:
-    if entry.path == ("horizon_years",):
-        return InputRow(entry, "fixed")
+def _input_row(entry: ParameterEntry, scenario: Scenario, names: Names) -> InputRow:
     name = names.for_path(entry.path)
+    if entry.path == ("horizon_years",):
+        return InputRow(entry, "fixed", name=name)
     if entry.amounts_by_year:
         return InputRow(entry, "yearly", name=name)
     value = value_at(scenario, entry.path)
@@ -324,29 +354,49 @@ _CELL_LIKE = re.compile(r"^([a-z]{1,3}\d+|r\d*c?\d*|c\d*|\d.*)$", re.IGNORECASE)
 
 
 @dataclass
-class _Names:
-    """Defined names for inputs: the key path without `courses.`/`platforms.`, '-' as '_'
-    (`hourly_wage`, `ass_jv.group_size`, `new_platform.licence_per_client`), made unique, never
-    looking like a cell reference, and prefixed per scenario block when there are several."""
+class Names:
+    """The defined names of a block: an input's key path without `courses.`/`platforms.`
+    (`hourly_wage`, `ass_jv.group_size`, `new_platform.licence_per_client`), a line's key
+    (`new_platform.development`), '-' as '_' in both, made unique, never looking like a cell
+    reference, and prefixed per scenario block when there are several (`s1_hourly_wage`). The
+    Key column of every sheet shows them, so what a reader sees is what a formula can use."""
 
     prefix: str
     taken: set[str] = field(default_factory=set)
 
-    def for_path(self, path: KeyPath) -> str:
-        parts = [str(p).replace("-", "_") for p in path]
-        if parts[0] in ("courses", "platforms") and len(parts) > 2:
-            parts = parts[1:]
-        if _CELL_LIKE.match(parts[0]):
-            parts[0] = "_" + parts[0]
-        base = self.prefix + ".".join(parts)
+    @staticmethod
+    def plain(text: str) -> str:
+        return text.replace("-", "_")
+
+    def unique(self, base: str) -> str:
+        """`base` itself, or `base_2`, `base_3` when it is taken (Excel ignores case)."""
+        first, dot, rest = base.partition(".")
+        if _CELL_LIKE.match(first):
+            base = f"_{first}{dot}{rest}"
         name, n = base, 2
         while name.lower() in self.taken:
             name, n = f"{base}_{n}", n + 1
         self.taken.add(name.lower())
         return name
 
+    def for_path(self, path: KeyPath) -> str:
+        parts = [self.plain(str(p)) for p in path]
+        if parts[0] in ("courses", "platforms") and len(parts) > 2:
+            parts = parts[1:]
+        return self.unique(self.prefix + ".".join(parts))
+
+    def for_line(self, key: str) -> str:
+        return self.unique(self.prefix + self.plain(key))
+
 
 # ---------------------------------------------------------------- references
+
+
+class FlagRow(Protocol):
+    """A flag of the Time sheet, as a reference to it needs it: its row."""
+
+    @property
+    def row(self) -> int: ...
 
 
 _PLAIN_SHEET = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -359,6 +409,18 @@ def sheet_prefix(sheet: str) -> str:
     return f"{sheet}!" if plain else f"{quote_sheetname(sheet)}!"
 
 
+def define_name(ws: Worksheet, name: str, coordinate: str) -> None:
+    """A workbook-level defined name for a cell or a row of year cells on this sheet."""
+    ws.parent.defined_names[name] = DefinedName(
+        name, attr_text=f"{sheet_prefix(ws.title)}{coordinate}"
+    )
+
+
+def year_span(number: int, horizon: int) -> str:
+    """The year cells of a row, fixed (`$D$12:$I$12`), for a defined name."""
+    return f"${year_letter(1)}${number}:${year_letter(horizon)}${number}"
+
+
 @dataclass
 class BlockCells:
     """The `Cells` of one scenario block: parameters by defined name (or their year's cell),
@@ -366,8 +428,16 @@ class BlockCells:
     to the sheet being written carry no sheet name."""
 
     sheets: dict[SheetRole, str]
+    year_row: int
+    """The Time sheet's row of year numbers, which every formula reads the year from."""
     inputs: dict[KeyPath, tuple[str, int, InputRow]] = field(default_factory=dict)
     lines: dict[str, tuple[str, int]] = field(default_factory=dict)
+    line_names: dict[str, str] = field(default_factory=dict)
+    """The defined name of each line's row of year cells, by the line's key."""
+    parts: dict[str, list[Any]] = field(default_factory=dict)
+    """The parts of a long line's formula that have a helper row, by the line's key."""
+    year_name: str = ""
+    """The defined name of the Time sheet's row of year numbers."""
     break_even: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     current: str = ""
 
@@ -380,6 +450,8 @@ class BlockCells:
         for number, row in placed:
             if isinstance(row, LineRow):
                 self.lines[row.line.key] = (self.sheets[role], number)
+            elif isinstance(row, PartRow):
+                self.lines[row.key] = (self.sheets[role], number)
             elif isinstance(row, BreakEvenRow):
                 self.break_even[(row.platform, row.part)] = (self.sheets[role], number)
 
@@ -401,4 +473,9 @@ class BlockCells:
         return self.ref(sheet, number, year_column(year))
 
     def year_cell(self, year: int) -> str:
-        return f"{year_letter(year)}${HEADER_ROW}"
+        sheet = self.sheets["time"]
+        prefix = "" if sheet == self.current else sheet_prefix(sheet)
+        return f"{prefix}{year_letter(year)}${self.year_row}"
+
+    def flag_cell(self, flag: FlagRow, year: int) -> str:
+        return self.ref(self.sheets["time"], flag.row, year_column(year))

@@ -7,23 +7,29 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from businesscase import Kind, Line
 from excel_export.block import Block
+from excel_export.cell_formulas import NameCells, line_formula, part_formula, typed_formula
 from excel_export.layout import (
     LEGEND_ROW,
     LineRow,
+    PartRow,
     Section,
     SheetRole,
+    define_name,
     is_total,
     year_column,
+    year_span,
 )
 from excel_export.styles import (
     AMOUNT_FONT,
     AMOUNT_REPEAT_FONT,
     KEY_FONT,
+    PART_FONT,
     PIN_FILL,
     SUBSECTION_FONT,
     TOTAL_BORDER,
@@ -40,14 +46,15 @@ from excel_export.styles import (
 
 
 def line_headings(block: Block) -> list[str]:
-    """Label, unit, key, then one heading per year (the year numbers are written after)."""
+    """Label, unit, key (the row's defined name), then one heading per year (the year numbers
+    are written after)."""
     words = block.words
     return [words("col.label"), words("col.unit"), words("col.key")] + [""] * block.horizon
 
 
 def write_year_numbers(ws: Worksheet, block: Block) -> None:
-    """The year numbers in the heading row, as numbers shown as `Year 1`: formulas that depend
-    on the year (development in year 1, growth from year 3) read them."""
+    """The year numbers in the heading row, as numbers shown as `Year 1` (the formulas read
+    the year from the Time sheet's timeline)."""
     for year in block.years:
         cell = ws.cell(3, year_column(year), year)
         cell.number_format = block.words("year_format")
@@ -70,7 +77,8 @@ def write_line(ws: Worksheet, number: int, line: Line, block: Block) -> None:
     words, results = block.words, block.results
     label = put_text(ws.cell(number, 1), words.label(line.label, line.label_nl))
     put_text(ws.cell(number, 2), words.unit(line.unit))
-    put_text(ws.cell(number, 3), line.key).font = KEY_FONT
+    put_text(ws.cell(number, 3), block.cells.line_names[line.key]).font = KEY_FONT
+    define_name(ws, block.cells.line_names[line.key], year_span(number, block.horizon))
     fmt = number_format(line.unit)
     pin = results.pins.get(line.key)
     for year in block.years:
@@ -82,7 +90,8 @@ def write_line(ws: Worksheet, number: int, line: Line, block: Block) -> None:
         elif block.values_only:
             cell.value = float(results.values[line.key][year - 1])
         else:
-            cell.value = "=" + line.formula.excel(block.cells, year, line.key)
+            parts = block.cells.parts.get(line.key, ())
+            cell.value = "=" + line_formula(line, block.cells, year, block.timeline, parts)
             block.cache.put(cell, results.values[line.key][year - 1])
     if line.kind is Kind.AMOUNT:
         _style_amount(ws, number, line, block)
@@ -92,6 +101,29 @@ def write_line(ws: Worksheet, number: int, line: Line, block: Block) -> None:
             ws.cell(number, column).border = TOTAL_BORDER
             if column > 3:
                 ws.cell(number, column).font = TOTAL_FONT
+
+
+def write_part(ws: Worksheet, number: int, row: PartRow, block: Block) -> None:
+    """A helper row: a part of a long line's formula (`Licence: part 2`, in italics; the
+    Formula column shows it), computed above the line that reads it."""
+    line, cells, words = row.line, block.cells, block.words
+    label = words("part.label", line=words.label(line.label, line.label_nl), index=row.index)
+    put_text(ws.cell(number, 1), label).font = PART_FONT
+    put_text(ws.cell(number, 2), block.words.unit(line.unit))
+    put_text(ws.cell(number, 3), cells.line_names[row.key]).font = KEY_FONT
+    define_name(ws, cells.line_names[row.key], year_span(number, block.horizon))
+    results = block.results
+    values = row.node.evaluate(results.inputs, results.line, results.years)
+    values = np.broadcast_to(np.asarray(values, dtype=float), (block.horizon,))
+    for year in block.years:
+        cell = ws.cell(number, year_column(year))
+        cell.number_format = number_format(line.unit)
+        cell.font = PART_FONT
+        if block.values_only:
+            cell.value = float(values[year - 1])
+        else:
+            cell.value = "=" + part_formula(row.node, line, cells, year, block.timeline)
+            block.cache.put(cell, values[year - 1])
 
 
 def _style_amount(ws: Worksheet, number: int, line: Line, block: Block) -> None:
@@ -134,13 +166,14 @@ def amount_readers(line: Line, block: Block) -> list[Line]:
 
 def write_lines_sheet(ws: Worksheet, block: Block, role: SheetRole) -> None:
     """Fill the Savings or the Costs sheet: headings, then every planned row with its formula
-    in words beside the years (left out of the printed area, which it would shrink)."""
+    in names beside the years, as it can be typed into a cell of any year's column (left out
+    of the printed area, which it would shrink)."""
     words = block.words
     block.cells.current = ws.title
     formula_column = year_column(block.horizon) + 1
     frame(
         ws,
-        words(f"title.{role}", name=block.scenario.name),
+        words(f"title.{role}", name=words.name(block.scenario.name)),
         [*line_headings(block), words("col.formula")],
     )
     write_year_numbers(ws, block)
@@ -153,6 +186,13 @@ def write_lines_sheet(ws: Worksheet, block: Block, role: SheetRole) -> None:
                 put_text(ws.cell(number, 1), row.text).font = SUBSECTION_FONT
         elif isinstance(row, LineRow):
             write_line(ws, number, row.line, block)
-            put_text(ws.cell(number, formula_column), row.line.formula.text())
+            parts = block.cells.parts.get(row.line.key, ())
+            typed = typed_formula(row.line, block.cells, block.timeline, parts)
+            put_text(ws.cell(number, formula_column), typed)
+        elif isinstance(row, PartRow):
+            write_part(ws, number, row, block)
+            named = NameCells(block.cells)
+            typed = "=" + part_formula(row.node, row.line, named, 1, block.timeline)
+            put_text(ws.cell(number, formula_column), typed)
     fit_columns(ws, {1: 55, 3: 45, formula_column: 100})
     ws.print_area = f"A1:{get_column_letter(formula_column - 1)}{ws.max_row}"

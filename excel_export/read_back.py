@@ -391,7 +391,7 @@ def _compare_structure(
 ) -> None:
     """The block's sheets as they were written: every line cell's formula, every pinned or
     fixed figure, every key; the Inputs sheet's rows; the inputs' defined names."""
-    for role in ("savings", "costs", "results", "summary"):
+    for role in ("time", "savings", "costs", "results", "summary"):
         sheet = block.cells.sheets[role]
         _compare_sheet(expected[sheet], actual[sheet], refuse)
     sheet = block.cells.sheets["inputs"]
@@ -400,7 +400,7 @@ def _compare_structure(
     moved = [
         (number, row)
         for number, row in _input_rows(block)
-        if found.cell(number, column).value != row.entry.key
+        if found.cell(number, column).value != row.name
     ]
     if moved:
         number, row = moved[0]
@@ -424,7 +424,8 @@ def _compare_structure(
 
 
 def _compare_sheet(expected: Worksheet, actual: Worksheet, refuse: _Refusals) -> None:
-    """Every formula, number and key (column C) of a sheet of lines, as written."""
+    """Every formula, number (a pinned figure, a constant) and key (column C) of a sheet of
+    lines or the Time sheet, as written."""
     for row in expected.iter_rows():
         for cell in row:
             want = cell.value

@@ -20,7 +20,7 @@ from businesscase import number_text, percent_text
 MARKER = "businesscase export record"
 """The text in About!A2 that marks a workbook written by `businesscase export`."""
 RECORD_ROW = 2
-RECORD_FORMAT = 1
+RECORD_FORMAT = 2
 """Raised when the record's layout changes; an older reader refuses a newer record."""
 FIRST_RECORD_YEAR_COLUMN = 3
 """Column C holds year 1 of each input's exported values in the About sheet's record table."""

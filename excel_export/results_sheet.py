@@ -10,12 +10,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from businesscase import Line, measures
 from excel_export.block import Block
 from excel_export.layout import (
-    HEADER_ROW,
     BreakEvenRow,
     LineRow,
     Section,
+    define_name,
     sheet_prefix,
     year_column,
+    year_span,
 )
 from excel_export.lines_sheet import line_headings, write_legend, write_line, write_year_numbers
 from excel_export.styles import (
@@ -41,7 +42,7 @@ def write_results(ws: Worksheet, block: Block) -> None:
     headings += [words("col.total", first=first, last=last) for first, last in totals]
     if not block.values_only:
         headings.append(words("col.results_check"))
-    frame(ws, words("title.results", name=block.scenario.name), headings)
+    frame(ws, words("title.results", name=words.name(block.scenario.name)), headings)
     write_year_numbers(ws, block)
     write_legend(ws, block)
     for number, row in block.rows["results"]:
@@ -78,7 +79,8 @@ def _write_break_even(ws: Worksheet, number: int, row: BreakEvenRow, block: Bloc
     `year`: the smallest of those, or "none"."""
     words = block.words
     put_text(ws.cell(number, 1), words(f"break_even.{row.part}"))
-    put_text(ws.cell(number, 3), f"{row.platform}.break_even_{row.part}").font = KEY_FONT
+    name = block.cells.line_names[f"{row.platform}.break_even_{row.part}"]
+    put_text(ws.cell(number, 3), name).font = KEY_FONT
     first, last = year_column(1), year_column(block.horizon)
     none = words("break_even.none")
     if row.part == "reached":
@@ -92,9 +94,10 @@ def _write_break_even(ws: Worksheet, number: int, row: BreakEvenRow, block: Bloc
                 cell.value = marks[year - 1]
             else:
                 cell.value = "=" + measures.excel_break_even_reached(
-                    f"{column}{cumulative}", f"{column}${HEADER_ROW}"
+                    f"{column}{cumulative}", block.cells.year_cell(year)
                 )
                 block.cache.put(cell, "" if marks[year - 1] is None else marks[year - 1])
+        define_name(ws, name, year_span(number, block.horizon))
         return
     reached = block.cells.break_even[(row.platform, "reached")][1]
     span = f"{get_column_letter(first)}{reached}:{get_column_letter(last)}{reached}"
@@ -111,6 +114,7 @@ def _write_break_even(ws: Worksheet, number: int, row: BreakEvenRow, block: Bloc
     else:
         cell.value = "=" + measures.excel_break_even_year(span, none)
         block.cache.put(cell, none if found is None else found)
+    define_name(ws, name, f"${get_column_letter(first)}${number}")
 
 
 CHECK_TOLERANCE = 0.005

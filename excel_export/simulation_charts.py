@@ -1,6 +1,7 @@
 """The Simulation sheet's native charts: a fan of the cumulative balance (P10, P50, P90 lines over
-the years) and a bar chart of the tornado's swings, one of each per platform scenario, two side
-by side below the table they draw."""
+the years) and a tornado (each parameter at its low and its high, as bars left or right of the
+balance as written), one of each per platform scenario, two side by side below the table they
+draw."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ SIZES = {"fan": (16.0, 9.0), "swing": (22.0, 11.0)}
 """Width and height in cm of each kind of chart."""
 FAN_LINES = (("2E75B6", "dash", 19050), ("1F4E78", "solid", 34925), ("2E75B6", "dash", 19050))
 """Colour, dash and width (EMU) of the P10, P50 and P90 lines: the median bold, the band dashed."""
-BAR_COLOUR = "2E75B6"
+BAR_COLOURS = ("C55A11", "2E75B6")
+"""The bars of a parameter at its low (orange) and at its high (blue)."""
 
 
 @dataclass
@@ -59,8 +61,6 @@ def place_charts(ws: Worksheet, plans: list[ChartPlan]) -> None:
         framed(chart, plan.title, *plan.axes, SIZES[plan.kind])
         if isinstance(chart, LineChart):
             straight_lines(chart)
-        else:
-            chart.legend = None
         column = column_after_cm(ws, SIZES[plan.kind][0] + 0.5) if plan.right else 1
         ws.add_chart(chart, f"{get_column_letter(column)}{plan.anchor_row}")
 
@@ -78,18 +78,25 @@ def _fan(plan: ChartPlan) -> LineChart:
 
 
 def _swing(plan: ChartPlan) -> Chart:
-    """The swing of each parameter as horizontal bars, the widest at the top."""
+    """The tornado: per parameter (the widest swing at the top) a bar from the balance as
+    written to the balance with the parameter at its low, and one to it at its high, on one
+    line (overlapping), so a bar to the left lowers the balance and one to the right raises
+    it: more new groups at the high end may go left."""
     chart = BarChart()
     chart.type = "bar"
+    chart.grouping = "clustered"
+    chart.overlap = 100
     chart.gapWidth = 60
-    for series in plan.series:
-        series.graphicalProperties.solidFill = BAR_COLOUR
-        series.graphicalProperties.line.solidFill = BAR_COLOUR
+    for series, colour in zip(plan.series, BAR_COLOURS, strict=True):
+        series.graphicalProperties.solidFill = colour
+        series.graphicalProperties.line.solidFill = colour
+        series.invertIfNegative = False
         chart.series.append(series)
     chart.set_categories(plan.categories)
     chart.x_axis.scaling.orientation = "maxMin"
     chart.y_axis.crosses = "max"  # with the categories reversed, keeps the euros at the bottom
     chart.x_axis.txPr = _small_text()
+    chart.x_axis.tickLblPos = "low"  # the labels at the left edge, not on the bars at zero
     return chart
 
 

@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from businesscase import ParameterEntry, cents, dotted, to_cents
+from businesscase import cents, to_cents
 from excel_export.block import Block
 from excel_export.layout import year_column
 from excel_export.simulation_charts import ChartPlan, place_charts, reserve
@@ -39,6 +39,8 @@ from excel_export.styles import (
 
 LABEL, UNIT, KEY, FIRST = 1, 2, 3, year_column(1)
 NOTE_FONT = Font(italic=True, color="C00000")
+TORNADO_PARTS = ("low", "high", "at_low", "at_high", "from_low", "from_high", "swing", "share")
+"""The tornado table's columns from D."""
 SOURCE_WIDTH = 80
 """Width of the column where the source of each range wraps."""
 
@@ -47,7 +49,9 @@ def write_simulation(ws: Worksheet, block: Block, run: SimulationRun) -> None:
     """Fill the Simulation sheet of a block from its run."""
     words = block.words
     draws, seed = words.count(run.settings.draws), run.settings.seed
-    put_text(ws.cell(1, 1), words("title.simulation", name=block.scenario.name)).font = TITLE_FONT
+    put_text(
+        ws.cell(1, 1), words("title.simulation", name=words.name(block.scenario.name))
+    ).font = TITLE_FONT
     put_text(ws.cell(2, 1), words("simulation.note", draws=draws, seed=seed)).font = NOTE_FONT
     put_text(ws.cell(3, 1), words("simulation.recompute", command=run.command)).font = NOTE_FONT
     number = _write_run(ws, 5, block, run)
@@ -114,7 +118,8 @@ def _write_ranges(ws: Worksheet, number: int, block: Block, run: SimulationRun) 
     words = block.words
     number = _caption(ws, number, words("simulation.ranges"))
     parts = ("value", "low", "likely", "high", "distribution", "sd", "range_source")
-    source_column = max(FIRST + len(parts) - 1, year_column(block.horizon) + 1)
+    # the wide column of sources right of every column of figures below it (the tornado's)
+    source_column = max(FIRST + len(TORNADO_PARTS), year_column(block.horizon) + 1)
     headings = [words("simulation.col.parameter"), words("col.unit"), words("col.key")]
     headings += [words(f"simulation.col.{part}") for part in parts[:-1]]
     headings += [""] * (source_column - len(headings) - 1)
@@ -129,7 +134,7 @@ def _write_ranges(ws: Worksheet, number: int, block: Block, run: SimulationRun) 
         shape = number_format(entry.unit)
         bounds = (param.value, param.low, param.most_likely, param.high)
         values = [float(v) for v in bounds]  # type: ignore[arg-type]
-        texts = (parameter_title(entry, block), words.unit(entry.unit), dotted(path))
+        texts = (block.input_title(path), words.unit(entry.unit), block.cells.inputs[path][2].name)
         _figure_row(ws, number, texts, values, shape)
         kind = words(f"distribution.{param.distribution or 'triangular'}")
         put_text(ws.cell(number, FIRST + 4), kind).alignment = Alignment(horizontal="center")
@@ -154,7 +159,7 @@ def _write_cumulative(
     rows: dict[str, list[int]] = {}
     for platform_id, outcome in run.analysis.simulation.platforms.items():
         number += 1
-        name = block.scenario.platforms[platform_id].name
+        name = words.name(block.scenario.platforms[platform_id].name)
         section_row(ws, number, name, last_column)
         rows[platform_id] = []
         for part, series in zip(("p10", "p50", "p90"), outcome.cumulative_quantiles(), strict=True):
@@ -169,7 +174,7 @@ def _write_cumulative(
     plans = [
         ChartPlan(
             "fan",
-            block.scenario.platforms[platform_id].name,
+            words.name(block.scenario.platforms[platform_id].name),
             (words("axis.year"), words("chart.fan_axis")),
             [
                 Series(
@@ -196,7 +201,7 @@ def _write_balance(ws: Worksheet, number: int, block: Block, run: SimulationRun)
     header_row(ws, number, [*headings, *map(words, parts), words("simulation.as_written")])
     for platform_id, outcome in run.analysis.simulation.platforms.items():
         number += 1
-        name = block.scenario.platforms[platform_id].name
+        name = words.name(block.scenario.platforms[platform_id].name)
         values = [*outcome.balance_quantiles(), outcome.balance_total.mean()]
         values.append(run.analysis.tornadoes[platform_id].base_balance)
         texts = (name, "EUR", f"{platform_id}.balance_{first}_{last}")
@@ -206,23 +211,24 @@ def _write_balance(ws: Worksheet, number: int, block: Block, run: SimulationRun)
 
 def _write_tornado(ws: Worksheet, number: int, block: Block, run: SimulationRun) -> list[ChartPlan]:
     """Per platform scenario, widest swing first: each parameter at its low and its high, the
-    balance there, the swing and the parameter's share of the variance; then room for a chart
-    of the swings per platform. Without ranges, a note that there is nothing to rank."""
+    balance there, how far that is from the balance as written (below or above it), the swing
+    and the parameter's share of the variance; then room for a chart per platform whose bars
+    go left or right of the balance as written, so it shows which way each input moves it.
+    Without ranges, a note that there is nothing to rank."""
     words = block.words
     first, last = run.analysis.simulation.total_years
     number = _caption(ws, number, words("simulation.sensitivity", first=first, last=last))
-    parts = ("low", "high", "at_low", "at_high", "swing", "share")
+    parts = TORNADO_PARTS
     headings = [words("simulation.col.parameter"), words("col.unit"), words("col.key")]
     header_row(ws, number, headings + [words(f"simulation.col.{part}") for part in parts])
     if not run.ranges:
         put_text(ws.cell(number + 1, LABEL), words("simulation.no_ranges")).font = NOTE_FONT
         return []
     entries = {entry.path: entry for entry in block.entries}
-    swing_column = FIRST + parts.index("swing")
     plans = []
     for platform_id, chart in run.analysis.tornadoes.items():
         number += 1
-        name = block.scenario.platforms[platform_id].name
+        name = words.name(block.scenario.platforms[platform_id].name)
         section_row(ws, number, name, FIRST + len(parts) - 1)
         start = number + 1
         shares = run.analysis.shares[platform_id]
@@ -230,13 +236,19 @@ def _write_tornado(ws: Worksheet, number: int, block: Block, run: SimulationRun)
             number += 1
             entry = entries[bar.path]
             shape = number_format(entry.unit)
-            money = (bar.balance_at_low, bar.balance_at_high, bar.swing)
+            money = (
+                bar.balance_at_low,
+                bar.balance_at_high,
+                bar.balance_at_low - chart.base_balance,
+                bar.balance_at_high - chart.base_balance,
+                bar.swing,
+            )
             values = [bar.low, bar.high, *map(to_cents, money)]
             values.append(shares.get(bar.path, 0.0))
-            formats = [shape, shape, EURO, EURO, EURO, PERCENT]
-            texts = (parameter_title(entry, block), words.unit(entry.unit), dotted(bar.path))
+            formats = [shape, shape, EURO, EURO, EURO, EURO, EURO, PERCENT]
+            name_of = block.cells.inputs[bar.path][2].name
+            texts = (block.input_title(bar.path), words.unit(entry.unit), name_of)
             _figure_row(ws, number, texts, values, formats)
-        swings = Reference(ws, min_col=swing_column, min_row=start, max_row=number)
         plans.append(
             ChartPlan(
                 "swing",
@@ -245,24 +257,18 @@ def _write_tornado(ws: Worksheet, number: int, block: Block, run: SimulationRun)
                     words("simulation.col.parameter"),
                     words("chart.swing_axis", first=first, last=last),
                 ),
-                [Series(swings, title=words("simulation.col.swing"))],
+                [
+                    Series(
+                        Reference(ws, min_col=column, min_row=start, max_row=number),
+                        title=words(f"chart.swing_{side}"),
+                    )
+                    for side, column in (
+                        ("low", FIRST + parts.index("from_low")),
+                        ("high", FIRST + parts.index("from_high")),
+                    )
+                ],
                 Reference(ws, min_col=LABEL, min_row=start, max_row=number),
             )
         )
     reserve(plans, number + 2)
     return plans
-
-
-def parameter_title(entry: ParameterEntry, block: Block) -> str:
-    """A parameter's label with the course or platform it belongs to, as two courses share
-    their labels: `Ass JV: Efficiency of online vs offline contact`."""
-    words, path = block.words, entry.path
-    label = words.label(entry.label, entry.label_nl)
-    if path[0] == "courses":
-        owner = block.scenario.courses[str(path[1])].name
-        if len(path) > 3 and path[2] == "growth":
-            owner = words("simulation.growth", name=owner)
-        return f"{owner}: {label}"
-    if path[0] == "platforms":
-        return f"{block.scenario.platforms[str(path[1])].name}: {label}"
-    return label

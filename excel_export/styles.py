@@ -35,6 +35,8 @@ SECTION_FONT = Font(bold=True)
 SUBSECTION_FONT = Font(bold=True, italic=True)
 TITLE_FONT = Font(bold=True, size=14)
 TOTAL_FONT = Font(bold=True)
+PART_FONT = Font(italic=True, color="404040")
+"""A helper row: a part of a long formula."""
 TOTAL_BORDER = Border(top=Side(style="thin"))
 AMOUNT_FONT = Font(color="595959", italic=True)
 """A whole amount (a total spread over years), in the first year's column."""

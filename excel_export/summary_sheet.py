@@ -1,6 +1,7 @@
 """The Summary sheet: two small tables that point at the Results and Savings sheets, and two
 native charts over them: the cumulative balance per platform scenario, and savings against
-costs per year (the report's chart)."""
+costs per year (the report's chart). Label, unit and name in columns A-C and year 1 in column
+D, as on every sheet."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from excel_export.charts import column_after_cm, framed, straight_lines
 from excel_export.layout import HEADER_ROW, year_column
 from excel_export.styles import (
     EURO,
+    KEY_FONT,
     TITLE_FONT,
     TOTAL_FONT,
     WHOLE,
@@ -32,29 +34,34 @@ def write_summary(ws: Worksheet, block: Block) -> None:
     """Fill the Summary sheet of a block: the tables first, then the charts below them."""
     words = block.words
     block.cells.current = ws.title
-    put_text(ws.cell(1, 1), words("title.summary", name=block.scenario.name)).font = TITLE_FONT
+    put_text(
+        ws.cell(1, 1), words("title.summary", name=words.name(block.scenario.name))
+    ).font = TITLE_FONT
     platforms = list(block.scenario.platforms)
     years = [f"{words('year')} {year}" for year in block.years]
-    header_row(ws, HEADER_ROW, [words("summary.cumulative"), *years, words("col.break_even")])
+    columns = [words("col.unit"), words("col.key")]
+    header_row(
+        ws, HEADER_ROW, [words("summary.cumulative"), *columns, *years, words("col.break_even")]
+    )
     cumulative_rows = []
     for offset, platform_id in enumerate(platforms):
         number = HEADER_ROW + 1 + offset
         cumulative_rows.append(number)
-        put_text(ws.cell(number, 1), block.scenario.platforms[platform_id].name)
+        put_text(ws.cell(number, 1), words.name(block.scenario.platforms[platform_id].name))
         _copy_row(ws, number, block, f"{platform_id}.cumulative")
         _copy_break_even(ws, number, block, platform_id)
     second_header = HEADER_ROW + len(platforms) + 2
-    header_row(ws, second_header, [words("summary.savings_costs"), *years])
+    header_row(ws, second_header, [words("summary.savings_costs"), *columns, *years])
     bar_rows = [second_header + 1]
     put_text(ws.cell(second_header + 1, 1), words("summary.savings")).font = TOTAL_FONT
     _copy_row(ws, second_header + 1, block, "savings")
     for offset, platform_id in enumerate(platforms):
         number = second_header + 2 + offset
         bar_rows.append(number)
-        name = block.scenario.platforms[platform_id].name
+        name = words.name(block.scenario.platforms[platform_id].name)
         put_text(ws.cell(number, 1), words("summary.costs", name=name))
         _copy_row(ws, number, block, f"{platform_id}.costs")
-    fit_columns(ws, {1: 60})
+    fit_columns(ws, {1: 60, 3: 30})
     anchor = second_header + len(platforms) + 3
     line = _chart(LineChart(), ws, block, cumulative_rows, "chart.cumulative")
     straight_lines(line)
@@ -66,9 +73,12 @@ def write_summary(ws: Worksheet, block: Block) -> None:
 
 
 def _copy_row(ws: Worksheet, number: int, block: Block, key: str) -> None:
-    """One table row that repeats a line of another sheet, year by year (a plain reference)."""
+    """One table row that repeats a line of another sheet, year by year (a plain reference),
+    in the same columns as there, with its unit and name."""
+    put_text(ws.cell(number, 2), block.words.unit(block.results.lines[key].unit))
+    put_text(ws.cell(number, 3), block.cells.line_names[key]).font = KEY_FONT
     for year in block.years:
-        cell = ws.cell(number, 1 + year)
+        cell = ws.cell(number, year_column(year))
         cell.number_format = EURO
         value = float(block.results.values[key][year - 1])
         if block.values_only:
@@ -79,7 +89,7 @@ def _copy_row(ws: Worksheet, number: int, block: Block, key: str) -> None:
 
 
 def _copy_break_even(ws: Worksheet, number: int, block: Block, platform_id: str) -> None:
-    cell = ws.cell(number, 2 + block.horizon)
+    cell = ws.cell(number, year_column(block.horizon) + 1)
     cell.number_format = WHOLE
     if block.values_only:
         found = block.results.break_even_year(platform_id)
@@ -102,10 +112,10 @@ def _chart(
     words = block.words
     size = (CHART_WIDTH_CM, CHART_HEIGHT_CM)
     framed(chart, words(title), words("axis.year"), words("axis.euro"), size)
-    last = 1 + block.horizon
+    first, last = year_column(1), year_column(block.horizon)
     for number in rows:
-        series = Series(Reference(ws, min_col=2, max_col=last, min_row=number))
+        series = Series(Reference(ws, min_col=first, max_col=last, min_row=number))
         series.tx = SeriesLabel(strRef=StrRef(f"{quote_sheetname(ws.title)}!$A${number}"))
         chart.series.append(series)
-    chart.set_categories(Reference(ws, min_col=2, max_col=last, min_row=HEADER_ROW))
+    chart.set_categories(Reference(ws, min_col=first, max_col=last, min_row=HEADER_ROW))
     return chart

@@ -32,6 +32,7 @@ from excel_export.simulation_run import DEFAULT_SIMULATION, SimulationSettings
 from excel_export.simulation_sheet import write_simulation
 from excel_export.styles import clean_text, sheet_title
 from excel_export.summary_sheet import write_summary
+from excel_export.time_sheet import write_time
 
 ALL_ROLES: tuple[SheetRole, ...] = (*ROLES, "simulation")
 SHEET_NAME_LENGTH = 31
@@ -59,7 +60,7 @@ def scenario_sheet_names(words: Words, names: Sequence[str]) -> list[dict[SheetR
     for index, short in enumerate(shorts, start=1):
         block: dict[SheetRole, str] = {}
         for role in ALL_ROLES:
-            base = sheet_title(f"{words(f'sheet.{role}')} {short or index}").strip()
+            base = sheet_title(_fitted(f"{words(f'sheet.{role}')} {short or index}"))
             name, n = base, 2
             while name.lower() in taken:
                 suffix = f" {n}"
@@ -69,6 +70,18 @@ def scenario_sheet_names(words: Words, names: Sequence[str]) -> list[dict[SheetR
             block[role] = name
         result.append(block)
     return result
+
+
+def _fitted(name: str) -> str:
+    """A sheet name within Excel's 31 characters, cut at a word and without a bracket left
+    open (`Savings corrected (errata E1-E3)` becomes `Savings corrected`)."""
+    name = name.strip()
+    if len(name) <= SHEET_NAME_LENGTH:
+        return name
+    cut = name[: SHEET_NAME_LENGTH + 1].rsplit(" ", 1)[0]
+    if cut.count("(") > cut.count(")"):
+        cut = cut[: cut.rfind("(")]
+    return cut.strip(" ,;-") or name[:SHEET_NAME_LENGTH]
 
 
 def _distinct_parts(names: list[str]) -> list[str]:
@@ -88,17 +101,12 @@ def build_workbook(
     language: str = "en",
     values_only: bool = False,
     simulation: SimulationSettings = DEFAULT_SIMULATION,
-    *,
-    named_sheets: bool = False,
-    compare: bool = False,
 ) -> Workbook:
     """The workbook of one or more scenarios, in English (`en`) or Dutch (`nl`); a scenario
     with ranged parameters gets a Simulation sheet unless `simulation` says otherwise. With
-    `named_sheets` each block's sheets are named after its scenario instead of numbered; with
-    `compare` two or more scenarios get a Compare sheet."""
-    return plan_workbook(
-        loaded_list, language, values_only, simulation, named_sheets=named_sheets, compare=compare
-    )[0]
+    two or more scenarios each block's sheets are named after its scenario and a Compare
+    sheet shows their differences."""
+    return plan_workbook(loaded_list, language, values_only, simulation)[0]
 
 
 def plan_workbook(
@@ -107,13 +115,11 @@ def plan_workbook(
     values_only: bool = False,
     simulation: SimulationSettings = DEFAULT_SIMULATION,
     *,
-    named_sheets: bool = False,
-    compare: bool = False,
     names: Sequence[dict[str, str]] | None = None,
 ) -> tuple[Workbook, list[Block], ValueCache]:
     """The workbook, its blocks (what each sheet holds where) and the value of every formula
     it holds. `names` gives each block's sheet names by role (as the About sheet records
-    them, for `businesscase import`), overriding `named_sheets`."""
+    them, for `businesscase import`) instead of names after the scenarios."""
     if not loaded_list:
         raise ValueError("give at least one scenario to export")
     words = Words(language)
@@ -123,10 +129,10 @@ def plan_workbook(
             {**sheet_names(words, index, count), **given}
             for index, given in enumerate(names, start=1)
         ]
-    elif named_sheets:
-        planned = scenario_sheet_names(words, [one.scenario.name for one in loaded_list])
     else:
-        planned = [sheet_names(words, index, count) for index in range(1, count + 1)]
+        planned = scenario_sheet_names(
+            words, [words.name(one.scenario.name) for one in loaded_list]
+        )
     workbook = Workbook()
     workbook.remove(workbook.active)
     cache = ValueCache()
@@ -137,20 +143,21 @@ def plan_workbook(
         block = plan_block(loaded, words, values_only, sheets, prefix, simulation, cache)
         blocks.append(block)
         write_inputs(workbook.create_sheet(sheets["inputs"]), block)
+        write_time(workbook.create_sheet(sheets["time"]), block)
         write_lines_sheet(workbook.create_sheet(sheets["savings"]), block, "savings")
         write_lines_sheet(workbook.create_sheet(sheets["costs"]), block, "costs")
         write_results(workbook.create_sheet(sheets["results"]), block)
         write_summary(workbook.create_sheet(sheets["summary"]), block)
         if block.simulation:
             write_simulation(workbook.create_sheet(sheets["simulation"]), block, block.simulation)
-    if compare and count > 1:
+    if count > 1:
         write_compare(workbook.create_sheet(sheet_title(words("sheet.compare"))), blocks)
     about = workbook.create_sheet(sheet_title(words("sheet.about")))
     record_rows = write_about(about, blocks, words, values_only)
     for block, rows in zip(blocks, record_rows, strict=True):
         mark_changes(workbook[block.cells.sheets["inputs"]], block, about.title, rows)
     workbook.active = workbook.sheetnames.index(blocks[0].cells.sheets["summary"])
-    title = " / ".join(loaded.scenario.name for loaded in loaded_list)
+    title = " / ".join(words.name(loaded.scenario.name) for loaded in loaded_list)
     workbook.properties.title = clean_text(title)
     workbook.properties.creator = clean_text(f"businesscase {__version__}")
     workbook.calculation.fullCalcOnLoad = True  # Excel recalculates every formula on opening
@@ -169,14 +176,10 @@ def workbook_bytes(
     language: str = "en",
     values_only: bool = False,
     simulation: SimulationSettings = DEFAULT_SIMULATION,
-    *,
-    named_sheets: bool = False,
-    compare: bool = False,
 ) -> bytes:
-    """The workbook as .xlsx bytes, for the app's download button."""
-    workbook, _, cache = plan_workbook(
-        loaded_list, language, values_only, simulation, named_sheets=named_sheets, compare=compare
-    )
+    """The workbook of one or more scenarios as .xlsx bytes, for the app's download button
+    (several scenarios: sheets named after them and a Compare sheet, as `write_workbook`)."""
+    workbook, _, cache = plan_workbook(loaded_list, language, values_only, simulation)
     return saved(workbook, cache)
 
 
@@ -186,14 +189,9 @@ def write_workbook(
     language: str = "en",
     values_only: bool = False,
     simulation: SimulationSettings = DEFAULT_SIMULATION,
-    *,
-    named_sheets: bool = False,
-    compare: bool = False,
 ) -> Path:
     """Write the workbook to `path` atomically: it is built first, saved to a temporary file
     beside the target, then renamed over it. A failure leaves no half-written file and keeps
     any workbook already at `path`. Raises OSError when the path cannot be written."""
-    workbook, _, cache = plan_workbook(
-        loaded_list, language, values_only, simulation, named_sheets=named_sheets, compare=compare
-    )
+    workbook, _, cache = plan_workbook(loaded_list, language, values_only, simulation)
     return write_atomically(path, saved(workbook, cache))

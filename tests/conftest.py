@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -58,3 +59,20 @@ def published_results(published: LoadedScenario) -> Results:
 @pytest.fixture(scope="session")
 def corrected_results(corrected: LoadedScenario) -> Results:
     return evaluate(corrected.scenario)
+
+
+def line_names(results: Results) -> dict[str, str]:
+    """The engine's key of every line and break-even row by the name the workbook's Key column
+    shows for it (the row's defined name: '-' as '_', `new_platform.balance`)."""
+    keys = [*results.values]
+    keys += [f"{p}.break_even_{part}" for p in results.platform_ids for part in ("reached", "year")]
+    return {key.replace("-", "_"): key for key in keys}
+
+
+def line_key(name: object, results: Results) -> str | None:
+    """The engine's key of a row by its name in the Key column (a block of a workbook of
+    several scenarios prefixes it: `s2_new_platform.balance`), or None for a row that is no
+    line."""
+    if not isinstance(name, str):
+        return None
+    return line_names(results).get(re.sub(r"^s\d+_", "", name))

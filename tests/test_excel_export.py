@@ -20,15 +20,25 @@ from excel_export.styles import INPUT_FILL, PIN_FILL
 from excel_export.workbook import build_workbook, workbook_bytes, write_workbook
 from tests.conftest import CORRECTED, PUBLISHED
 
-SHEETS = ["Inputs", "Savings", "Costs", "Results", "Summary", "About"]
+SHEETS = ["Inputs", "Time", "Savings", "Costs", "Results", "Summary", "About"]
 
 
 def rows_by_key(ws) -> dict[str, int]:
-    """Row number of every line, by the key in column C."""
+    """Row number of every line, by the key in column C (the row's defined name)."""
     return {
         row[2].value: row[2].row
         for row in ws.iter_rows(min_row=4)
         if isinstance(row[2].value, str) and row[2].value
+    }
+
+
+def rows_by_key_after_years(ws, horizon: int = 6) -> dict[str, int]:
+    """Row number of every row of the Inputs or Time sheet, by its name (right of the years)."""
+    column = 4 + horizon
+    return {
+        ws.cell(r, column).value: r
+        for r in range(4, ws.max_row + 1)
+        if isinstance(ws.cell(r, column).value, str)
     }
 
 
@@ -57,22 +67,23 @@ def book(published: LoadedScenario) -> openpyxl.Workbook:
 # ---------------------------------------------------------------- structure and formulas
 
 
-def test_the_workbook_has_the_six_sheets_and_opens_on_the_summary(book):
+def test_the_workbook_has_the_seven_sheets_and_opens_on_the_summary(book):
     assert book.sheetnames == SHEETS
     assert book.active.title == "Summary"
 
 
 def test_every_engine_line_is_written_once_as_a_formula_per_year(book, published_results):
     keys = [key for sheet in ("Savings", "Costs", "Results") for key in rows_by_key(book[sheet])]
-    lines = [key for key in keys if key in published_results.lines]
-    assert sorted(lines) == sorted(published_results.lines)
+    names = {key.replace("-", "_") for key in published_results.lines}
+    lines = [key for key in keys if key in names]
+    assert sorted(lines) == sorted(names)
     assert len(lines) == len(set(lines))
     savings = book["Savings"]
     row = rows_by_key(savings)["ass_ov.scheduling_saving"]
     assert [savings.cell(row, column).data_type for column in range(4, 10)] == ["f"] * 6
 
 
-def test_a_savings_cell_reads_as_the_catalogue_formula_over_named_inputs(book):
+def test_a_savings_cell_reads_as_the_catalogue_formula_over_named_inputs_and_constants(book):
     savings = book["Savings"]
     rows = rows_by_key(savings)
     assert (
@@ -81,7 +92,7 @@ def test_a_savings_cell_reads_as_the_catalogue_formula_over_named_inputs(book):
     )
     online = rows["ass_jv.online_saving_per_participant_per_session"]
     assert savings.cell(online, 5).value.startswith(
-        f"=E{rows['ass_jv.online_minutes_saved_per_participant']}/60*"
+        f"=E{rows['ass_jv.online_minutes_saved_per_participant']}/minutes_per_hour*"
     )
 
 
@@ -95,34 +106,38 @@ def test_a_parameter_by_year_is_read_from_its_year_cell(book):
     assert inputs.cell(row, 5).value == f"=D{row}"  # year 2 follows year 1
 
 
-def test_the_year_a_formula_depends_on_is_the_heading_of_its_column(book):
-    costs = book["Costs"]
-    development = costs.cell(rows_by_key(costs)["new-platform.development"], 4).value
-    assert "D$3=new_platform.development_year" in development
+def test_a_cost_of_one_year_multiplies_by_its_flag_on_the_time_sheet(book):
+    costs, time = book["Costs"], book["Time"]
+    development = costs.cell(rows_by_key(costs)["new_platform.development"], 4).value
+    flag = time.cell(rows_by_key_after_years(time)["new_platform.development_year.flag"], 4)
+    assert development == f"=new_platform.development_cost*Time!D{flag.row}"
+    assert flag.value == "=IF(D$5=new_platform.development_year,1,0)"
+    assert [time.cell(5, column).value for column in (4, 5)] == [1, "=D5+1"]
     assert costs.cell(3, 4).value == 1 and costs.cell(3, 4).number_format == '"Year "0'
 
 
 def test_results_totals_and_break_even_are_plain_formulas(book):
     results = book["Results"]
     rows = rows_by_key(results)
-    balance = rows["new-platform.balance"]
+    balance = rows["new_platform.balance"]
     assert results.cell(balance, 10).value == f"=SUM(D{balance}:H{balance})"
     assert results.cell(balance, 11).value == f"=SUM(D{balance}:I{balance})"
-    cumulative, reached = rows["new-platform.cumulative"], rows["new-platform.break_even_reached"]
-    assert results.cell(reached, 5).value == f'=IF(E{cumulative}>=0,E$3,"")'
+    cumulative, reached = rows["new_platform.cumulative"], rows["new_platform.break_even_reached"]
+    assert results.cell(reached, 5).value == f'=IF(E{cumulative}>=0,Time!E$5,"")'
     assert (
-        results.cell(rows["new-platform.break_even_year"], 4).value
+        results.cell(rows["new_platform.break_even_year"], 4).value
         == f'=IF(COUNT(D{reached}:I{reached})=0,"none",MIN(D{reached}:I{reached}))'
     )
-    assert results.cell(cumulative, 5).value == f"=D{cumulative}+E{rows['new-platform.balance']}"
+    assert results.cell(cumulative, 5).value == f"=D{cumulative}+E{rows['new_platform.balance']}"
 
 
 def test_every_input_is_a_styled_cell_with_a_defined_name(book, published):
     inputs = book["Inputs"]
     named = set()
-    for name, definition in book.defined_names.items():
+    for definition in book.defined_names.values():
         ((sheet, span),) = definition.destinations
-        assert sheet == "Inputs", name
+        if sheet != "Inputs":
+            continue
         for row in (
             inputs[span.replace("$", "")] if ":" in span else [[inputs[span.replace("$", "")]]]
         ):
@@ -249,7 +264,7 @@ def test_values_only_holds_no_formula_and_the_engine_figures(published, publishe
     cumulative = [results.cell(rows["average.cumulative"], c).value for c in range(4, 10)]
     assert cumulative == pytest.approx([-39831.5, -19663.0, 24.5, 36981.0, 73937.5, 110894.0])
     assert results.cell(rows["average.balance"], 10).value == pytest.approx(73937.5)
-    assert results.cell(rows["new-platform.break_even_year"], 4).value == 4
+    assert results.cell(rows["new_platform.break_even_year"], 4).value == 4
     savings = workbook["Savings"]
     pinned = savings.cell(rows_by_key(savings)["ass_jv.scheduling_saving"], 4)
     assert pinned.value == 900 and pinned.fill == PIN_FILL and pinned.comment is not None
@@ -259,6 +274,7 @@ def test_dutch_labels_sheet_names_and_words(corrected):
     workbook = build_workbook([corrected], language="nl")
     assert workbook.sheetnames == [
         "Invoer",
+        "Tijd",
         "Besparingen",
         "Kosten",
         "Resultaten",
@@ -279,17 +295,25 @@ def test_an_unknown_language_is_refused(published):
         build_workbook([published], language="de")
 
 
-def test_two_scenarios_make_two_blocks_with_their_own_names(published, corrected):
+def test_two_scenarios_make_two_blocks_named_after_them_and_a_compare_sheet(published, corrected):
     workbook = build_workbook([published, corrected])
-    assert workbook.sheetnames[:5] == [f"{s} 1" for s in SHEETS[:5]]
-    assert workbook.sheetnames[5:] == [f"{s} 2" for s in SHEETS[:5]] + ["About"]
+    assert workbook.sheetnames[:6] == [f"{s} as published" for s in SHEETS[:6]]
+    corrected_sheets = [
+        "Inputs corrected (errata E1-E3)",
+        "Time corrected (errata E1-E3)",
+        "Savings corrected",  # within Excel's 31 characters, cut at a word
+        "Costs corrected (errata E1-E3)",
+        "Results corrected",
+        "Summary corrected",
+    ]
+    assert workbook.sheetnames[6:] == [*corrected_sheets, "Compare", "About"]
     assert {"s1_hourly_wage", "s2_hourly_wage"} <= set(workbook.defined_names)
-    savings = workbook["Savings 2"]
-    formula = savings.cell(rows_by_key(savings)["ass_jv.participants_per_year"], 4).value
+    savings = workbook["Savings corrected"]
+    formula = savings.cell(rows_by_key(savings)["s2_ass_jv.participants_per_year"], 4).value
     assert formula == "=s2_ass_jv.group_size*s2_ass_jv.groups_per_year"
-    results = workbook["Results 2"]
-    savings_row = rows_by_key(results)["average.savings"]
-    assert results.cell(savings_row, 4).value.startswith("='Savings 2'!D")
+    results = workbook["Results corrected"]
+    savings_row = rows_by_key(results)["s2_average.savings"]
+    assert results.cell(savings_row, 4).value.startswith("='Savings corrected'!D")
     about = [c.value for row in workbook["About"].iter_rows() for c in row if c.value]
     assert "1. Kwadraad 2013, as published" in about
     assert "2. Kwadraad 2013, corrected (errata E1-E3)" in about
@@ -359,7 +383,7 @@ def test_the_export_command_takes_several_files_and_values_only(tmp_path):
         "export", str(PUBLISHED), str(CORRECTED), "-o", str(target), "--values-only"
     )
     assert code == 0 and "(2 scenarios, values)" in out
-    assert "Results 2" in openpyxl.load_workbook(target).sheetnames
+    assert "Results corrected" in openpyxl.load_workbook(target).sheetnames
 
 
 def test_a_scenario_that_does_not_validate_is_exit_2_with_every_problem_and_no_file(tmp_path):

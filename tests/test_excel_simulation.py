@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import subprocess
 
 import numpy as np
@@ -18,7 +19,7 @@ from businesscase.analytics.sensitivity import tornado, variance_shares
 from businesscase.analytics.simulation import Simulation, simulate
 from businesscase.cli.export import add_export_command
 from businesscase.engine import evaluate, ranged_parameters
-from businesscase.model.errors import dotted
+from businesscase.model.errors import KeyPath, dotted
 from businesscase.scenario.loading import LoadedScenario, load_scenario
 from excel_export import SimulationSettings, build_workbook, write_workbook
 from tests.conftest import SCENARIOS, require_program
@@ -83,12 +84,18 @@ def run_export(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+def named(path: KeyPath) -> str:
+    """A parameter's defined name, as the Key column shows it (`new_platform.development_cost`)."""
+    return re.sub(r"^(courses|platforms)\.", "", dotted(path)).replace("-", "_")
+
+
 # ---------------------------------------------------------------- which workbooks get the sheet
 
 
 def test_a_scenario_with_ranges_gets_a_simulation_sheet_after_its_summary(book):
     assert book.sheetnames == [
         "Inputs",
+        "Time",
         "Savings",
         "Costs",
         "Results",
@@ -130,11 +137,12 @@ def test_a_sheet_asked_for_without_ranges_shows_every_draw_equal_to_the_case(pub
 
 def test_several_scenarios_each_get_their_own_simulation_sheet(ranges, published):
     workbook = build_workbook([ranges, published, ranges])
-    assert [name for name in workbook.sheetnames if name.startswith("Simulation")] == [
-        "Simulation 1",
-        "Simulation 3",
+    simulation_sheets = [name for name in workbook.sheetnames if name.startswith("Simulation")]
+    assert simulation_sheets == [
+        "Simulation corrected, with",  # named after the scenario, within 31 characters
+        "Simulation corrected, with 2",
     ]
-    first, third = keyed(workbook["Simulation 1"]), keyed(workbook["Simulation 3"])
+    first, third = (keyed(workbook[name]) for name in simulation_sheets)
     assert first["average.cumulative_p50"] == third["average.cumulative_p50"]
 
 
@@ -169,13 +177,19 @@ def test_the_tornado_and_the_shares_of_variance_equal_the_engine_widest_swing_fi
         name = ranges.scenario.platforms[platform].name
         rows = tornado_rows(book["Simulation"], name, platform)
         shares = variance_shares(run, platform)
-        assert list(rows) == [dotted(bar.path) for bar in chart.bars]
+        assert list(rows) == [named(bar.path) for bar in chart.bars]
         for bar in chart.bars:
-            row = rows[dotted(bar.path)]
-            low, high, at_low, at_high, swing, share = row[FIRST - 1 : FIRST + 5]
+            row = rows[named(bar.path)]
+            low, high, at_low, at_high, from_low, from_high, swing, share = row[
+                FIRST - 1 : FIRST + 7
+            ]
             assert (low, high) == (bar.low, bar.high)
             assert [at_low, at_high, swing] == pytest.approx(
                 [bar.balance_at_low, bar.balance_at_high, bar.swing], abs=CENT
+            )
+            base = chart.base_balance
+            assert [from_low, from_high] == pytest.approx(
+                [bar.balance_at_low - base, bar.balance_at_high - base], abs=CENT
             )
             assert share == pytest.approx(shares[bar.path], abs=1e-12)
 
@@ -184,25 +198,26 @@ def test_the_widest_swing_of_the_new_platform_is_its_development_cost(book):
     rows = tornado_rows(book["Simulation"], "New platform (fictitious)", "new-platform")
     widest = next(iter(rows.values()))
     assert widest[0] == "New platform (fictitious): Development"
-    assert widest[FIRST + 3] == pytest.approx(50_000, abs=CENT)  # 70,000 to 120,000
+    assert widest[FIRST + 5] == pytest.approx(50_000, abs=CENT)  # 70,000 to 120,000
+    # a higher development cost lowers the balance: the high bar goes left
+    assert widest[FIRST + 4] == pytest.approx(-40_000, abs=CENT)
+    assert widest[FIRST + 3] == pytest.approx(10_000, abs=CENT)
 
 
 def test_the_ranges_table_lists_every_ranged_parameter_with_its_distribution_and_source(
     book, ranges
 ):
     rows = bands(book["Simulation"])["The ranges the draws come from"]
-    assert list(rows) == [dotted(path) for path in ranged_parameters(ranges.scenario)]
+    assert list(rows) == [named(path) for path in ranged_parameters(ranges.scenario)]
     for path, param in ranged_parameters(ranges.scenario).items():
-        row = rows[dotted(path)]
+        row = rows[named(path)]
         value, low, likely, high, distribution = row[FIRST - 1 : FIRST + 4]
         assert [value, low, likely, high] == [param.value, param.low, param.most_likely, param.high]
         assert distribution == {"pert": "PERT"}.get(param.distribution, param.distribution)
         assert param.range_source in row
-    development = rows["platforms.new-platform.development_cost"]
+    development = rows["new_platform.development_cost"]
     assert development[0] == "New platform (fictitious): Development"
-    assert rows["courses.ass_jv.growth.groups_per_year"][0].endswith(
-        ", growth: New groups per year"
-    )
+    assert rows["ass_jv.growth.groups_per_year"][0].endswith(", growth: New groups per year")
 
 
 def test_another_seed_and_number_of_draws_give_that_run(ranges):
@@ -239,7 +254,7 @@ def test_money_is_in_euros_and_probabilities_and_shares_in_percent(book):
     assert cells["average.cumulative_p50"][FIRST - 1].number_format.startswith('"€"')
     assert cells["average.break_even_probability"][FIRST - 1].number_format == "0.0%"
     assert cells["average.balance_1_6"][FIRST + 2].number_format.startswith('"€"')
-    share = cells["platforms.new-platform.licence_per_client"][FIRST + 4]  # last platform's row
+    share = cells["new_platform.licence_per_client"][FIRST + 6]  # last platform's row
     assert share.number_format == "0.0%"
     assert cells["implementation_hours"][FIRST - 1].number_format == "#,##0.00"  # hours
 
@@ -266,7 +281,7 @@ def test_the_dutch_sheet_is_named_simulatie_with_dutch_words(ranges):
     assert rows["average.cumulative_p50"][0] == "P50 (mediaan)"
     assert rows["average.break_even_probability"][0] == "Kans op terugverdienen tot en met dit jaar"
     ranges_table = bands(ws)["De bandbreedtes waaruit getrokken is"]
-    assert ranges_table["courses.ass_jv.growth.groups_per_year"][FIRST + 3] == "driehoek"
+    assert ranges_table["ass_jv.growth.groups_per_year"][FIRST + 3] == "driehoek"
     assert "(10.000 trekkingen, seed 1)" in ws["A2"].value
     about = [row[0] for row in workbook["Info"].iter_rows(values_only=True)]
     assert "Simulatie" in about
@@ -290,12 +305,15 @@ def test_a_fan_chart_per_platform_draws_p10_p50_p90_over_the_years(book, ranges)
         assert chart.x_axis.title is not None and chart.y_axis.title is not None
 
 
-def test_a_bar_chart_per_platform_draws_the_tornado_swings(book):
+def test_a_bar_chart_per_platform_draws_the_tornado_left_or_right_of_the_balance(book):
     bars = [chart for chart in book["Simulation"]._charts if isinstance(chart, BarChart)]
     assert len(bars) == 4
     for chart in bars:
-        (series,) = chart.series
-        assert series.val.numRef.f.startswith("'Simulation'!$H$")
+        low, high = chart.series
+        assert low.val.numRef.f.startswith("'Simulation'!$H$")  # the balance at low - as written
+        assert high.val.numRef.f.startswith("'Simulation'!$I$")
+        assert [low.tx.v, high.tx.v] == ["Parameter at its low", "Parameter at its high"]
+        assert chart.overlap == 100 and chart.x_axis.tickLblPos == "low"
         assert chart.type == "bar" and chart.x_axis.scaling.orientation == "maxMin"
         assert chart.x_axis.delete is False and chart.y_axis.delete is False
         assert chart.x_axis.title is not None and chart.y_axis.title is not None
@@ -368,7 +386,7 @@ def test_libreoffice_draws_the_simulation_sheet_with_its_tables_and_charts(
         "Probability of break-even by this year",
         "P50 (median)",
         "Cumulative balance (euro)",
-        "Swing of the balance years 1-6 (euro)",
+        "Balance years 1-6 minus the balance as written (euro)",
         "New platform (fictitious): Development",
     ):
         assert label in text

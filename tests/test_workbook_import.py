@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 from businesscase import evaluate, load_scenario, to_cents
 from businesscase.cli.main import main
 from excel_export import write_workbook
-from tests.conftest import CORRECTED, PUBLISHED, SCENARIOS
+from tests.conftest import CORRECTED, PUBLISHED, SCENARIOS, line_key
 from tests.test_excel_recalc import soffice_run
 
 CENT = 0.005
@@ -78,10 +78,11 @@ def cumulative_rows(book: Path, sheet: str = "Results") -> dict[str, list[float]
     rows = openpyxl.load_workbook(book, data_only=True)[sheet].iter_rows(
         min_row=4, values_only=True
     )
+    results = evaluate(load_scenario(CORRECTED).scenario)
     return {
-        row[2]: list(row[3:9])
+        key: list(row[3:9])
         for row in rows
-        if isinstance(row[2], str) and row[2].endswith(".cumulative")
+        if (key := line_key(row[2], results)) is not None and key.endswith(".cumulative")
     }
 
 
@@ -314,12 +315,12 @@ def test_a_workbook_that_cannot_be_read_back_exits_2_with_sheet_and_cell_and_wri
 def test_a_formula_typed_over_in_a_line_cell_is_refused(books, tmp_path, capsys):
     workbook = openpyxl.load_workbook(books["exported"])
     costs = workbook["Costs"]
-    (row,) = [r[0].row for r in costs.iter_rows(min_row=4) if r[2].value == "new-platform.licence"]
+    (row,) = [r[0].row for r in costs.iter_rows(min_row=4) if r[2].value == "new_platform.licence"]
     costs.cell(row, 5).value = 5000
     workbook.save(tmp_path / "typed.xlsx")
     code, _, err = run_import(capsys, str(tmp_path / "typed.xlsx"), "-o", str(tmp_path / "o.yaml"))
     assert code == 2
-    assert f"Costs!E{row}: the formula of new-platform.licence was typed over with 5000" in err
+    assert f"Costs!E{row}: the formula of new_platform.licence was typed over with 5000" in err
 
 
 def test_a_renamed_sheet_is_refused(books, tmp_path, capsys):

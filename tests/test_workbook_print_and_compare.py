@@ -3,6 +3,7 @@ several scenarios names its sheets after them and compares them on a Compare she
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 
 from businesscase import evaluate, load_scenario
 from businesscase.cli.main import main
-from excel_export import write_workbook
+from excel_export import workbook_bytes, write_workbook
 from excel_export.read_back import read_edits
 from excel_export.workbook import build_workbook
 from tests.conftest import CORRECTED, PUBLISHED, SCENARIOS
@@ -50,10 +51,11 @@ def test_the_results_sheet_checks_every_platform_in_live_formulas(language):
     rows = rows_by_key(ws)
     results = evaluate(load_scenario(PUBLISHED).scenario)
     for platform in results.platform_ids:
+        named = platform.replace("-", "_")
         for name in ("costs", "balance", "cumulative"):
-            formula = ws.cell(rows[f"{platform}.{name}"], column).value
+            formula = ws.cell(rows[f"{named}.{name}"], column).value
             assert isinstance(formula, str) and "SUMPRODUCT(" in formula, formula
-        costs = ws.cell(rows[f"{platform}.costs"], column).value
+        costs = ws.cell(rows[f"{named}.costs"], column).value
         assert costs.count("!D") == len(results.lines[f"{platform}.costs"].children)
 
 
@@ -65,11 +67,11 @@ def test_a_values_only_copy_has_no_check_formulas():
 
 def test_libreoffice_finds_the_checks_ok_and_a_cost_typed_over_failing(soffice, tmp_path):
     loaded = [load_scenario(PUBLISHED), load_scenario(CORRECTED)]
-    fine = write_workbook(loaded, tmp_path / "fine.xlsx", "nl", named_sheets=True, compare=True)
+    fine = write_workbook(loaded, tmp_path / "fine.xlsx", "nl")
     english = write_workbook([load_scenario(PUBLISHED)], tmp_path / "english.xlsx")
     workbook = openpyxl.load_workbook(english)
     ws = results_sheet(workbook)
-    ws.cell(rows_by_key(ws)["new-platform.costs"], 5).value = 12345  # typed over year 2
+    ws.cell(rows_by_key(ws)["new_platform.costs"], 5).value = 12345  # typed over year 2
     typed = tmp_path / "typed.xlsx"
     workbook.save(typed)
     recalculated = soffice_run(soffice, tmp_path, "xlsx", [fine, english, typed])
@@ -101,9 +103,7 @@ def test_libreoffice_finds_the_checks_ok_and_a_cost_typed_over_failing(soffice, 
 
 
 def test_every_sheet_prints_on_a4_landscape_one_page_wide():
-    workbook = build_workbook(
-        [load_scenario(RANGES), load_scenario(PUBLISHED)], "nl", named_sheets=True, compare=True
-    )
+    workbook = build_workbook([load_scenario(RANGES), load_scenario(PUBLISHED)], "nl")
     assert any(ws.title.startswith("Simulatie") for ws in workbook.worksheets)
     for ws in workbook.worksheets:
         setup = ws.page_setup
@@ -137,19 +137,18 @@ def test_sheets_are_named_after_their_scenarios_valid_and_unique():
         load_scenario(CORRECTED, ["name='Corrected: [copy] */?\\ with a very long name indeed'"]),
         load_scenario(CORRECTED, ["name='Corrected: [copy] */?\\ with a very long name indeed'"]),
     ]
-    workbook = build_workbook(loaded, named_sheets=True, compare=True)
+    workbook = build_workbook(loaded)
     names = workbook.sheetnames
     assert len({name.lower() for name in names}) == len(names)
     assert all(len(name) <= 31 and not FORBIDDEN.search(name) for name in names)
     assert "Compare" in names and names[-1] == "About"
-    two = build_workbook(loaded[:2], named_sheets=True)
-    assert two.sheetnames[:2] == ["Inputs as published", "Savings as published"]
-    assert "Compare" not in two.sheetnames
+    one = build_workbook(loaded[:1])
+    assert one.sheetnames[:2] == ["Inputs", "Time"] and "Compare" not in one.sheetnames
 
 
 def test_a_workbook_with_named_sheets_is_read_back(tmp_path):
     loaded = [load_scenario(PUBLISHED), load_scenario(CORRECTED)]
-    book = write_workbook(loaded, tmp_path / "named.xlsx", named_sheets=True, compare=True)
+    book = write_workbook(loaded, tmp_path / "named.xlsx")
     workbook = openpyxl.load_workbook(book)
     inputs = workbook["Inputs corrected (errata E1-E3)"]
     wage = next(r for r in range(4, inputs.max_row + 1) if inputs.cell(r, 1).value == "Hourly wage")
@@ -161,17 +160,23 @@ def test_a_workbook_with_named_sheets_is_read_back(tmp_path):
     assert [len(block.edits) for block in blocks] == [0, 1]
 
 
-def test_two_scenarios_still_number_their_sheets_by_default():
+def test_two_scenarios_name_their_sheets_after_them_and_get_a_compare_sheet_by_default():
     workbook = build_workbook([load_scenario(PUBLISHED), load_scenario(CORRECTED)])
-    assert workbook.sheetnames[0] == "Inputs 1" and "Compare" not in workbook.sheetnames
+    assert workbook.sheetnames[0] == "Inputs as published" and "Compare" in workbook.sheetnames
+    assert not any(name.endswith((" 1", " 2")) for name in workbook.sheetnames)
 
 
-def test_export_with_compare_names_the_sheets_after_the_scenarios_and_adds_a_compare_sheet(
-    tmp_path: Path,
+def test_workbook_bytes_of_two_scenarios_hold_the_named_sheets_and_the_compare_sheet() -> None:
+    data = workbook_bytes([load_scenario(PUBLISHED), load_scenario(CORRECTED)], "nl")
+    names = openpyxl.load_workbook(io.BytesIO(data)).sheetnames
+    assert names[0] == "Invoer zoals gepubliceerd" and names[-2:] == ["Vergelijking", "Info"]
+
+
+def test_export_with_the_retired_compare_flag_still_writes_the_workbook_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "both.xlsx"
     assert main(["export", str(PUBLISHED), str(CORRECTED), "--compare", "-o", str(target)]) == 0
+    assert "--compare is no longer needed" in capsys.readouterr().err
     names = openpyxl.load_workbook(target).sheetnames
-    assert "Compare" in names
-    assert "Inputs as published" in names
-    assert not any(name.endswith((" 1", " 2")) for name in names)
+    assert "Compare" in names and "Inputs as published" in names

@@ -21,8 +21,8 @@ from excel_export import workbook_bytes, write_workbook
 from excel_export.cached_values import formula_cells_without_value
 from excel_export.labels import Words
 from excel_export.record import MARKER, ExportRecord
-from excel_export.workbook import sheet_names
-from tests.conftest import CORRECTED, PUBLISHED, SCENARIOS
+from excel_export.workbook import scenario_sheet_names
+from tests.conftest import CORRECTED, PUBLISHED, SCENARIOS, line_key
 from tests.test_excel_recalc import assert_block_matches, error_cells, soffice_run
 
 CENT = 0.005
@@ -60,8 +60,8 @@ def test_openpyxl_with_data_only_reads_every_figure_of_a_fresh_export_without_re
     workbook = openpyxl.load_workbook(book, data_only=True)
     assert error_cells(workbook) == []
     words = Words(language)
-    for index, one in enumerate(loaded, start=1):
-        sheets = sheet_names(words, index, len(loaded))
+    named = scenario_sheet_names(words, [words.name(one.scenario.name) for one in loaded])
+    for one, sheets in zip(loaded, named, strict=True):
         assert_block_matches(workbook, evaluate(one.scenario), sheets, words("break_even.none"))
 
 
@@ -69,7 +69,7 @@ def test_openpyxl_with_data_only_reads_every_cumulative_balance_of_the_engine(tm
     book = write_workbook([load_scenario(CORRECTED)], tmp_path / "fresh.xlsx")
     results = evaluate(load_scenario(CORRECTED).scenario)
     rows = {
-        row[2]: row
+        line_key(row[2], results): row
         for row in openpyxl.load_workbook(book, data_only=True)["Results"].iter_rows(
             min_row=4, values_only=True
         )
@@ -90,8 +90,8 @@ def test_pandas_reads_the_summary_without_a_recalculation(tmp_path):
     summary = pd.read_excel(book, sheet_name="Summary", header=2, index_col=0, nrows=4)
     results = evaluate(load_scenario(CORRECTED).scenario)
     for platform_id, platform in load_scenario(CORRECTED).scenario.platforms.items():
-        row = summary.loc[platform.name]
-        assert list(row.iloc[:6]) == pytest.approx(
+        row = summary.loc[platform.name]  # unit and name, then the years from column D
+        assert list(row.iloc[2:8]) == pytest.approx(
             list(results.platform_line(platform_id, "cumulative")), abs=CENT
         )
 
@@ -129,7 +129,7 @@ def poisoned(source: Path, target: Path) -> Path:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
         for item in archive.infolist():
             data = archive.read(item.filename)
-            if item.filename == "xl/worksheets/sheet4.xml":  # Results
+            if item.filename == "xl/worksheets/sheet5.xml":  # Results
                 data, count = re.subn(
                     rb"(<f>[^<]*</f>)<v>-?[0-9.e+-]+</v>", rb"\1<v>%d</v>" % int(POISON), data
                 )
@@ -162,7 +162,7 @@ def test_libreoffice_still_recalculates_a_workbook_with_stored_values_on_opening
     assert rows["average.cumulative"][3] == POISON  # what a reader without recalculation sees
     workbook = openpyxl.load_workbook(recalculated["poisoned"], data_only=True)
     assert error_cells(workbook) == []
-    sheets = sheet_names(Words("en"), 1, 1)
+    (sheets,) = scenario_sheet_names(Words("en"), ["one scenario"])
     assert_block_matches(workbook, evaluate(load_scenario(CORRECTED).scenario), sheets)
 
 
@@ -187,7 +187,7 @@ def test_each_input_shows_its_exported_value_and_a_live_changed_mark(recalculate
     }
     assert {key for key, mark in marks.items() if mark == "changed"} == {
         "hourly_wage",
-        "courses.ass_ov.online_sessions",
+        "ass_ov.online_sessions",
     }
     assert {mark for key, mark in marks.items() if key != "horizon_years"} == {"changed", None}
     assert edited.cell(2, changed).value == "2 changed since the export: see About"
@@ -260,7 +260,8 @@ def test_the_about_sheet_keeps_the_record_of_the_export(tmp_path):
         "scenarios/kwadraad-2013-corrected.yaml",
     ]
     assert first.changes == ["hourly_wage=80"] and second.changes == []
-    assert first.sheets["inputs"] == "Inputs 1" and second.sheets["results"] == "Results 2"
+    assert first.sheets["inputs"] == "Inputs Kwadraad 2013, corrected"
+    assert second.sheets["results"] == "Results Blended help at"
     assert json.loads(about["B2"].value)["version"] == record.version
     rows = {
         about.cell(row, 1).value: row
@@ -270,4 +271,5 @@ def test_the_about_sheet_keeps_the_record_of_the_export(tmp_path):
     assert about.cell(rows["hourly_wage"], 3).value == 80
     sessions = rows["courses.ass_jv.online_sessions"]
     assert [about.cell(sessions, column).value for column in range(3, 9)] == [3, 3, 4, 4, 4, 4]
-    assert about.cell(sessions, 2).value == "Online sessions per course ('Inputs 1'!D25:I25)"
+    inputs = "'Inputs Kwadraad 2013, corrected'!D25:I25"
+    assert about.cell(sessions, 2).value == f"Online sessions per course ({inputs})"

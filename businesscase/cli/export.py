@@ -1,7 +1,8 @@
 """The `export` command: scenario files to an Excel workbook with live formulas.
 
 `businesscase export FILE [FILE ...] -o OUT.xlsx [--language en|nl] [--values-only]
-[--set PATH=VALUE ...] [--draws N] [--seed S] [--simulation | --no-simulation]`. Exit code 0
+[--set PATH=VALUE ...] [--draws N] [--seed S] [--simulation | --no-simulation]`; several files
+give a block of sheets named after each scenario and a Compare sheet. Exit code 0
 when written, 2 for bad input (a scenario that does not validate, a bad number of draws or seed,
 an output path that cannot be written); then no file is left behind.
 """
@@ -69,8 +70,8 @@ def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
     parser.add_argument(
         "--compare",
         action="store_true",
-        help="with several files: name each scenario's sheets after it and add a Compare sheet "
-        "with the differences per platform as live formulas",
+        help="no longer needed: with several files the sheets are always named after the "
+        "scenarios and a Compare sheet is added (accepted, with a note, for older scripts)",
     )
     parser.set_defaults(handler=export_command)
     return parser
@@ -103,16 +104,14 @@ def export_command(
     if reports:
         print("\n".join(reports), file=err)
         return BAD_INPUT
-    try:
-        write_workbook(
-            loaded,
-            target,
-            args.language,
-            args.values_only,
-            settings,
-            named_sheets=args.compare,
-            compare=args.compare,
+    if args.compare:
+        print(
+            "note: --compare is no longer needed: with several files the workbook always names "
+            "the sheets after the scenarios and adds a Compare sheet",
+            file=err,
         )
+    try:
+        write_workbook(loaded, target, args.language, args.values_only, settings)
     except OSError as error:
         print(f"{args.output}: cannot write the workbook ({error.strerror or error})", file=err)
         return BAD_INPUT
