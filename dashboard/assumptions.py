@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from businesscase import ParameterEntry, activities
+from businesscase import ParameterEntry, activities, text_in
 from dashboard import tables
 from dashboard.edits import (
     Edit,
@@ -36,11 +36,12 @@ ROW_HEIGHT = 35
 
 
 def input_help(entry: ParameterEntry, lang: Language) -> str:
-    """The tooltip of an input: what it means, its source and the file line that set it."""
-    parts = [entry.description if lang == "en" else ""]  # the model describes in English
+    """The tooltip of an input: what it means, its source and the file line that set it, in
+    the language (a source is quoted as the file writes it)."""
+    parts = [entry.description_nl if lang == "nl" else entry.description]
     if entry.source:
         parts.append(f"{t(lang, 'source')}: {entry.source}")
-    parts.append(f"{t(lang, 'set_in')}: {entry.origin}")
+    parts.append(f"{t(lang, 'set_in')}: {text_in(entry.origin, lang)}")
     parts.append(t(lang, "typing_help"))
     return "\n\n".join(part for part in parts if part)
 
@@ -75,7 +76,7 @@ def show_quick_inputs(base: Evaluated, edits: Mapping[str, Edit], lang: Language
     for pid, platform in platforms.items():
         mine = [e for e in entries if e.path[:2] == ("platforms", pid)]
         if mine:
-            with st.expander(platform.name):
+            with st.expander(text_in(platform.name, lang)):
                 for entry in mine:
                     text_box(entry, edits.get(entry.key), lang)
 
@@ -113,7 +114,7 @@ def course_frame(
                     strict=True,
                 )
             ),
-            SOURCE: entry.source or entry.origin,
+            SOURCE: entry.source or text_in(entry.origin, lang),
         }
         for entry in entries
     ]
@@ -141,7 +142,7 @@ def show_course_tables(base: Evaluated, edits: Mapping[str, Edit], lang: Languag
     }
     for activity in activities(scenario):
         course_id = activity.id
-        st.markdown(f"**{activity.name}**")
+        st.markdown(f"**{text_in(activity.name, lang)}**")
         frame = course_frame(course_entries(base, course_id), edits, horizon, lang)
         st.data_editor(
             frame,
@@ -184,7 +185,13 @@ def values_text(values: Sequence[float] | np.ndarray, entry: ParameterEntry, lan
 def inputs_frame(current: Evaluated, lang: Language) -> pd.DataFrame:
     """Every input of the current state: label, key, value with unit, source and where set."""
     rows = [
-        [label(e, lang), e.key, values_text(e.values, e, lang), e.source or "", e.origin]
+        [
+            label(e, lang),
+            e.key,
+            values_text(e.values, e, lang),
+            e.source or "",
+            text_in(e.origin, lang),
+        ]
         for e in current.entries
     ]
     columns = [

@@ -7,12 +7,13 @@ the numbers a chart draws without inspecting the plotly figure.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
-from businesscase import Results, cents, to_cents
+from businesscase import Results, cents, text_in, to_cents
 from dashboard.i18n import Language, label, t
 
 PALETTE = qualitative.Safe
@@ -36,6 +37,17 @@ ZERO_LINE = {
 """A dashed horizontal line at € 0 across the chart: break-even."""
 
 
+LEGEND_WIDTH = 45
+"""Characters of a legend entry per line: plotly never wraps a legend's text, and on a phone
+(390 px) a longer name (`Kosten: Gemiddelde van Hulp Online met ...`) was cut at the edge."""
+
+
+def legend_text(name: str) -> str:
+    """A series name as the legend shows it: broken between words into lines of at most
+    `LEGEND_WIDTH` characters (plotly's `<br>`)."""
+    return "<br>".join(textwrap.wrap(name, LEGEND_WIDTH)) or name
+
+
 @dataclass(frozen=True)
 class Series:
     """One named series of euro amounts over years 1..horizon."""
@@ -53,26 +65,27 @@ class BreakEven:
     cumulative: float
 
 
-def cumulative_series(results: Results) -> list[Series]:
-    """The cumulative balance of every platform scenario."""
+def platform_name(results: Results, pid: str, lang: Language) -> str:
+    """A platform scenario's name in the language, as the legend and the hover show it."""
+    return text_in(results.scenario.platforms[pid].name, lang)
+
+
+def cumulative_series(results: Results, lang: Language) -> list[Series]:
+    """The cumulative balance of every platform scenario, named in the language."""
     return [
-        Series(
-            results.scenario.platforms[pid].name, cents(results.platform_line(pid, "cumulative"))
-        )
+        Series(platform_name(results, pid, lang), cents(results.platform_line(pid, "cumulative")))
         for pid in results.platform_ids
     ]
 
 
-def break_even_points(results: Results) -> list[BreakEven]:
+def break_even_points(results: Results, lang: Language) -> list[BreakEven]:
     """The break-even year of each platform scenario that breaks even, with its cumulative."""
     points = []
     for pid in results.platform_ids:
         year = results.break_even_year(pid)
         if year is not None:
             cumulative = results.platform_line(pid, "cumulative")[year - 1]
-            points.append(
-                BreakEven(results.scenario.platforms[pid].name, year, to_cents(cumulative))
-            )
+            points.append(BreakEven(platform_name(results, pid, lang), year, to_cents(cumulative)))
     return points
 
 
@@ -81,7 +94,7 @@ def savings_costs_series(results: Results, lang: Language) -> list[Series]:
     savings = Series(label(results.lines["savings"].spec, lang), cents(results.line("savings")))
     costs = [
         Series(
-            t(lang, "costs_of", platform=results.scenario.platforms[pid].name),
+            t(lang, "costs_of", platform=platform_name(results, pid, lang)),
             cents(results.platform_line(pid, "costs")),
         )
         for pid in results.platform_ids
@@ -125,13 +138,13 @@ def cumulative_figure(results: Results, lang: Language) -> go.Figure:
             "type": "scatter",
             "x": years,
             "y": series.values,
-            "name": series.name,
+            "name": legend_text(series.name),
             "mode": "lines+markers",
             "line": {"color": PALETTE[index % len(PALETTE)]},
         }
-        for index, series in enumerate(cumulative_series(results))
+        for index, series in enumerate(cumulative_series(results, lang))
     ]
-    points = break_even_points(results)
+    points = break_even_points(results, lang)
     traces.append(
         {
             "type": "scatter",
@@ -156,7 +169,7 @@ def savings_costs_figure(results: Results, lang: Language) -> go.Figure:
             "type": "bar",
             "x": years,
             "y": series.values,
-            "name": series.name,
+            "name": legend_text(series.name),
             "marker": {"color": colors[index % len(colors)]},
         }
         for index, series in enumerate(savings_costs_series(results, lang))
@@ -169,7 +182,7 @@ def savings_lines_figure(results: Results, lang: Language) -> go.Figure:
     """The savings per year stacked by line."""
     years = [int(y) for y in results.years]
     traces = [
-        {"type": "bar", "x": years, "y": series.values, "name": series.name}
+        {"type": "bar", "x": years, "y": series.values, "name": legend_text(series.name)}
         for series in savings_line_series(results, lang)
     ]
     layout = _layout(

@@ -18,6 +18,7 @@ from businesscase import (
     LineChange,
     activities,
     compare,
+    text_in,
 )
 from dashboard import tables
 from dashboard.headline import cards
@@ -85,8 +86,8 @@ def inputs_frame(
             s.label_nl if lang == "nl" else s.label,
             s.key,
             "",
-            absent("A", s.before, s.only_in),
-            absent("B", s.after, s.only_in),
+            absent("A", as_written(s.before, lang), s.only_in),
+            absent("B", as_written(s.after, lang), s.only_in),
         ]
         for s in comparison.settings
     ]
@@ -104,10 +105,16 @@ def inputs_frame(
     return pd.DataFrame(rows, columns=columns)
 
 
+ENGINE_WORDS = {t("en", key): key for key in ("not_pinned", "setting_given", "setting_none")}
+"""The comparison's own words for a value no file writes, by their text key."""
+
+
 def as_written(text: str, lang: Language) -> str:
-    """An input's value as a file writes it, or, where a file does not set it, the
-    comparison's `not set (computed)` in the page's language."""
-    return t(lang, "not_pinned") if text == t("en", "not_pinned") else text
+    """A value as a file writes it (a name given per language in the page's language), or the
+    comparison's word for one no file writes (`not set (computed)`, `(none)`) in the page's
+    language."""
+    key = ENGINE_WORDS.get(text)
+    return t(lang, key) if key is not None else text_in(text, lang)
 
 
 def pin_text(side: Evaluated, key: str, written: str, lang: Language) -> str:
@@ -192,10 +199,10 @@ def difference_frame(
         owner = ""
         if line.platform is not None:
             platforms = {**a.results.scenario.platforms, **b.results.scenario.platforms}
-            owner = platforms[line.platform].name
+            owner = text_in(platforms[line.platform].name, lang)
         elif line.activity is not None:
-            names = {x.path: x.name for r in (a, b) for x in activities(r.results.scenario)}
-            owner = names[line.activity]
+            both = [x for side in (a, b) for x in activities(side.results.scenario)]
+            owner = {x.path: text_in(x.name, lang) for x in both}[line.activity]
         cells = [
             _amount(changes[y].difference, line.unit, lang) if y in changes else "" for y in years
         ]
@@ -229,7 +236,8 @@ def show(current: Evaluated, uploads: dict[str, bytes], lang: Language) -> None:
         )
     a = evaluate_option(option_a, current, uploads)
     b = evaluate_option(option_b, current, uploads)
-    st.markdown(f"**A**: {a.loaded.scenario.name}  \n**B**: {b.loaded.scenario.name}")
+    name_a, name_b = (text_in(side.loaded.scenario.name, lang) for side in (a, b))
+    st.markdown(f"**A**: {name_a}  \n**B**: {name_b}")
     pairs = side_by_side_frames(a, b, lang)
     for start in range(0, len(pairs), 2):
         for column, (name, frame) in zip(st.columns(2), pairs[start : start + 2], strict=False):

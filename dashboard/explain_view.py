@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from businesscase import LineTrace, ParameterEntry, Results, activities, explain
+from businesscase import LineTrace, ParameterEntry, Results, activities, explain, text_in
 from dashboard import tables
 from dashboard.i18n import (
     LANGUAGES,
@@ -38,9 +38,9 @@ def line_text(results: Results, key: str, lang: Language) -> str:
     line = results.lines[key]
     owner = ""
     if line.platform is not None:
-        owner = f", {results.scenario.platforms[line.platform].name}"
+        owner = f", {text_in(results.scenario.platforms[line.platform].name, lang)}"
     elif line.activity is not None:
-        names = {activity.path: activity.name for activity in activities(results.scenario)}
+        names = {a.path: text_in(a.name, lang) for a in activities(results.scenario)}
         owner = f", {names[line.activity]}"
     return f"{label(line.spec, lang)}{owner} ({key})"
 
@@ -66,7 +66,8 @@ def inputs_frame(trace: LineTrace, year: int, lang: Language) -> pd.DataFrame:
 
     def row(entry: ParameterEntry) -> list[str]:
         value = quantity(_in_year(entry.values, year), entry.unit, lang)
-        return [label(entry, lang), entry.key, value, entry.source or "", entry.origin]
+        origin = text_in(entry.origin, lang)
+        return [label(entry, lang), entry.key, value, entry.source or "", origin]
 
     columns = [
         t(lang, "parameter"),
@@ -135,8 +136,9 @@ def value_match(results: Results, key: str, wanted: set[float], lang: Language) 
 
 def matches(results: Results, text: str, lang: Language) -> dict[str, str]:
     """The lines a search finds, by key, each with where it holds the figure typed (empty for
-    a match by name or key): every word typed in its label (English or Dutch) with its owner
-    and key, or a figure of the line. Every line for an empty search."""
+    a match by name or key): every word typed in its label with its owner and key, each word
+    in English or in Dutch (`aanschaf fictitious`), or a figure of the line. Every line for an
+    empty search."""
     wanted = text.strip()
     if not wanted:
         return dict.fromkeys(results.lines, "")
@@ -145,7 +147,7 @@ def matches(results: Results, text: str, lang: Language) -> dict[str, str]:
     found: dict[str, str] = {}
     for key in results.lines:
         names = [line_text(results, key, other).casefold() for other in LANGUAGES]
-        if any(all(word in name for word in words) for name in names):
+        if all(any(word in name for name in names) for word in words):
             found[key] = ""
             continue
         where = value_match(results, key, numbers, lang) if numbers else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from businesscase import GoalSeek, KeyPath, ParameterEntry, ScenarioError
+from businesscase import GoalSeek, KeyPath, ParameterEntry, ScenarioError, text_in
 from dashboard import state
 from dashboard.analysis import goal_seek, search_bounds
 from dashboard.assumptions import values_text
@@ -182,7 +182,7 @@ def show(current: Evaluated, base: Evaluated, lang: Language) -> None:
             t(lang, "goal_platform"),
             list(platforms),
             key=KEY_PLATFORM,
-            format_func=lambda pid: platforms[pid].name,
+            format_func=lambda pid: text_in(platforms[pid].name, lang),
             placeholder=t(lang, "choose_option"),
         )
     with right:
@@ -200,13 +200,13 @@ def show(current: Evaluated, base: Evaluated, lang: Language) -> None:
     try:
         answer = goal_seek(current, paths, platform, by_year, _bounds(current, paths, unit, lang))
     except ScenarioError as error:
-        st.error("\n".join(problem.message for problem in error.problems))
+        st.error("\n".join(problem.text(lang) for problem in error.problems))
         return
     names = [owned_label(entries[key], scenario, lang) for key in keys]
     first_entry = entries[keys[0]]
     varies = len(set(first_entry.values.tolist())) > 1
     written = values_text(first_entry.values, first_entry, lang) if varies else None
-    text = answer_text(answer, names, platforms[platform].name, unit, lang, written)
+    text = answer_text(answer, names, text_in(platforms[platform].name, lang), unit, lang, written)
     if answer.value is None:
         st.warning(text, icon=":material/block:")
         return

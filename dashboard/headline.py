@@ -104,7 +104,7 @@ def lines_table(results: Results, lang: Language) -> pd.DataFrame:
         spec = results.lines[name].spec
         rows.append(["", label(spec, lang), *(money(v, lang) for v in results.line(name))])
     for pid in results.platform_ids:
-        platform = results.scenario.platforms[pid].name
+        platform = text_in(results.scenario.platforms[pid].name, lang)
         for name in results.cost_names(pid):
             values = [money(v, lang) for v in results.platform_line(pid, name)]
             if any(value != money(0, lang) for value in values):
@@ -114,20 +114,26 @@ def lines_table(results: Results, lang: Language) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+CARDS_KEY = "cards"
+"""The key of the cards' container: its class `st-key-cards` is what the phone's style rules
+select."""
+
+
 def show_cards(results: Results, lang: Language) -> None:
     """The metric cards: per platform scenario, ranked by its balance over the widest range,
     its name and description, then a row of its figures, so each figure lines up in a
     column."""
     first, last = measures.widest_total(results.scenario)
     st.caption(t(lang, "ranked", first=first, last=last))
-    for card in ranked(cards(results, lang)):
-        with st.container(gap="small"):
-            st.markdown(f"**{card_name(card, lang)}**")
-            if card.description:
-                st.caption(card.description)
-            figures = st.columns(len(card.figures))
-            for column, (text, value) in zip(figures, card.figures, strict=True):
-                column.metric(text, value, border=True, height="stretch")
+    with st.container(key=CARDS_KEY):  # on a phone a compact panel of its own (`style`)
+        for card in ranked(cards(results, lang)):
+            with st.container(gap="small"):
+                st.markdown(f"**{card_name(card, lang)}**")
+                if card.description:
+                    st.caption(card.description)
+                figures = st.columns(len(card.figures))
+                for column, (text, value) in zip(figures, card.figures, strict=True):
+                    column.metric(text, value, border=True, height="stretch")
 
 
 def show_year_table(results: Results, lang: Language) -> None:

@@ -26,6 +26,7 @@ from businesscase import (
     ParameterEntry,
     Platform,
     Scenario,
+    text_in,
     to_cents,
     unit_text,
 )
@@ -304,6 +305,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "key": ("key", "sleutel"),
     "absent": ("absent", "ontbreekt"),
     "not_pinned": ("not set (computed)", "niet vastgezet (berekend)"),
+    "setting_given": ("(given)", "(opgegeven)"),
+    "setting_none": ("(none)", "(geen)"),
     "pin_text": ("{value} in years {years} ({reason})", "{value} in jaar {years} ({reason})"),
     "choose_option": ("Choose an option", "Kies een optie"),
     "choose_options": ("Choose one or more", "Kies er een of meer"),
@@ -416,6 +419,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "upload_button": ("Upload", "Uploaden"),
     "upload_limit": ("1MB per file • YAML, YML", "1 MB per bestand • YAML, YML"),
     "upload_drop": ("Drag and drop a file here", "Sleep een bestand hierheen"),
+    "upload_rejected": (
+        "This file was not uploaded: a scenario file is a YAML file (.yaml or .yml) of at most "
+        "1 MB.",
+        "Dit bestand is niet geüpload: een scenariobestand is een YAML-bestand (.yaml of .yml) "
+        "van hoogstens 1 MB.",
+    ),
 }
 
 
@@ -570,7 +579,9 @@ def owned_label(entry: ParameterEntry, scenario: Scenario, lang: Language) -> st
     }
     owners = kinds.get(str(entry.path[0]))
     owner = owners.get(str(entry.path[1])) if owners is not None and len(entry.path) >= 3 else None
-    return f"{label(entry, lang)}, {owner.name}" if owner is not None else label(entry, lang)
+    if owner is None:
+        return label(entry, lang)
+    return f"{label(entry, lang)}, {text_in(owner.name, lang)}"
 
 
 def break_even_text(year: int | None, horizon: int, lang: Language) -> str:

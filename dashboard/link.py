@@ -28,7 +28,7 @@ from urllib.parse import quote
 import numpy as np
 import streamlit as st
 
-from businesscase import ScenarioError, parameter_entries, with_changes
+from businesscase import ScenarioError, Wording, parameter_entries, text_in, with_changes
 from dashboard import state
 from dashboard.edits import Edit, is_step_parameter, updated
 from dashboard.i18n import LANGUAGES, Language, quoted, t
@@ -63,15 +63,22 @@ Query = dict[str, list[str]]
 
 @dataclass(frozen=True)
 class Problem:
-    """Something of a link or a change that was left out: the text key of why, its fields, and
-    the engine's report of the problems, if it refused a change."""
+    """Something of a link or a change that was left out: the text key of why, its fields (a
+    name given per language is a `Wording`), and the engine's refusal, if it refused a change.
+    It is kept until the state moves on, so both are worded when shown, in the page's language
+    at that moment."""
 
     reason: str
     fields: dict[str, str] = field(default_factory=dict)
-    report: str = ""
+    error: ScenarioError | None = None
 
     def message(self, lang: Language) -> str:
-        return t(lang, self.reason, **self.fields)
+        """Why it was left out, in the language."""
+        return t(lang, self.reason, **{name: text_in(v, lang) for name, v in self.fields.items()})
+
+    def report(self, lang: Language) -> str:
+        """The engine's problems with the change, in the language (empty if it refused none)."""
+        return self.error.report(lang) if self.error is not None else ""
 
 
 @dataclass(frozen=True)
@@ -134,7 +141,7 @@ def read(lang: Language) -> Language:
     elif tab is not None:
         fields = {
             "value": quoted(tab),
-            "shown": t(lang, state.SECTIONS[0]),
+            "shown": Wording(*(t(language, state.SECTIONS[0]) for language in LANGUAGES)),
             "tabs": ", ".join(TABS),
         }
         found.append(Problem("link_bad_tab", fields))
@@ -186,7 +193,7 @@ def edits_from_changes(
         try:
             changed = with_changes(base.loaded, [change])
         except ScenarioError as error:
-            found.append(Problem("change_refused", {"change": quoted(change)}, error.report()))
+            found.append(Problem("change_refused", {"change": quoted(change)}, error))
             continue
         path = change.split("=", 1)[0].strip()
         parts = path.split(".")
@@ -298,5 +305,5 @@ def show_problems(lang: Language) -> None:
     """What the link held that was left out, each with why."""
     for problem in problems():
         st.warning(problem.message(lang), icon=":material/link_off:")
-        if problem.report:
-            st.code(problem.report, language=None, wrap_lines=True)
+        if problem.error is not None:
+            st.code(problem.report(lang), language=None, wrap_lines=True)

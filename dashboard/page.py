@@ -225,8 +225,9 @@ def main() -> None:
         downloads.show(current, lang, state.draws(), state.seed())
         share = st.container()
     scenario = current.loaded.scenario
-    st.markdown(f"**{text_in(scenario.name, lang)}**  \n{text_in(scenario.description, lang)}")
-    st.caption(" ← ".join(reversed(current.loaded.files)))
+    with st.container(key="about"):  # in a smaller type on a phone (`style`)
+        st.markdown(f"**{text_in(scenario.name, lang)}**  \n{text_in(scenario.description, lang)}")
+        st.caption(" ← ".join(reversed(current.loaded.files)))
     if error is not None:
         show_problems(t(lang, "edits_invalid"), error, lang)
     show_dropped(lang)

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from businesscase import PARTY_NAMES, PartyFigure, Results, measures, parties, to_cents
+from businesscase import PARTY_NAMES, PartyFigure, Results, measures, parties, text_in, to_cents
 from dashboard import state, tables
 from dashboard.charts import CHART_CONFIG, PALETTE, SEPARATORS
 from dashboard.i18n import Language, money, number, t, unit_text
@@ -122,7 +122,7 @@ def show(results: Results, lang: Language) -> None:
         t(lang, "platform_shown"),
         list(platforms),
         key=KEY_PLATFORM,
-        format_func=lambda pid: platforms[pid].name,
+        format_func=lambda pid: text_in(platforms[pid].name, lang),
         on_change=state.picked,
         args=(KEY_PLATFORM,),
         placeholder=t(lang, "choose_option"),
@@ -132,5 +132,6 @@ def show(results: Results, lang: Language) -> None:
     tables.show(frame, numbers_from=2)
     bars = money_bars(results, platform, lang)
     if bars:
-        title = t(lang, "chart_parties", first=first, last=last, platform=platforms[platform].name)
+        name = text_in(platforms[platform].name, lang)
+        title = t(lang, "chart_parties", first=first, last=last, platform=name)
         st.plotly_chart(parties_figure(bars, title, lang), key="chart_parties", config=CHART_CONFIG)

@@ -1,7 +1,10 @@
 """The page's few style rules, sent with the page itself (no stylesheet from another host):
 
 - the cards' figures at a size that fits a card, wrapping between words rather than cut to
-  `€135,…`;
+  `€135,…`; on a phone (up to 640 px wide) the cards are compact, two figures side by side,
+  in a panel of at most two fifths of the screen that scrolls on its own, under a smaller
+  title and scenario description, so that the tabs show on the first screen instead of four
+  screens down;
 - the link to the view wrapped in the sidebar, so that all of it shows;
 - the static tables (`tables`) in a slightly smaller type, each scrolling sideways inside its
   own box where the page is narrower than the table (a phone), never cut;
@@ -11,7 +14,12 @@
 - on the Dutch page, the file uploader's own button, limit and "drag and drop" line in Dutch.
   Streamlit offers no setting for these texts; the rules hide its English words and show the
   Dutch ones in their place (if a later Streamlit renames the elements, its English words
-  simply show).
+  simply show);
+- under a file the browser refused before sending it (over 1 MB, or not .yaml/.yml), why, in
+  the page's language: Streamlit marks the file red and gives its English reason only on
+  hover. The two reasons it can have here are said in one sentence, since a style rule cannot
+  read which one it was. On the Dutch page the English hover text is kept for the remove
+  button alone (the file's box takes no pointer; the button still removes the file).
 """
 
 from __future__ import annotations
@@ -23,6 +31,20 @@ import streamlit as st
 from dashboard.i18n import Language, t
 
 CARDS = """
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; padding-top: 0; }
+  .st-key-about p, .st-key-about [data-testid="stCaptionContainer"] { font-size: 0.8rem; }
+  .st-key-cards { max-height: 40vh; overflow-y: auto; overscroll-behavior: contain;
+    padding-right: 0.25rem; border-bottom: 1px solid rgba(49, 51, 63, 0.2); }
+  .st-key-cards [data-testid="stHorizontalBlock"] { flex-wrap: wrap; gap: 0.25rem; }
+  .st-key-cards [data-testid="stColumn"] {
+    flex: 1 1 calc(50% - 0.25rem) !important; min-width: calc(50% - 0.25rem) !important;
+  }
+  .st-key-cards [data-testid="stMetric"] { padding: 0.25rem 0.5rem; }
+  .st-key-cards [data-testid="stMetricValue"] { font-size: 1rem !important; }
+  .st-key-cards [data-testid="stMetricLabel"] p { font-size: 0.75rem; }
+  .st-key-cards [data-testid="stCaptionContainer"] { font-size: 0.75rem; }
+}
 [data-testid="stMetricValue"] { font-size: 1.5rem; }
 [data-testid="stMetricValue"] .stMarkdownEllipsis,
 [data-testid="stMetricValue"] .stMarkdownEllipsis p,
@@ -49,6 +71,10 @@ TABLES = """
 [data-testid="stElementToolbar"] { display: none; }
 """
 
+CHIPS = '[data-testid="stFileChips"]'
+"""The list of files under the button; the "drag and drop" line shows, while a file is dragged
+over the box, in the same place, so its rule must leave the list alone."""
+
 UPLOADER = """
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
 [data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
@@ -58,21 +84,36 @@ UPLOADER = """
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {
   content: %(limit)s; font-size: 0.875rem;
 }
-[data-testid="stFileUploaderDropzone"] > input + div:not([data-testid]) span { font-size: 0; }
-[data-testid="stFileUploaderDropzone"] > input + div:not([data-testid]) span::after {
+[data-testid="stFileUploaderDropzone"] > input + div:not([data-testid]):not(:has(%(chips)s)) span {
+  font-size: 0;
+}
+[data-testid="stFileUploaderDropzone"]
+  > input + div:not([data-testid]):not(:has(%(chips)s)) span::after {
   content: %(drop)s; font-size: 1rem;
+}
+[data-testid="stTooltipErrorHoverTarget"]:has([data-testid="stFileChip"]) { pointer-events: none; }
+[data-testid="stFileChip"] [data-testid="stFileChipDeleteBtn"] { pointer-events: auto; }
+"""
+
+
+REJECTED = """
+[data-testid="stFileChips"]:has([data-testid="stFileChip"][aria-invalid="true"])::after {
+  content: %s; display: block; flex-basis: 100%%; margin-top: 0.25rem;
+  color: var(--st-red-text-color, #bd4043); font-size: 0.875rem;
 }
 """
 
 
 def css(lang: Language) -> str:
     """The rules for a page in `lang`; the uploader's words only where they differ."""
-    rules = CARDS + LINK + TABLES
+    rejected = json.dumps(t(lang, "upload_rejected"), ensure_ascii=False)
+    rules = CARDS + LINK + TABLES + REJECTED % rejected
     if t(lang, "upload_button") != t("en", "upload_button"):
         words = {
             "button": json.dumps(t(lang, "upload_button"), ensure_ascii=False),
             "limit": json.dumps(t(lang, "upload_limit"), ensure_ascii=False),
             "drop": json.dumps(t(lang, "upload_drop"), ensure_ascii=False),
+            "chips": CHIPS,
         }
         rules += UPLOADER % words
     return rules

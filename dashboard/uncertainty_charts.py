@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from businesscase import KeyPath, Results, Simulation, Tornado, cents, to_cents
+from businesscase import KeyPath, Results, Simulation, Tornado, cents, text_in, to_cents
 from dashboard.charts import PALETTE, SEPARATORS, ZERO_LINE, year_layout
 from dashboard.i18n import Language, money, t
 
@@ -62,11 +62,12 @@ class TornadoRow:
     balance_at_high: float
 
 
-def fan(simulation: Simulation, results: Results, platform: str) -> Fan:
-    """The fan of one platform scenario, with the state's own cumulative balance as written."""
+def fan(simulation: Simulation, results: Results, platform: str, lang: Language) -> Fan:
+    """The fan of one platform scenario (named in the language), with the state's own
+    cumulative balance as written."""
     p10, p50, p90 = simulation.platforms[platform].cumulative_quantiles()
     return Fan(
-        name=simulation.scenario.platforms[platform].name,
+        name=text_in(simulation.scenario.platforms[platform].name, lang),
         years=[int(y) for y in simulation.years],
         p10=cents(p10),
         p50=cents(p50),
@@ -75,13 +76,14 @@ def fan(simulation: Simulation, results: Results, platform: str) -> Fan:
     )
 
 
-def spread(simulation: Simulation, platform: str, bins: int = BINS) -> Spread:
-    """How the draws of the balance over the widest total fall into `bins` equal bins."""
+def spread(simulation: Simulation, platform: str, lang: Language, bins: int = BINS) -> Spread:
+    """How the draws of the balance over the widest total fall into `bins` equal bins; the
+    platform scenario named in the language."""
     outcome = simulation.platforms[platform]
     counts, edges = np.histogram(outcome.balance_total, bins=bins)
     p10, p50, p90 = outcome.balance_quantiles()
     return Spread(
-        name=simulation.scenario.platforms[platform].name,
+        name=text_in(simulation.scenario.platforms[platform].name, lang),
         total_years=simulation.total_years,
         edges=[float(e) for e in edges],
         counts=[int(c) for c in counts],

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
-from businesscase import KeyPath, Results, ScenarioError, Simulation, Tornado
+from businesscase import KeyPath, Results, ScenarioError, Simulation, Tornado, text_in
 from dashboard import state, tables
 from dashboard.analysis import APP_MAX_DRAWS, APP_MIN_DRAWS, Analysis, has_ranges, uncertainty
 from dashboard.charts import CHART_CONFIG
@@ -65,7 +65,7 @@ def balance_frame(simulation: Simulation, results: Results, lang: Language) -> p
         written = float(results.total(platform, "balance", first, last))
         rows.append(
             [
-                simulation.scenario.platforms[platform].name,
+                text_in(simulation.scenario.platforms[platform].name, lang),
                 *(money(value, lang) for value in (p10, p50, p90, written)),
             ]
         )
@@ -83,7 +83,7 @@ def break_even_frame(simulation: Simulation, lang: Language) -> pd.DataFrame:
     """Per platform scenario and year, the share of draws that has broken even by then."""
     rows = [
         [
-            simulation.scenario.platforms[platform].name,
+            text_in(simulation.scenario.platforms[platform].name, lang),
             *(percent(float(p), lang) for p in outcome.break_even_probability()),
         ]
         for platform, outcome in simulation.platforms.items()
@@ -173,7 +173,7 @@ def choose_platform(current: Evaluated, lang: Language) -> str:
         t(lang, "platform_pick"),
         list(platforms),
         key=KEY_PLATFORM,
-        format_func=lambda pid: platforms[pid].name,
+        format_func=lambda pid: text_in(platforms[pid].name, lang),
         on_change=state.picked,
         args=(KEY_PLATFORM,),
         placeholder=t(lang, "choose_option"),
@@ -204,15 +204,15 @@ def show_run(current: Evaluated, run: Analysis, lang: Language) -> None:
     platform = choose_platform(current, lang)
     left, right = st.columns(2)
     with left:
-        figure = fan_figure(fan(simulation, current.results, platform), lang)
+        figure = fan_figure(fan(simulation, current.results, platform, lang), lang)
         st.plotly_chart(figure, key="chart_fan", config=CHART_CONFIG)
     with right:
-        figure = spread_figure(spread(simulation, platform), lang)
+        figure = spread_figure(spread(simulation, platform, lang), lang)
         st.plotly_chart(figure, key="chart_spread", config=CHART_CONFIG)
     chart = run.tornadoes[platform]
     names = parameter_names(current, lang)
     ranges = range_texts(current, chart, lang)
-    name = current.loaded.scenario.platforms[platform].name
+    name = text_in(current.loaded.scenario.platforms[platform].name, lang)
     rows = tornado_rows(chart, names, ranges)
     figure = tornado_figure(rows, chart.base_balance, chart.total_years, name, lang)
     st.plotly_chart(figure, key="chart_tornado", config=CHART_CONFIG)
@@ -232,7 +232,7 @@ def show(current: Evaluated, lang: Language) -> None:
     try:
         run = uncertainty(current, draws, seed)
     except ScenarioError as error:  # too few draws for the shares, or too many to keep
-        st.error("\n".join(problem.message for problem in error.problems))
+        st.error("\n".join(problem.text(lang) for problem in error.problems))
         return
     ranged = len(run.simulation.parameters)
     intro.markdown(t(lang, "uncertainty_intro", ranged=ranged, draws=number(draws, lang)))

@@ -7,6 +7,8 @@ and to /tmp/app-screenshot.png and /tmp/app-uncertainty.png.
 
 from __future__ import annotations
 
+import gzip
+import re
 import shutil
 import socket
 import subprocess
@@ -66,7 +68,8 @@ def wait_until_healthy(url: str, server: subprocess.Popen[bytes], log: Path) -> 
 
 @pytest.fixture
 def app_url(tmp_path: Path) -> Iterator[str]:
-    """`streamlit run app.py` on a free localhost port, stopped after the test."""
+    """The app as `./project app` serves it (`streamlit run dashboard/serve.py`: app.py with
+    compressed responses) on a free localhost port, stopped after the test."""
     port = free_port()
     log = tmp_path / "streamlit.log"
     command = [
@@ -74,7 +77,7 @@ def app_url(tmp_path: Path) -> Iterator[str]:
         "-m",
         "streamlit",
         "run",
-        "app.py",
+        "dashboard/serve.py",
         "--server.headless",
         "true",
         "--server.address",
@@ -132,6 +135,24 @@ def edit_course_cell(page: Page, row: int, year: int, value: str, tab: str = "As
                 raise
     editor.fill(value)
     editor.press("Enter")
+
+
+def test_the_app_sends_its_javascript_bundle_gzip_compressed_to_a_browser_that_accepts_it(
+    app_url: str,
+) -> None:
+    with urllib.request.urlopen(app_url) as answer:
+        page = answer.read().decode()
+    found = re.search(r"static/js/index\.[\w-]+\.js", page)
+    assert found is not None, page
+    asked = urllib.request.Request(
+        f"{app_url}/{found.group()}", headers={"Accept-Encoding": "gzip"}
+    )
+    with urllib.request.urlopen(asked) as answer:
+        encoding, sent = answer.headers["Content-Encoding"], answer.read()
+    assert encoding == "gzip"
+    bundle = gzip.decompress(sent)
+    assert len(bundle) > 100_000  # Streamlit's front end, 480 kB in 1.67
+    assert len(sent) < len(bundle) / 2  # 148 kB sent for a 480 kB bundle
 
 
 def test_a_director_changes_the_wage_and_a_course_and_sees_the_new_balance(
@@ -246,10 +267,14 @@ MINUTES_ROW = 1  # Ass JV's course table: group size, minutes per participant, .
 MINUTES_CHANGE = "courses.ass_jv.minutes_per_participant={1: 40, 3: 40.5, 4: 40}"
 
 
+GEMIDDELDE = "Gemiddelde van Hulp Online met ontwikkeling en nieuw platform"
+"""The average platform scenario's name on the Dutch page."""
+
+
 def average_balance_1_6(page: Page) -> str:
-    """The value of the average's `Saldo jaar 1-6` card (the cards are ranked by balance, so
-    the average's is found by its name)."""
-    return first_balance_1_6(page, "Average of Hulp Online with development and new platform")
+    """The value of the average's `Saldo jaar 1-6` card on the Dutch page (the cards are
+    ranked by balance, so the average's is found by its Dutch name)."""
+    return first_balance_1_6(page, GEMIDDELDE)
 
 
 def test_a_dutch_director_types_80_comma_5_and_sees_the_engines_figures_for_80_point_5(
@@ -434,7 +459,6 @@ def test_a_dutch_browser_gets_the_dutch_page_and_80_comma_5_gives_the_figures_fo
 ) -> None:
     expected = balance(engine(CORRECTED, ["hourly_wage=80.5"]), "average", "nl")
     assert expected.replace(NBSP, " ") == "€ 113.096,60"
-    average = "Average of Hulp Online with development and new platform"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
         try:
@@ -447,7 +471,7 @@ def test_a_dutch_browser_gets_the_dutch_page_and_80_comma_5_gives_the_figures_fo
             wage.press_sequentially("80,5")
             wage.press("Enter")
             page.wait_for_function(shows(expected.replace(NBSP, " ")), timeout=15_000)
-            assert first_balance_1_6(page, average) == expected.replace(NBSP, " ")
+            assert average_balance_1_6(page) == expected.replace(NBSP, " ")
             page.wait_for_function(
                 "decodeURIComponent(location.search).includes('set=hourly_wage=80.5')",
                 timeout=15_000,

@@ -6,9 +6,11 @@ from __future__ import annotations
 from businesscase.engine import Results
 from businesscase.report.tidy import to_cents
 from dashboard.charts import (
+    LEGEND_WIDTH,
     break_even_points,
     cumulative_figure,
     cumulative_series,
+    legend_text,
     savings_costs_figure,
     savings_costs_series,
     savings_line_series,
@@ -21,7 +23,7 @@ AVERAGE = "Average of Hulp Online with development and new platform"
 def test_the_cumulative_chart_draws_the_published_cumulative_balance(
     published_results: Results,
 ) -> None:
-    series = {s.name: s.values for s in cumulative_series(published_results)}
+    series = {s.name: s.values for s in cumulative_series(published_results, "en")}
     assert series[AVERAGE] == [-39831.5, -19663.0, 24.5, 36981.0, 73937.5, 110894.0]
     figure = cumulative_figure(published_results, "en")
     assert list(figure.data[0].y) == series[AVERAGE]
@@ -31,13 +33,27 @@ def test_the_cumulative_chart_draws_the_published_cumulative_balance(
 def test_the_stars_mark_each_break_even_year_at_its_cumulative_balance(
     published_results: Results,
 ) -> None:
-    points = {p.name: (p.year, p.cumulative) for p in break_even_points(published_results)}
+    points = {p.name: (p.year, p.cumulative) for p in break_even_points(published_results, "en")}
     assert points[AVERAGE] == (3, 24.5)
     assert points["New platform (fictitious)"] == (4, 10212.0)
     assert points["Kwadraad Hulp Online, existing, no development"] == (1, 21263.33)
     stars = cumulative_figure(published_results, "en").data[-1]
     assert stars.name == "break-even"
     assert list(stars.x) == [3, 2, 4, 1]
+
+
+def test_the_dutch_charts_name_each_platform_scenario_in_dutch(
+    published_results: Results,
+) -> None:
+    series = {s.name: s.values for s in cumulative_series(published_results, "nl")}
+    average = "Gemiddelde van Hulp Online met ontwikkeling en nieuw platform"
+    assert series[average][-1] == 110894.0
+    points = {p.name: p.year for p in break_even_points(published_results, "nl")}
+    assert points["Nieuw platform (fictief)"] == 4
+    assert points["Kwadraad Hulp Online, bestaand, zonder ontwikkeling"] == 1
+    costs = savings_costs_series(published_results, "nl")
+    assert costs[1].name == f"Kosten: {average}"
+    assert costs[1].values[:2] == [79011.5, 19011.5]
 
 
 def test_savings_against_costs_draws_the_savings_then_each_platforms_costs(
@@ -69,3 +85,14 @@ def test_savings_by_line_stack_to_the_engines_savings(published_results: Results
     figure = savings_lines_figure(published_results, "nl")
     assert figure.layout.barmode == "relative"
     assert figure.layout.separators == ",."
+
+
+def test_a_long_name_in_a_legend_is_broken_between_words_so_a_phone_shows_it_whole(
+    published_results: Results,
+) -> None:
+    figure = savings_costs_figure(published_results, "nl")
+    assert figure.data[1].name == (
+        "Kosten: Gemiddelde van Hulp Online met<br>ontwikkeling en nieuw platform"
+    )
+    assert all(len(line) <= LEGEND_WIDTH for t in figure.data for line in t.name.split("<br>"))
+    assert legend_text("Besparingen") == "Besparingen"

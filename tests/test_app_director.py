@@ -27,6 +27,7 @@ from businesscase import (
     text_in,
 )
 from dashboard import state
+from dashboard.compare_view import KEY_B
 from dashboard.downloads import report_pdf
 from dashboard.explain_view import KEY_FIND, KEY_LINE, matches, typed_numbers
 from dashboard.goal_seek_view import KEY_PARAMETERS, KEY_PLATFORM, KEY_YEAR
@@ -38,7 +39,7 @@ from dashboard.parties_view import money_bars
 from dashboard.sources import FILE, evaluate_choice
 from dashboard.uncertainty_view import KEY_PLATFORM as UNCERTAINTY_PLATFORM
 from tests.conftest import CORRECTED, PUBLISHED, ROOT, SCENARIOS
-from tests.test_app import headline, open_tab, ranked_platforms
+from tests.test_app import BAD_UPLOADS, headline, open_tab, ranked_platforms
 
 NBSP = "\xa0"
 BOUGHT = SCENARIOS / "kwadraad-2013-bought-hours.yaml"
@@ -382,7 +383,8 @@ def _plotly_texts(value: object) -> Iterator[str]:
     if isinstance(value, dict):
         for name, inner in value.items():
             if name in ("text", "name", "hovertext") and isinstance(inner, str | list):
-                yield from ([inner] if isinstance(inner, str) else map(str, inner))
+                texts = [inner] if isinstance(inner, str) else map(str, inner)
+                yield from (text.replace("<br>", " ") for text in texts)  # a legend's lines
             else:
                 yield from _plotly_texts(inner)
     elif isinstance(value, list):
@@ -406,16 +408,22 @@ def _proto_texts(message: object) -> Iterator[str]:
 def page_texts(at: AppTest) -> list[str]:
     """Every text the page shows: markdown, captions, titles, alerts, labels, help, options,
     placeholders, buttons, metric labels and values, tab and expander labels, table headers
-    and cells, chart titles and series; code blocks (commands, the engine's reports, the
-    link) are not prose."""
+    and cells, chart titles and series, and the engine's reports of problems (plain code
+    blocks); commands and the link (code to copy) and style rules are not prose."""
     found: list[str] = []
 
     def walk(node: object) -> None:
-        if getattr(node, "type", None) in ("dataframe", "data_editor", "arrow_data_frame", "table"):
+        kind = getattr(node, "type", None)
+        if kind in ("dataframe", "data_editor", "arrow_data_frame", "table"):
             frame = node.value  # type: ignore[attr-defined]
             found.extend(map(str, frame.columns))
             found.extend(str(cell) for row in frame.itertuples(index=False) for cell in row)
-        elif getattr(node, "type", None) != "code":
+        elif kind == "code":
+            if node.proto.language == "plaintext":  # type: ignore[attr-defined]
+                found.append(node.value)  # type: ignore[attr-defined]
+        elif kind == "html" and node.proto.body.startswith("<style>"):  # type: ignore[attr-defined]
+            pass  # style rules (their words are checked on their own)
+        else:
             proto = getattr(node, "proto", None)
             if proto is not None:
                 found.extend(_proto_texts(proto))
@@ -428,24 +436,48 @@ def page_texts(at: AppTest) -> list[str]:
     return [text for text in found if not text.startswith("```")]
 
 
+def named_texts(path: Path) -> list[str]:
+    """The names and descriptions a scenario file gives: of the scenario, its platform
+    scenarios, courses and trajectory types."""
+    scenario = load_scenario(path).scenario
+    items = [scenario, *scenario.platforms.values(), *scenario.courses.values()]
+    items += list(scenario.trajectories.values())
+    texts = [getattr(item, field, None) for item in items for field in ("name", "description")]
+    return [text for text in texts if text]
+
+
 def scenario_words(*paths: Path) -> list[str]:
-    """What scenario files and the engine's keys name, which stays as written: names,
-    descriptions, sources, file names, keys, as long texts first."""
+    """What scenario files and the engine's keys name, which stays as written in every
+    language: sources, file names, keys, and names given once (not per language), as long
+    texts first."""
     words: set[str] = set()
     for path in paths:
         loaded = load_scenario(path)
-        scenario = loaded.scenario
-        results = evaluate(scenario)
-        words |= {scenario.name, scenario.description, *loaded.files}
-        words |= {Path(f).name for f in loaded.files}
-        for platform in scenario.platforms.values():
-            words |= {platform.name, platform.description or ""}
+        words |= {*loaded.files, *(Path(f).name for f in loaded.files)}
+        words |= {text for text in named_texts(path) if text_in(text, "en") == text_in(text, "nl")}
         for entry in evaluate_choice(FILE + path.name, {}).entries:
-            words |= {entry.key, entry.source or "", entry.origin}
-        for course in scenario.courses.values():
-            words.add(course.name)
-        words |= set(results.lines)
+            words |= {entry.key, entry.source or ""}
+        words |= set(evaluate(loaded.scenario).lines)
     return sorted((w for w in words if w), key=len, reverse=True)
+
+
+def engine_patterns(*paths: Path) -> dict[str, re.Pattern[str]]:
+    """The English the engine hands the page where it has Dutch too: names and descriptions a
+    scenario file gives per language, what each input means, where an input was set (`line
+    14`, `default`), and the head of a report of problems (`2 problems`)."""
+    found = {
+        "report: problems": re.compile(r"\b\d+ problems?\b"),
+        "report or origin: line": re.compile(r"\bline \d+\b"),
+        "origin: default": re.compile(r"\bdefault\b"),
+    }
+    for path in paths:
+        for text in named_texts(path):
+            if text_in(text, "en") != text_in(text, "nl"):
+                found[f"name: {text}"] = re.compile(re.escape(text_in(text, "en")))
+        for entry in evaluate_choice(FILE + path.name, {}).entries:
+            if entry.description != entry.description_nl:
+                found[f"description: {entry.key}"] = re.compile(re.escape(entry.description))
+    return found
 
 
 def dutch_session() -> list[list[str]]:
@@ -474,6 +506,8 @@ def dutch_session() -> list[list[str]]:
     open_tab(at, "tab_explain", "nl")
     at.text_input(key=KEY_FIND).set_value("16.114").run()
     look(at)
+    at.text_input(key=WAGE).set_value("-5").run()  # read, then refused by the engine
+    look(at)
     ranges = session(lang="nl", file=RANGES.name, tab="uncertainty")
     ranges.multiselect(key=KEY_PARAMETERS).set_value(
         ["courses.ass_jv.online_efficiency", "courses.ass_ov.online_efficiency"]
@@ -481,6 +515,13 @@ def dutch_session() -> list[list[str]]:
     ranges.selectbox(key=KEY_PLATFORM).set_value("new-platform")
     ranges.selectbox(key=KEY_YEAR).set_value(4).run()
     look(ranges)
+    ranges.multiselect(key=KEY_PARAMETERS).set_value(["hourly_wage"]).run()
+    ranges.text_input(key="goal_from:hourly_wage").set_value("-5").run()  # refused by goal seek
+    look(ranges)
+    upload = session(lang="nl")
+    raw, _ = BAD_UPLOADS["invalid values"]
+    upload.file_uploader(key=state.UPLOADER).set_value(("mine.yaml", raw, "application/x-yaml"))
+    look(upload.run())
     switched = session(lang="nl")
     switched.text_input(key=WAGE).set_value("80").run()
     switched.selectbox(key=state.CHOICE).set_value(FILE + BOUGHT.name).run()
@@ -489,11 +530,14 @@ def dutch_session() -> list[list[str]]:
     return seen
 
 
-def english_texts(pages: list[list[str]], allowed: list[str]) -> tuple[int, list[tuple[str, str]]]:
+def english_texts(
+    pages: list[list[str]], allowed: list[str], engine: dict[str, re.Pattern[str]]
+) -> tuple[int, list[tuple[str, str]]]:
     """How many texts the pages show, and each that holds an English text of the app (by its
-    key), after taking out what the scenario files name."""
+    key) or of the engine, after taking out what stays as the scenario files write it."""
     patterns = _english_patterns()
     assert len(patterns) > 140  # the app's own texts, each in English and Dutch
+    patterns |= engine
     english: list[tuple[str, str]] = []
     checked = 0
     for texts in pages:
@@ -507,13 +551,23 @@ def english_texts(pages: list[list[str]], allowed: list[str]) -> tuple[int, list
 
 
 def test_every_text_of_the_dutch_page_is_dutch() -> None:
-    allowed = scenario_words(CORRECTED, RANGES, BOUGHT, PUBLISHED)
-    checked, english = english_texts(dutch_session(), allowed)
+    files = (CORRECTED, RANGES, BOUGHT, PUBLISHED)
+    allowed, engine = scenario_words(*files), engine_patterns(*files)
+    assert len(engine) > 80  # names, descriptions, what each input means
+    checked, english = english_texts(dutch_session(), allowed, engine)
     assert checked > 1500
     assert english == []
     english_page = page_texts(session(tab="explain"))
-    checked, found = english_texts([english_page], allowed)  # the check does see English
-    assert {key for key, _ in found} >= {"page_title", "tab_results", "explain_find", "ranked"}
+    checked, found = english_texts([english_page], allowed, engine)  # the check sees English
+    assert {key for key, _ in found} >= {
+        "page_title",
+        "tab_results",
+        "explain_find",
+        "ranked",
+        "name: Kwadraad 2013, corrected (errata E1-E3)",
+        "description: hourly_wage",
+        "origin: default",
+    }
 
 
 def test_the_dutch_page_says_its_own_texts_in_dutch() -> None:
@@ -527,6 +581,8 @@ def test_the_dutch_page_says_its_own_texts_in_dutch() -> None:
         "Uploaden" in body and "1 MB per bestand" in body and "Sleep een bestand hierheen" in body
         for body in styles
     )
+    refused = "Dit bestand is niet geüpload: een scenariobestand is een YAML-bestand (.yaml of "
+    assert any(refused + ".yml) van hoogstens 1 MB." in body for body in styles)  # over 1 MB
 
 
 def test_no_streamlit_or_plotly_toolbar_with_english_tooltips_is_left_on_the_dutch_page() -> None:
@@ -658,3 +714,37 @@ def test_explain_finds_the_training_total_of_16_114_by_its_figure_name_or_key(
         c.value for c in app.caption
     ]
     assert len(app.selectbox(key=KEY_LINE).options) == len(results.lines)
+
+
+def test_compare_of_published_and_bought_hours_shows_the_price_per_bought_hour() -> None:
+    at = session(lang="nl", tab="compare")
+    at.selectbox(key=KEY_B).set_value(FILE + BOUGHT.name).run()
+    assert not at.exception, [e.value for e in at.exception]
+    names = (
+        "**A**: Kwadraad 2013, zoals gepubliceerd  \n"
+        "**B**: Kwadraad 2013, gecorrigeerd, met ingekochte uren"
+    )
+    assert names in [m.value for m in at.markdown]
+    inputs = next(table.value for table in at.table if "sleutel" in table.value.columns)
+    rows = inputs.set_index("sleutel")
+    assert list(rows.loc["funding.price_per_hour"]) == [
+        "Prijs per ingekocht uur",
+        "€/uur",
+        "0",
+        "75",
+    ]
+    assert list(rows.loc["funding.courses"][["A", "B"]]) == ["(geen)", "[ass_jv, ass_ov]"]
+    average = next(table.value for table in at.table if "Cijfer" in table.value.columns)
+    cash = average.set_index("Cijfer").loc["In geld, jaar 1-6"]
+    assert list(cash) == [f"€{NBSP}-85.996,00", f"€{NBSP}-139.156,00"]  # 53,160 repaid
+
+
+def test_the_running_app_never_reimports_its_code_so_cached_scenarios_keep_their_classes() -> None:
+    """A changed .py file made Streamlit drop the project's modules; scenarios cached before
+    then held parameters of the old classes, and Compare failed with KeyError
+    'funding.price_per_hour.value'. The project's settings turn the file watcher off."""
+    read = "from streamlit import config; print(config.get_option('server.fileWatcherType'))"
+    answer = subprocess.run(
+        [sys.executable, "-c", read], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert answer.stdout.split() == ["none"]

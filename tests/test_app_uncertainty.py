@@ -35,6 +35,7 @@ from tests.test_app import engine, headline, open_tab
 RANGES = SCENARIOS / "kwadraad-2013-ranges.yaml"
 RANGES_CHOICE = FILE + RANGES.name
 AVERAGE = "Average of Hulp Online with development and new platform"
+GEMIDDELDE = "Gemiddelde van Hulp Online met ontwikkeling en nieuw platform"
 NEW = "New platform (fictitious)"
 EFFICIENCY = ["courses.ass_jv.online_efficiency", "courses.ass_ov.online_efficiency"]
 EFFICIENCY_PATHS: tuple[KeyPath, ...] = tuple(tuple(key.split(".")) for key in EFFICIENCY)
@@ -323,12 +324,12 @@ def test_the_tab_speaks_dutch(app: AppTest) -> None:
     ]
     simulation = run()
     p50 = simulation.platforms["average"].balance_quantiles()[1]
-    assert row(balance, AVERAGE)["P50 (mediaan)"] == money(p50, "nl") == f"€{NBSP}96.525,93"
+    assert row(balance, GEMIDDELDE)["P50 (mediaan)"] == money(p50, "nl") == f"€{NBSP}96.525,93"
     assert (
-        list(row(chance, AVERAGE)[["Jaar 3", "Jaar 4"]])
+        list(row(chance, GEMIDDELDE)[["Jaar 3", "Jaar 4"]])
         == (engine_probabilities(simulation, "average", "nl")[2:4])
     )
-    assert list(row(chance, AVERAGE)[["Jaar 3", "Jaar 4"]]) == ["31,2%", "99,2%"]
+    assert list(row(chance, GEMIDDELDE)[["Jaar 3", "Jaar 4"]]) == ["31,2%", "99,2%"]
     assert list(shares.columns)[1] == "Aandeel in variantie"
     assert shares.iloc[0]["Parameter"].startswith("Efficiëntie contact online vs offline, Ass OV")
     assert app.number_input(key=state.run_key(state.DRAWS)).label == "Trekkingen"
@@ -337,9 +338,9 @@ def test_the_tab_speaks_dutch(app: AppTest) -> None:
     answer = engine_answer(RANGES, 4)
     assert (answer.value, answer.side) == (0.3672, "at least")
     assert app.success[0].value.startswith(
-        "New platform (fictitious) verdient zich uiterlijk in jaar 4 terug als"
+        "Nieuw platform (fictief) verdient zich uiterlijk in jaar 4 terug als"
     )
-    assert "Ass OV (assertiveness, older women) minstens 36,72% is (nu 40,00%)" in (
+    assert "Ass OV (assertiviteitstraining oudere vrouwen) minstens 36,72% is (nu 40,00%)" in (
         app.success[0].value
     )
     assert app.button(key="goal_apply").label == "Neem 36,72% over als wijziging"

@@ -63,7 +63,7 @@ def cents_per_year(values: np.ndarray) -> list[float]:
 def test_the_fan_draws_the_p10_p50_p90_of_the_cumulative_balance_and_the_case_as_written(
     simulation: Simulation, results: Results
 ) -> None:
-    data = fan(simulation, results, "average")
+    data = fan(simulation, results, "average", "en")
     cumulative = simulation.platforms["average"].cumulative  # (draws, years)
     p10, p50, p90 = (
         cents_per_year(np.quantile(cumulative, q, axis=0)) for q in QUANTILES
@@ -84,7 +84,7 @@ def test_the_fan_draws_the_p10_p50_p90_of_the_cumulative_balance_and_the_case_as
 def test_the_spread_counts_every_draw_once_and_marks_the_engines_percentiles(
     simulation: Simulation,
 ) -> None:
-    data = spread(simulation, "new-platform")
+    data = spread(simulation, "new-platform", "en")
     balance = simulation.platforms["new-platform"].balance_total
     assert sum(data.counts) == 10_000
     assert len(data.counts) == 40 and len(data.edges) == 41
@@ -135,7 +135,10 @@ def test_an_inputs_label_names_its_course_or_platform() -> None:
         owned_label(entries[key], scenario, "nl")
         for key in ("hourly_wage", "courses.ass_ov.growth.groups_per_year")
     ]
-    assert shown == ["Uurloon", "Nieuwe groepen per jaar, Ass OV (assertiveness, older women)"]
+    assert shown == [
+        "Uurloon",
+        "Nieuwe groepen per jaar, Ass OV (assertiviteitstraining oudere vrouwen)",
+    ]
 
 
 def seek(
