@@ -7,7 +7,8 @@ P50 and P90. Goal at 1,000,000 draws: `businesscase simulate` under 2 s and 500 
     uv run python benchmarks/bench_simulation.py [--draws 10000 100000 1000000] [--runs 3]
 
 Per number of draws it prints, as median, 10th-90th percentile and ratio to the floor:
-  - `businesscase simulate FILE --draws N` end to end (start-up, loading, the run, the table);
+  - `businesscase simulate FILE --draws N` end to end (start-up, loading, the run, the table),
+    and with `--json` (the summary with every platform's shares of variance);
   - the run in process: `simulate` and the figures the command prints (P10/P50/P90 per year,
     chance of break-even, P10/P50/P90 of the balance), start-up and loading excluded;
   - the floor, in process;
@@ -31,7 +32,7 @@ RANGES = ROOT / "scenarios" / "kwadraad-2013-ranges.yaml"
 SEED = 1
 
 
-def child_command(draws: int) -> dict[str, float]:
+def child_command(draws: int, *options: str) -> dict[str, float]:
     """In this process: the command line's `simulate`, output thrown away."""
     import contextlib
     import io
@@ -40,8 +41,13 @@ def child_command(draws: int) -> dict[str, float]:
 
     start = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()):
-        main(["simulate", str(RANGES), "--draws", str(draws), "--seed", str(SEED)])
+        main(["simulate", str(RANGES), "--draws", str(draws), "--seed", str(SEED), *options])
     return {"seconds": time.perf_counter() - start}
+
+
+def child_command_json(draws: int) -> dict[str, float]:
+    """`simulate --json`: the summary with the shares of variance of every platform."""
+    return child_command(draws, "--json")
 
 
 def child_run(draws: int) -> dict[str, float]:
@@ -88,7 +94,12 @@ def child_floor(draws: int) -> dict[str, float]:
     return {"seconds": time.perf_counter() - start}
 
 
-CHILDREN = {"command": child_command, "run": child_run, "floor": child_floor}
+CHILDREN = {
+    "command": child_command,
+    "command_json": child_command_json,
+    "run": child_run,
+    "floor": child_floor,
+}
 
 
 def in_child(kind: str, draws: int) -> dict[str, float]:
@@ -128,6 +139,8 @@ def main() -> None:
         print(f"\n{draws:,} draws")
         command = [r["wall"] for r in found["command"]]
         print(line("businesscase simulate (process, end to end)", command, "s", floor))
+        with_shares = [r["wall"] for r in found["command_json"]]
+        print(line("businesscase simulate --json (with shares)", with_shares, "s", floor))
         print(
             line(
                 "simulate + printed figures (in process)",
@@ -137,9 +150,14 @@ def main() -> None:
             )
         )
         print(line("floor: same draws, hand-written numpy", floor, "s", floor))
-        peak = spread([r["peak_mib"] for r in found["command"]])[0]
-        floor_peak = spread([r["peak_mib"] for r in found["floor"]])[0]
-        print(f"peak memory: command {peak:,.0f} MiB, floor {floor_peak:,.0f} MiB")
+        peak, peak_json, floor_peak = (
+            spread([r["peak_mib"] for r in found[kind]])[0]
+            for kind in ("command", "command_json", "floor")
+        )
+        print(
+            f"peak memory: command {peak:,.0f} MiB, with --json {peak_json:,.0f} MiB, "
+            f"floor {floor_peak:,.0f} MiB"
+        )
     print("\ngoal at 1,000,000 draws: the command under 2 s and 500 MiB")
 
 

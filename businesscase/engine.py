@@ -134,12 +134,20 @@ def scenario_inputs(scenario: Scenario) -> dict[KeyPath, np.ndarray]:
 
 
 def ranged_parameters(scenario: Scenario) -> dict[KeyPath, Param]:
-    """The parameters that carry a range or distribution, by key path."""
+    """The parameters that carry a range or distribution, by key path (a new dict each time;
+    the walk over the scenario is made once per scenario object)."""
+    return dict(_ranged(scenario))
+
+
+def _find_ranged(scenario: Scenario) -> dict[KeyPath, Param]:
     return {
         path: value
         for path, value in input_values(scenario)
         if isinstance(value, Param) and value.has_range
     }
+
+
+_ranged: PerScenario[dict[KeyPath, Param]] = PerScenario(_find_ranged)
 
 
 def scenario_pins(scenario: Scenario) -> dict[str, Pin]:

@@ -27,7 +27,13 @@ from businesscase.analytics.simulation import (
     simulate,
 )
 from businesscase.cli.options import add_set, draws_argument, seed_argument
-from businesscase.cli.tables import console_for_output, make_table, year_columns
+from businesscase.cli.tables import (
+    console_for_output,
+    figure_table,
+    plain,
+    print_figures,
+    year_columns,
+)
 from businesscase.model.errors import Problem, ScenarioError, dotted
 from businesscase.report.inventory import parameter_entries
 from businesscase.report.tidy import cents, to_cents
@@ -118,14 +124,17 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         return 0
     console = console_for_output()
     console.print(
-        f"[bold]{loaded.scenario.name}[/]: Monte Carlo, {args.draws:,} draws, "
-        f"seed {args.seed}, {len(simulation.parameters)} ranged parameters"
+        plain(
+            (loaded.scenario.name, "bold"),
+            f": Monte Carlo, {args.draws:,} draws, seed {args.seed}, "
+            f"{len(simulation.parameters)} ranged parameters",
+        )
     )
     if not simulation.parameters:
         console.print("No parameter has a range: every draw equals the case as written.")
     first, last = simulation.total_years
     for platform, outcome in simulation.platforms.items():
-        table = make_table(
+        table = figure_table(
             loaded.scenario.platforms[platform].name,
             "cumulative balance",
             year_columns(simulation.years),
@@ -137,7 +146,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             *(f"{p:.1%}" for p in outcome.break_even_probability()),
             style="bold",
         )
-        console.print(table)
+        print_figures(console, table)
         p10, p50, p90 = outcome.balance_quantiles()
         console.print(
             f"  balance years {first}-{last}: P10 {p10:,.2f}, P50 {p50:,.2f}, P90 {p90:,.2f}\n"
@@ -188,7 +197,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     for platform, chart in charts.items():
         first, last = chart.total_years
         shares = variance_shares(simulation, platform)
-        table = make_table(
+        table = figure_table(
             f"{loaded.scenario.platforms[platform].name}: balance years {first}-{last} is "
             f"{chart.base_balance:,.2f} at the values as written",
             "parameter",
@@ -206,10 +215,15 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
                 f"{bar.swing:,.2f}",
                 f"{shares.get(bar.path, 0.0):.1%}",
             )
-        console.print(table)
+        print_figures(console, table)
     console.print(
-        f"[dim]Shares of variance from {args.draws:,} draws (seed {args.seed}), "
-        "by squared standardised regression coefficients.[/]"
+        plain(
+            (
+                f"Shares of variance from {args.draws:,} draws (seed {args.seed}), "
+                "by squared standardised regression coefficients.",
+                "dim",
+            )
+        )
     )
     return 0
 

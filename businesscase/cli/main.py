@@ -21,8 +21,8 @@ from businesscase.model.errors import ScenarioError
 COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "run": ("businesscase.cli.commands", "add_scenario_commands"),
     "validate": ("businesscase.cli.commands", "add_scenario_commands"),
-    "explain": ("businesscase.cli.commands", "add_scenario_commands"),
-    "diff": ("businesscase.cli.commands", "add_scenario_commands"),
+    "explain": ("businesscase.cli.explaining", "add_explain_command"),
+    "diff": ("businesscase.cli.comparing", "add_diff_command"),
     "simulate": ("businesscase.cli.analytics", "add_analytics_commands"),
     "sensitivity": ("businesscase.cli.analytics", "add_analytics_commands"),
     "solve": ("businesscase.cli.analytics", "add_analytics_commands"),

@@ -6,30 +6,24 @@ the terminal is printed as several tables, each with the label column and as man
 columns as fit (the totals come last); piped output is 160 columns wide unless `COLUMNS`
 says otherwise, and is split the same way. And text from a file or the command line
 (names, descriptions, keys, reasons) is shown literally: control characters appear as escapes
-such as `\\x1b`, and square brackets are never read as rich markup.
+such as `\\x1b`. The tables are drawn by hand (`cli.terminal`): a label column, then
+right-aligned figures under a ruled heading.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
+from businesscase.cli.terminal import Console, Text, cell_len, wrap
 from businesscase.engine import Results
 from businesscase.model import measures
 from businesscase.model.errors import visible
 from businesscase.model.lines import Line
 from businesscase.report.tidy import to_cents
 
-PIPED_WIDTH = 160
-"""The width of piped output when `COLUMNS` does not say otherwise."""
 WRAPPED_LABEL = 24
 """The label column wraps down to this width if that saves a part of a split table."""
 MIN_LABEL = 12
@@ -50,11 +44,8 @@ def plain(*parts: Part) -> Text:
 
 def console_for_output() -> Console:
     """The console the commands print to: the terminal's width (or `COLUMNS`); piped, 160
-    columns unless `COLUMNS` is set. Text is never read for emoji codes such as `:x:`."""
-    console = Console(highlight=False, emoji=False)
-    if not console.is_terminal and not os.environ.get("COLUMNS", "").isdigit():
-        console = Console(highlight=False, emoji=False, width=PIPED_WIDTH)
-    return console
+    columns unless `COLUMNS` is set."""
+    return Console()
 
 
 def money_text(value: float | None) -> str:
@@ -62,16 +53,6 @@ def money_text(value: float | None) -> str:
         return "-"
     cents = to_cents(value)
     return f"{cents:,.2f}" if cents != 0 else "0.00"
-
-
-def make_table(title: str, first: str, columns: Sequence[str]) -> Table:
-    """A plain table: a left column of labels, then right-aligned figures. The title and the
-    headings are shown literally (a platform's name in a title is never read as markup)."""
-    shown = Table(title=plain(title), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    shown.add_column(plain(first), no_wrap=True)
-    for column in columns:
-        shown.add_column(plain(column), justify="right")
-    return shown
 
 
 def year_columns(years: Sequence[int] | np.ndarray) -> list[str]:
@@ -100,8 +81,8 @@ class FigureTable:
 
     def add_row(self, *cells: str | Text, style: str = "") -> None:
         """A row: its label, then its figures; missing figures are left empty."""
-        shown = [cell if isinstance(cell, Text) else Text(visible(cell)) for cell in cells]
-        shown += [Text("") for _ in range(1 + len(self.columns) - len(shown))]
+        shown = [cell if isinstance(cell, Text) else plain(cell) for cell in cells]
+        shown += [Text() for _ in range(1 + len(self.columns) - len(shown))]
         self.rows.append(FigureRow(shown, style))
 
 
@@ -126,9 +107,8 @@ def year_row(
 
 
 def table_width(widths: Sequence[int]) -> int:
-    """The width of a table of columns this wide, as `make_table` draws it: one space of
-    padding either side of a column (none at the outer edges), a separator between columns
-    and the box's two edges."""
+    """The width of a table of columns this wide, as `print_figures` draws it: a space at
+    either edge and three between columns."""
     return sum(widths) + 3 * len(widths) - 1
 
 
@@ -195,24 +175,37 @@ def print_figures(console: Console, table: FigureTable) -> None:
         title = table.title.copy()
         if number > 0:
             title.append(" (continued)" if title.plain else "(continued)")
-        shown = Table(
-            title=title if title.plain else None,
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-        )
-        if label < natural:
-            shown.add_column(plain(table.first), width=label, overflow="fold")
-        else:
-            shown.add_column(plain(table.first), no_wrap=True)
-        for index in part:
-            shown.add_column(
-                plain(table.columns[index]), justify="right", no_wrap=True, min_width=widths[index]
-            )
+        if title.plain:
+            console.print(title)
+        console.print()
+        header = [(plain(table.first), label, False)]
+        header += [(plain(table.columns[i]), widths[i], True) for i in part]
+        console.print(_row(header))
+        console.print(" " + "\u2500" * (table_width([label, *(widths[i] for i in part)]) - 2))
         for row in table.rows:
-            cells = [row.cells[0], *(row.cells[1 + index] for index in part)]
-            shown.add_row(*cells, style=row.style or None)
-        console.print(shown)
+            labels = wrap(row.cells[0], label) if row.cells[0].cell_len > label else [row.cells[0]]
+            figures = [(row.cells[1 + i], widths[i], True) for i in part]
+            console.print(_row([(labels[0], label, False), *figures]), style=row.style)
+            for more in labels[1:]:
+                console.print(_row([(more, label, False)]), style=row.style)
+        console.print()
+
+
+def _row(cells: Sequence[tuple[Text, int, bool]]) -> Text:
+    """One line of a table: each cell padded to its width (on the left if right-aligned), a
+    space at the edge and three between cells; no spaces at the end."""
+    line = Text([(" ", "")])
+    for index, (cell, width, right) in enumerate(cells):
+        room = " " * (width - cell.cell_len)
+        if index:
+            line.append("   ")
+        line = line + Text([(room, "")]) + cell if right else line + cell + Text([(room, "")])
+    while line.parts and not line.parts[-1][0].strip():
+        line.parts.pop()
+    if line.parts:
+        content, style = line.parts[-1]
+        line.parts[-1] = (content.rstrip(), style)
+    return line
 
 
 def _print_as_list(console: Console, table: FigureTable) -> None:
@@ -220,8 +213,8 @@ def _print_as_list(console: Console, table: FigureTable) -> None:
     if table.title.plain:
         console.print(table.title)
     for row in table.rows:
-        console.print(Text("  ") + row.cells[0], style=row.style or "")
+        console.print(plain("  ") + row.cells[0], style=row.style)
         for header, cell in zip(table.columns, row.cells[1:], strict=True):
             if cell.plain:
-                console.print(plain(f"    {header}: ") + cell, style=row.style or "")
+                console.print(plain(f"    {header}: ") + cell, style=row.style)
     console.print()
