@@ -86,7 +86,7 @@ def lines_frame(trace: LineTrace, results: Results, year: int, lang: Language) -
             label(results.lines[line.key].spec, lang),
             line.key,
             figure_text(_in_year(line.values, year), line.unit, lang),
-            line.formula,
+            text_in(line.formula, lang),
         ]
         for line in trace.lines
     ]
@@ -206,7 +206,7 @@ def show(current: Evaluated, lang: Language) -> None:
     name = line_text(results, key, lang)
     st.markdown(f"#### {t(lang, 'in_year', label=name, year=year)}: {value}")
     st.markdown(f"**{t(lang, 'formula')}**")
-    st.code(f"{key} = {trace.formula}", language=None, wrap_lines=True)
+    st.code(f"{key} = {text_in(trace.formula, lang)}", language=None, wrap_lines=True)
     if trace.pin is not None:
         st.info(
             t(

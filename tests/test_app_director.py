@@ -464,11 +464,15 @@ def scenario_words(*paths: Path) -> list[str]:
 def engine_patterns(*paths: Path) -> dict[str, re.Pattern[str]]:
     """The English the engine hands the page where it has Dutch too: names and descriptions a
     scenario file gives per language, what each input means, where an input was set (`line
-    14`, `default`), and the head of a report of problems (`2 problems`)."""
+    14`, `default`), the head of a report of problems (`2 problems`), and the words of a
+    formula read out (`running total of`, `if ... then ... else`)."""
     found = {
         "report: problems": re.compile(r"\b\d+ problems?\b"),
         "report or origin: line": re.compile(r"\bline \d+\b"),
         "origin: default": re.compile(r"\bdefault\b"),
+        "formula: running total": re.compile(r"\brunning total of\b"),
+        "formula: if then else": re.compile(r"\bthen\b.*\belse\b"),
+        "formula: rounding": re.compile(r"\bround up\(|\bat least 0 \("),
     }
     for path in paths:
         for text in named_texts(path):
@@ -567,6 +571,7 @@ def test_every_text_of_the_dutch_page_is_dutch() -> None:
         "name: Kwadraad 2013, corrected (errata E1-E3)",
         "description: hourly_wage",
         "origin: default",
+        "formula: running total",
     }
 
 

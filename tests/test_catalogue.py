@@ -15,7 +15,16 @@ from businesscase.model.catalogue import (
     SCENARIO_LINES,
     TYPE_LINES,
 )
-from businesscase.model.formula import If, Input, Ref, RoundWhole, RunningSum, YearNumber, equals
+from businesscase.model.formula import (
+    If,
+    Input,
+    Ref,
+    RoundUp,
+    RoundWhole,
+    RunningSum,
+    YearNumber,
+    equals,
+)
 from businesscase.scenario.loading import load_scenario
 from tests.conftest import CORRECTED, PUBLISHED
 from tests.test_cash_and_time import COVERED_IN_CASH_AND_TIME
@@ -132,6 +141,20 @@ def test_one_formula_tree_reads_as_numpy_excel_and_text() -> None:
     assert formula.evaluate(inputs, {}.__getitem__, years) == pytest.approx(30.0)
     assert formula.excel(FakeCells(), 2, "x") == "minutes*(1-gain)/60*hourly_wage"
     assert formula.text() == "minutes x (1 - gain) / 60 x hourly_wage"
+
+
+def test_a_formula_reads_out_in_dutch_words_with_the_same_keys() -> None:
+    spread = Input(("spread",))
+    formula = RunningSum(
+        If(YearNumber() <= spread, RoundUp(Ref("total") / spread), Ref("total") * 0.5)
+    )
+    assert (
+        formula.text()
+        == "running total of if year <= spread then round up(total / spread) else total x 0.5"
+    )
+    assert formula.text("nl") == (
+        "lopend totaal van als jaar <= spread dan naar boven afgerond(total / spread) anders total x 0,5"
+    )
 
 
 def test_conditions_rounding_and_running_totals() -> None:

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from businesscase.model.errors import KeyPath, dotted
+from businesscase.model.units import Language
 
 Inputs = Mapping[KeyPath, np.ndarray]
 """Parameter values by key path: arrays over years, or over draws and years."""
@@ -50,8 +51,10 @@ class Expr:
         the whole line)."""
         raise NotImplementedError
 
-    def text(self) -> str:
-        """The formula in words, with parameter and line names."""
+    def text(self, language: Language = "en") -> str:
+        """The formula in words of a language (`if ... then ... else`, `als ... dan ...
+        anders`), with parameter and line names as keys, which are the same in every
+        language."""
         raise NotImplementedError
 
     def children(self) -> tuple[Expr, ...]:
@@ -134,8 +137,9 @@ class Num(Expr):
     def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         return _number_text(self.value)
 
-    def text(self) -> str:
-        return _number_text(self.value)
+    def text(self, language: Language = "en") -> str:
+        written = _number_text(self.value)
+        return written.replace(".", ",") if language == "nl" else written
 
 
 @dataclass(frozen=True, eq=False)
@@ -156,7 +160,7 @@ class Input(Expr):
     def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         return cells.input_cell(self.path, year)
 
-    def text(self) -> str:
+    def text(self, language: Language = "en") -> str:
         return dotted(self.path)
 
 
@@ -172,7 +176,7 @@ class Ref(Expr):
     def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         return cells.line_cell(self.key, year)
 
-    def text(self) -> str:
+    def text(self, language: Language = "en") -> str:
         return self.key
 
 
@@ -186,8 +190,8 @@ class YearNumber(Expr):
     def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         return cells.year_cell(year)
 
-    def text(self) -> str:
-        return "year"
+    def text(self, language: Language = "en") -> str:
+        return _WORDS["year"][language]
 
 
 _NUMPY_OPS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
@@ -201,6 +205,16 @@ _NUMPY_OPS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
     "=": np.equal,
 }
 _PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "^": 3, "<=": 0, ">=": 0, "=": 0}
+_WORDS: dict[str, dict[Language, str]] = {
+    "year": {"en": "year", "nl": "jaar"},
+    "if": {"en": "if {} then {} else {}", "nl": "als {} dan {} anders {}"},
+    "round": {"en": "round({})", "nl": "afgerond({})"},
+    "round_up": {"en": "round up({})", "nl": "naar boven afgerond({})"},
+    "at_least_zero": {"en": "at least 0 ({})", "nl": "minstens 0 ({})"},
+    "running_total": {"en": "running total of {}", "nl": "lopend totaal van {}"},
+}
+"""The words of a formula read out in each language (`text`); keys are the same in both."""
+
 _TEXT_OPS = {"^": "^", "*": "x", "/": "/", "+": "+", "-": "-", "<=": "<=", ">=": ">=", "=": "="}
 
 
@@ -248,8 +262,9 @@ class BinOp(Expr):
         left = self.left.excel(cells, year, None)
         return self._render(left, self.right.excel(cells, year, None), self.op)
 
-    def text(self) -> str:
-        return self._render(self.left.text(), self.right.text(), f" {_TEXT_OPS[self.op]} ")
+    def text(self, language: Language = "en") -> str:
+        left, right = self.left.text(language), self.right.text(language)
+        return self._render(left, right, f" {_TEXT_OPS[self.op]} ")
 
 
 @dataclass(frozen=True, eq=False)
@@ -272,7 +287,7 @@ class Sum(Expr):
     def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         return "+".join(cells.line_cell(key, year) for key in self.keys) or "0"
 
-    def text(self) -> str:
+    def text(self, language: Language = "en") -> str:
         return " + ".join(self.keys) or "0"
 
 
@@ -301,8 +316,9 @@ class If(Expr):
         parts = (p.excel(cells, year, None) for p in self.children())
         return "IF({},{},{})".format(*parts)
 
-    def text(self) -> str:
-        return f"if {self.condition.text()} then {self.then.text()} else {self.otherwise.text()}"
+    def text(self, language: Language = "en") -> str:
+        parts = (part.text(language) for part in self.children())
+        return _WORDS["if"][language].format(*parts)
 
 
 @dataclass(frozen=True, eq=False)
@@ -330,8 +346,8 @@ class RoundWhole(Unary):
     def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         return f"ROUND({self.value.excel(cells, year, None)},0)"
 
-    def text(self) -> str:
-        return f"round({self.value.text()})"
+    def text(self, language: Language = "en") -> str:
+        return _WORDS["round"][language].format(self.value.text(language))
 
 
 @dataclass(frozen=True, eq=False)
@@ -345,8 +361,8 @@ class RoundUp(Unary):
     def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         return f"ROUNDUP({self.value.excel(cells, year, None)},0)"
 
-    def text(self) -> str:
-        return f"round up({self.value.text()})"
+    def text(self, language: Language = "en") -> str:
+        return _WORDS["round_up"][language].format(self.value.text(language))
 
 
 @dataclass(frozen=True, eq=False)
@@ -360,8 +376,8 @@ class AtLeastZero(Unary):
     def excel(self, cells: Cells, year: int, own_key: str | None) -> str:
         return f"MAX({self.value.excel(cells, year, None)},0)"
 
-    def text(self) -> str:
-        return f"at least 0 ({self.value.text()})"
+    def text(self, language: Language = "en") -> str:
+        return _WORDS["at_least_zero"][language].format(self.value.text(language))
 
 
 @dataclass(frozen=True, eq=False)
@@ -379,8 +395,8 @@ class RunningSum(Unary):
         every_year = (self.value.excel(cells, y, None) for y in range(1, year + 1))
         return "(" + "+".join(f"({part})" for part in every_year) + ")"
 
-    def text(self) -> str:
-        return f"running total of {self.value.text()}"
+    def text(self, language: Language = "en") -> str:
+        return _WORDS["running_total"][language].format(self.value.text(language))
 
 
 def _number_text(value: float) -> str:

@@ -10,8 +10,8 @@ import numpy as np
 
 from businesscase.engine import Pin, Results
 from businesscase.model.errors import Problem, ScenarioError, dotted
-from businesscase.model.formula import inputs_of, refs_of
-from businesscase.model.wording import say
+from businesscase.model.formula import Expr, inputs_of, refs_of
+from businesscase.model.wording import Wording, say
 from businesscase.report.inventory import ParameterEntry, parameter_entries
 from businesscase.scenario.loading import LoadedScenario
 
@@ -24,7 +24,7 @@ class TracedLine:
     label: str
     unit: str
     values: np.ndarray
-    formula: str
+    formula: Wording
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class LineTrace:
     label: str
     label_nl: str
     unit: str
-    formula: str
+    formula: Wording
     values: np.ndarray
     years: list[int]
     inputs: list[ParameterEntry]
@@ -65,6 +65,12 @@ def resolve_line_key(results: Results, text: str) -> str:
     raise ScenarioError([Problem(message, (), "explain")])
 
 
+def in_words(formula: Expr) -> Wording:
+    """A formula read out in English and Dutch (`running total of ...`, `lopend totaal van
+    ...`): the Explain tab and `explain` show it in their language."""
+    return Wording(formula.text("en"), formula.text("nl"))
+
+
 def explain(loaded: LoadedScenario, results: Results, text: str) -> LineTrace:
     """The trace of the line a user names (see `resolve_line_key`)."""
     key = resolve_line_key(results, text)
@@ -77,7 +83,7 @@ def explain(loaded: LoadedScenario, results: Results, text: str) -> LineTrace:
             results.lines[ref].label,
             results.lines[ref].unit,
             results.values[ref],
-            results.lines[ref].formula.text(),
+            in_words(results.lines[ref].formula),
         )
         for ref in refs_of(line.formula)
     ]
@@ -86,7 +92,7 @@ def explain(loaded: LoadedScenario, results: Results, text: str) -> LineTrace:
         label=line.label,
         label_nl=line.label_nl,
         unit=line.unit,
-        formula=line.formula.text(),
+        formula=in_words(line.formula),
         values=results.values[key],
         years=[int(y) for y in results.years],
         inputs=traced_inputs,
