@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from businesscase.report.files import write_atomically
     from businesscase.report.inventory import ParameterEntry, acting_inputs, parameter_entries
     from businesscase.report.parties import PARTY_NAMES, PartyFigure, parties
+    from businesscase.report.saved_scenario import ScenarioNotSaved, save_child_scenario
     from businesscase.report.tidy import cents, results_json, tidy, to_cents, years_text
     from businesscase.report.trace import LineTrace, explain
     from businesscase.scenario.changes import AnyChange, Change
@@ -116,6 +117,7 @@ _WHERE: dict[str, tuple[str, str | None]] = {
     "SAVINGS_LINES": ("businesscase.model.catalogue", "SAVINGS_LINES"),
     "Scenario": ("businesscase.model.parameters", "Scenario"),
     "ScenarioError": ("businesscase.model.errors", "ScenarioError"),
+    "ScenarioNotSaved": ("businesscase.report.saved_scenario", "ScenarioNotSaved"),
     "Simulation": ("businesscase.analytics.simulation", "Simulation"),
     "Tornado": ("businesscase.analytics.sensitivity", "Tornado"),
     "TornadoBar": ("businesscase.analytics.sensitivity", "TornadoBar"),
@@ -145,6 +147,7 @@ _WHERE: dict[str, tuple[str, str | None]] = {
     "percent_text": ("businesscase.model.parameters", "percent_text"),
     "ranged_parameters": ("businesscase.engine", "ranged_parameters"),
     "results_json": ("businesscase.report.tidy", "results_json"),
+    "save_child_scenario": ("businesscase.report.saved_scenario", "save_child_scenario"),
     "simulate": ("businesscase.analytics.simulation", "simulate"),
     "solve": ("businesscase.analytics.goal_seek", "solve"),
     "text_in": ("businesscase.model.wording", "text_in"),
@@ -209,6 +212,7 @@ __all__ = [
     "RunRefused",
     "Scenario",
     "ScenarioError",
+    "ScenarioNotSaved",
     "Simulation",
     "Tornado",
     "TornadoBar",
@@ -239,6 +243,7 @@ __all__ = [
     "percent_text",
     "ranged_parameters",
     "results_json",
+    "save_child_scenario",
     "simulate",
     "solve",
     "text_in",

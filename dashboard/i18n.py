@@ -378,6 +378,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "reapply": ("Apply them to this scenario", "Pas ze toe op dit scenario"),
     "download_report": ("Board report (PDF)", "Rapport voor het bestuur (PDF)"),
     "report_stem": ("board-report", "bestuursrapport"),
+    "save_as": ("Save as scenario", "Opslaan als scenario"),
+    "save_name": ("Name of the new scenario", "Naam van het nieuwe scenario"),
+    "save_note": ("Why these changes", "Waarom deze wijzigingen"),
+    "save_button": ("Save in scenarios/", "Opslaan in scenarios/"),
+    "save_help": (
+        "A small file that extends {file} with only your changes, each with its old value; "
+        "it never replaces a file that is there.",
+        "Een klein bestand dat {file} uitbreidt met alleen uw wijzigingen, elk met de oude "
+        "waarde; het vervangt nooit een bestaand bestand.",
+    ),
+    "saved": (
+        "Saved as scenarios/{file}: choose it under Scenario.",
+        "Opgeslagen als scenarios/{file}: kies het bij Scenario.",
+    ),
+    "save_upload": (
+        "An uploaded scenario cannot be extended here: download it with your changes.",
+        "Een geüpload scenario kan hier niet worden uitgebreid: download het met uw wijzigingen.",
+    ),
     "parties": ("Who pays, who benefits", "Wie betaalt, wie wint"),
     "parties_help": (
         "Over years {first}-{last}: the organisation's money and capacity, what the funder "

@@ -25,6 +25,7 @@ from dashboard import (
     headline,
     link,
     parties_view,
+    save_view,
     state,
     style,
     uncertainty_view,
@@ -223,6 +224,7 @@ def main() -> None:
         assumptions.show_quick_inputs(base, state.edits(), lang)
         st.button(t(lang, "reset"), key="reset", on_click=state.reset_edits, disabled=not changes)
         downloads.show(current, lang, state.draws(), state.seed())
+        save_view.show(choice, state.edits() if error is None else {}, lang)
         share = st.container()
     scenario = current.loaded.scenario
     with st.container(key="about"):  # in a smaller type on a phone (`style`)
