@@ -40,6 +40,8 @@ from excel_export.styles import (
     TOTAL_FONT,
     clean_text,
     header_row,
+    joined,
+    literal,
     number_format,
     print_setup,
     put_text,
@@ -132,16 +134,14 @@ def _write_edits(ws: Worksheet, number: int, block: Block, count: int) -> int:
     ]
     letter = get_column_letter(columns.changed)
     span = f"{sheet_prefix(inputs)}${letter}${min(rows)}:${letter}${max(rows)}"
-    mark = _literal(words("changed.mark"))
-    counted = f"COUNTIF({span},{mark})"
+    counted = f"COUNTIF({span},{literal(words('changed.mark'))})"
     none = words("about.edits.none")
-    some = words("about.edits.some", count="\0", total=len(rows), column=letter, sheet=inputs)
-    before, after = some.split("\0")
-    parts = [*([_literal(before)] if before else []), counted]
-    parts += [_literal(after)] if after else []
+    some = words("about.edits.some", count="{count}", total="{total}", column=letter, sheet=inputs)
+    # the inputs are counted from the Changed column (COUNTA), not written in as a number
+    told = joined(some, count=counted, total=f"COUNTA({span})")
     put_text(ws.cell(number + 1, 1), words("about.edits.count"))
     cell = ws.cell(number + 1, 2)
-    cell.value = f"=IF({counted}=0,{_literal(none)},{'&'.join(parts)})"
+    cell.value = f"=IF({counted}=0,{literal(none)},{told})"
     block.cache.put(cell, clean_text(none))
     book, changes = words("import.workbook"), words("import.changes")
     imported = shlex.join(["businesscase", "import", book, "-o", changes])
@@ -229,11 +229,6 @@ def _write_export_record(
     put_text(ws.cell(RECORD_ROW, 1), MARKER).font = KEY_FONT
     put_text(ws.cell(RECORD_ROW, 2), record.to_json()).font = KEY_FONT
     ws.row_dimensions[RECORD_ROW].hidden = True
-
-
-def _literal(text: str) -> str:
-    """A string literal for a formula."""
-    return '"' + clean_text(text).replace('"', '""') + '"'
 
 
 def _simulation_text(block: Block) -> str:

@@ -52,6 +52,8 @@ class Block:
     """The seeded run for the Simulation sheet, or `None` when the block has no such sheet."""
     timeline: Timeline
     """The Time sheet's flags and constants, which the formulas read."""
+    names: Names
+    """The block's defined names, for rows named as their sheet is written."""
     cache: ValueCache = field(default_factory=ValueCache)
     """Where the sheet writers note the value of every formula they write (shared by the
     blocks of a workbook), stored beside the formulas when the workbook is saved."""
@@ -129,6 +131,7 @@ def plan_block(
         names,
         {path: row.name for path, (_, _, row) in cells.inputs.items()},
         lambda path: input_title(path, entries, scenario, words),
+        lambda path: input_label(path, entries, words),
     )
     ordered = [row.line for role in planned for row in planned[role] if isinstance(row, LineRow)]
     for line in ordered:  # finds the flags and constants, in the order the sheets use them
@@ -148,7 +151,17 @@ def plan_block(
     simulation = run_simulation(loaded, settings)
     shared = cache if cache is not None else ValueCache()
     return Block(
-        loaded, results, entries, words, values_only, cells, rows, simulation, timeline, shared
+        loaded,
+        results,
+        entries,
+        words,
+        values_only,
+        cells,
+        rows,
+        simulation,
+        timeline,
+        names,
+        shared,
     )
 
 
@@ -162,13 +175,18 @@ def _placed(
     return rows
 
 
+def input_label(path: KeyPath, entries: list[ParameterEntry], words: Words) -> str:
+    """An input's label alone: `Efficiency of online vs offline contact`."""
+    entry = next(entry for entry in entries if entry.path == path)
+    return words.label(entry.label, entry.label_nl)
+
+
 def input_title(
     path: KeyPath, entries: list[ParameterEntry], scenario: Scenario, words: Words
 ) -> str:
     """An input's label with the course or platform it belongs to, as two courses share their
     labels: `Ass JV: Efficiency of online vs offline contact`."""
-    entry = next(entry for entry in entries if entry.path == path)
-    label = words.label(entry.label, entry.label_nl)
+    label = input_label(path, entries, words)
     if path[0] == "courses":
         owner = words.name(scenario.courses[str(path[1])].name)
         if len(path) > 3 and path[2] == "growth":

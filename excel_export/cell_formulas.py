@@ -72,7 +72,7 @@ def part_formula(
     for test in timeline.time_tests(node):
         condition, then, _ = test.children()
         parts = [part.excel(cells, year, None) for part in test.children()]
-        flag = cells.flag_cell(timeline.flag(condition, line), year)
+        flag = cells.flag_cell(timeline.flag(condition, line, then), year)
         if parts[2] == "0" and "/" not in parts[1]:
             body = f"({parts[1]})" if then.precedence < 2 else parts[1]
             flagged = f"{body}*{flag}"

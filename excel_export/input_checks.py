@@ -25,6 +25,8 @@ from excel_export.styles import (
     CHECK_OUT_FONT,
     TOTAL_FONT,
     clean_text,
+    joined,
+    literal,
     put_text,
 )
 
@@ -37,13 +39,16 @@ SHRINK = Alignment(shrink_to_fit=True)
 
 @dataclass(frozen=True)
 class Checked:
-    """One input's cells (`C12` or `D12:I12`), its bounds, the rule in words, and its values."""
+    """One input's cells (`C12` or `D12:I12`), its bounds, the rule in words, its values, and
+    the cells that show its lowest and highest value (None: no bound on that side), which the
+    check formula reads."""
 
     cells: str
-    count: int
     bounds: Bounds
     rule: str
     values: Sequence[float]
+    low_cell: str | None = None
+    high_cell: str | None = None
 
     @property
     def first(self) -> str:
@@ -81,7 +86,10 @@ def _horizon_text(bounds: Bounds, words: Words) -> str:
 
 
 def validation(checked: Checked, label: str, words: Words) -> DataValidation:
-    """A data validation that refuses what the model refuses, with the rule as its message."""
+    """A data validation that refuses what the model refuses, with the rule as its message.
+    Its bounds are numbers in the rule itself, not references to the cells that show them: the
+    validation stands for the model, so editing a bound cell (which is no input) must not
+    loosen it, and a rule over cells of its own sheet is all it needs to know."""
     bounds = checked.bounds
     exclusive = bounds.low_open or bounds.high_open
     horizon = _horizon_text(bounds, words)
@@ -100,7 +108,9 @@ def validation(checked: Checked, label: str, words: Words) -> DataValidation:
     unbounded = bounds.low is None and bounds.high is None
     if (exclusive and not bounds.whole) or unbounded:
         rule.type = "custom"
-        rule.formula1 = _conditions(checked.first, 1, bounds, single=True)
+        low = None if bounds.low is None else _number(bounds.low)
+        high = None if bounds.high is None else _number(bounds.high)
+        rule.formula1 = _conditions(checked.first, bounds, low, high)
     else:
         rule.type = "whole" if bounds.whole else "decimal"
         if bounds.low is not None and bounds.high is not None:
@@ -115,12 +125,13 @@ def validation(checked: Checked, label: str, words: Words) -> DataValidation:
 
 
 def check_cell_value(checked: Checked, words: Words, values_only: bool) -> str:
-    """The check cell: a formula that says OK or what to enter, or that text as a value."""
+    """The check cell: a formula that says OK or what to enter, reading the bounds from the
+    cells that show them, or that text as a value."""
     ok, out = words("check.ok"), words("check.out", rule=checked.rule)[:MESSAGE_LIMIT]
     if values_only:
         return ok if all(checked.bounds.contains(float(v)) for v in checked.values) else out
-    conditions = _conditions(checked.cells, checked.count, checked.bounds, single=False)
-    return f"=IF(IFERROR({conditions},FALSE),{_literal(ok)},{_literal(out)})"
+    conditions = _conditions(checked.cells, checked.bounds, checked.low_cell, checked.high_cell)
+    return f"=IF(IFERROR({conditions},FALSE),{literal(ok)},{literal(out)})"
 
 
 def write_checks(
@@ -154,7 +165,7 @@ def write_checks(
     letter = get_column_letter(column)
     first, last = min(checks), max(checks)
     span = f"{letter}{first}:{letter}{last}"
-    ok = _literal(words("check.ok"))
+    ok = literal(words("check.ok"))
     ws.conditional_formatting.add(
         span, FormulaRule(formula=[f"{letter}{first}={ok}"], font=CHECK_OK_FONT)
     )
@@ -166,56 +177,50 @@ def write_checks(
             fill=CHECK_OUT_FILL,
         ),
     )
+    fixed = f"${letter}${first}:${letter}${last}"
+    # the inputs checked are counted from the column (COUNTA), not written in as a number
+    counted = f"(COUNTA({fixed})-COUNTIF({fixed},{ok}))"
     summary = ws.cell(summary_row, column)
     summary.font = TOTAL_FONT
     ws.conditional_formatting.add(
         summary.coordinate,
-        FormulaRule(
-            formula=[f"COUNTIF(${letter}${first}:${letter}${last},{ok})<>{len(checks)}"],
-            font=CHECK_OUT_FONT,
-            fill=CHECK_OUT_FILL,
-        ),
+        FormulaRule(formula=[f"{counted}>0"], font=CHECK_OUT_FONT, fill=CHECK_OUT_FILL),
     )
     ws.conditional_formatting.add(
-        summary.coordinate,
-        FormulaRule(
-            formula=[f"COUNTIF(${letter}${first}:${letter}${last},{ok})={len(checks)}"],
-            font=CHECK_OK_FONT,
-        ),
+        summary.coordinate, FormulaRule(formula=[f"{counted}=0"], font=CHECK_OK_FONT)
     )
-    total = len(checks)
-    all_ok = words("check.all_ok", count=total)
-    one = words("check.one_out", column=letter)
     out = sum(not all(c.bounds.contains(float(v)) for v in c.values) for c in checks.values())
-    text = all_ok if out == 0 else one if out == 1 else _many(words, letter, str(out))
-    if values_only:
-        put_text(summary, text)
-        return width
-    counted = f"({total}-COUNTIF({span},{ok}))"
-    before, after = _many(words, letter, "\0").split("\0")
-    many = "&".join(
-        [*([_literal(before)] if before else []), counted, *([_literal(after)] if after else [])]
+    exported = (
+        words("check.all_ok", count=len(checks))
+        if out == 0
+        else words("check.one_out", column=letter)
+        if out == 1
+        else words("check.many_out", count=out, column=letter)
     )
-    summary.value = f"=IF({counted}=0,{_literal(all_ok)},IF({counted}=1,{_literal(one)},{many}))"
+    if values_only:
+        put_text(summary, exported)
+        return width
+    all_ok = joined(words("check.all_ok", count="{count}"), count=f"COUNTA({fixed})")
+    one = literal(words("check.one_out", column=letter))
+    many = joined(words("check.many_out", count="{count}", column=letter), count=counted)
+    summary.value = f"=IF({counted}=0,{all_ok},IF({counted}=1,{one},{many}))"
     if cache is not None:
-        cache.put(summary, clean_text(text))
+        cache.put(summary, clean_text(exported))
     return width
 
 
-def _many(words: Words, letter: str, count: str) -> str:
-    return words("check.many_out", count=count, column=letter)
-
-
-def _conditions(cells: str, count: int, bounds: Bounds, single: bool) -> str:
-    """`AND(...)`: every cell a number within the bounds (and whole where it must be)."""
+def _conditions(cells: str, bounds: Bounds, low: str | None, high: str | None) -> str:
+    """`AND(...)`: every cell a number, at or above `low` and at or below `high` (above or
+    below where the bound is excluded; each a number or the cell that holds it, None for no
+    bound), and whole where it must be."""
     one = ":" not in cells
-    parts = [f"ISNUMBER({cells})" if single else f"COUNT({cells})={count}"]
+    parts = [f"ISNUMBER({cells})" if one else f"COUNT({cells})=COLUMNS({cells})"]
     smallest = cells if one else f"MIN({cells})"
     largest = cells if one else f"MAX({cells})"
-    if bounds.low is not None:
-        parts.append(f"{smallest}{'>' if bounds.low_open else '>='}{_number(bounds.low)}")
-    if bounds.high is not None:
-        parts.append(f"{largest}{'<' if bounds.high_open else '<='}{_number(bounds.high)}")
+    if low is not None:
+        parts.append(f"{smallest}{'>' if bounds.low_open else '>='}{low}")
+    if high is not None:
+        parts.append(f"{largest}{'<' if bounds.high_open else '<='}{high}")
     if bounds.whole:
         parts.append(f"INT({cells})={cells}" if one else f"SUMPRODUCT(--(INT({cells})<>{cells}))=0")
     return f"AND({','.join(parts)})"
@@ -223,8 +228,3 @@ def _conditions(cells: str, count: int, bounds: Bounds, single: bool) -> str:
 
 def _number(value: float) -> str:
     return number_text(value)
-
-
-def _literal(text: str) -> str:
-    """A string literal for a formula."""
-    return '"' + clean_text(text).replace('"', '""') + '"'

@@ -6,6 +6,8 @@ as inputs, and nothing is marked as changed."""
 
 from __future__ import annotations
 
+import re
+
 from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.utils import absolute_coordinate, get_column_letter
@@ -36,6 +38,8 @@ from excel_export.styles import (
     clean_text,
     fit_columns,
     frame,
+    joined,
+    literal,
     note,
     number_format,
     put_text,
@@ -60,6 +64,7 @@ def write_inputs(ws: Worksheet, block: Block) -> None:
     headings = [words("col.label"), words("col.unit"), words("col.value")]
     headings += [f"{words('year')} {year}" for year in block.years]
     headings += [words("col.check"), words("col.exported"), words("col.changed")]
+    headings += [words("col.low"), words("col.high")]
     headings += [words("col.key"), words("col.source"), words("col.origin")]
     frame(ws, words("title.inputs", name=words.name(block.scenario.name)), headings)
     note(ws.cell(3, columns.exported), words("exported.note"))
@@ -86,6 +91,8 @@ def write_inputs(ws: Worksheet, block: Block) -> None:
             2: 12,
             columns.exported: 16,
             columns.changed: 12,
+            columns.low: 16,
+            columns.high: 16,
             columns.key: 50,
             columns.source: SOURCE_WIDTH,
             columns.origin: 45,
@@ -125,7 +132,7 @@ def _write_input(
             return None
         if not block.values_only:
             style_input(cell)
-        return _guard(ws, row, block, cell.coordinate, 1, [float(cell.value)], label)
+        return _guard(ws, number, row, block, cell.coordinate, [float(cell.value)], label)
     put_text(ws.cell(number, VALUE_COLUMN), words("by_year")).font = FIXED_FONT
     for year in block.years:
         cell = ws.cell(number, year_column(year))
@@ -141,28 +148,57 @@ def _write_input(
     first, last = get_column_letter(year_column(1)), get_column_letter(year_column(block.horizon))
     define_name(ws, row.name, f"${first}${number}:${last}${number}")
     span = f"{first}{number}:{last}{number}"
-    return _guard(ws, row, block, span, block.horizon, [float(v) for v in values], label)
+    return _guard(ws, number, row, block, span, [float(v) for v in values], label)
 
 
 def _guard(
     ws: Worksheet,
+    number: int,
     row: InputRow,
     block: Block,
     cells: str,
-    count: int,
     values: list[float],
     label: str,
 ) -> Checked | None:
-    """The input's bounds from the model: a data validation on its cells (not in a values-only
-    copy), and what its check cell needs."""
+    """The input's bounds from the model: the lowest and highest value in their columns (read
+    by the check), a data validation on its cells (not in a values-only copy), and what its
+    check cell needs."""
     bounds = input_bounds(row.entry.path, block.horizon)
     if bounds is None:
         return None
+    columns = InputColumns(block.horizon)
+    shape = number_format(row.entry.unit)
+    low = _bound_cell(ws.cell(number, columns.low), bounds.low, shape, bounds.low_open, "low")
+    high = _bound_cell(ws.cell(number, columns.high), bounds.high, shape, bounds.high_open, "high")
+    if bounds.by_horizon and bounds.high is not None and not block.values_only:
+        high_cell = ws.cell(number, columns.high)
+        high_cell.value = "=" + block.cells.inputs[("horizon_years",)][2].name
+        block.cache.put(high_cell, bounds.high)
     rule = rule_text(bounds, row.entry.is_percentage, block.words)
-    checked = Checked(cells, count, bounds, rule, values)
+    checked = Checked(cells, bounds, rule, values, low, high)
     if not block.values_only:
         ws.add_data_validation(validation(checked, label, block.words))
     return checked
+
+
+_CODES = re.compile(r"^((?:\[[^\]]*\])*)(.*)$")
+"""A section of a number format: its colour or condition codes (which must come first), then
+what it shows."""
+_SIGNS = {("low", False): "≥ ", ("low", True): "> ", ("high", False): "≤ ", ("high", True): "< "}
+"""How a bound cell shows whether the bound itself is allowed."""
+
+
+def _bound_cell(cell: Cell, value: float | None, shape: str, open_: bool, side: str) -> str | None:
+    """A bound in its cell, shown with its sign (`≥ 1`, `> € 0.00`); returns the cell's
+    address, or None when there is no bound on that side (the cell stays empty)."""
+    if value is None:
+        return None
+    cell.value = value
+    sign = '"' + _SIGNS[(side, open_)] + '"'
+    sections = (_CODES.match(part) for part in shape.split(";"))
+    cell.number_format = ";".join(f"{m[1]}{sign}{m[2]}" for m in sections if m)
+    cell.font = FIXED_FONT
+    return cell.coordinate
 
 
 def _write_exported(cell: Cell, row: InputRow, block: Block) -> None:
@@ -192,7 +228,8 @@ def mark_changes(ws: Worksheet, block: Block, about: str, record_rows: dict[KeyP
         return
     words = block.words
     columns = InputColumns(block.horizon)
-    mark = _literal(words("changed.mark"))
+    mark = literal(words("changed.mark"))
+    tolerance = block.timeline.changed_tolerance.name
     numbers = []
     for number, row in block.rows["inputs"]:
         if (
@@ -204,7 +241,8 @@ def mark_changes(ws: Worksheet, block: Block, about: str, record_rows: dict[KeyP
         numbers.append(number)
         record = record_rows[row.entry.path]
         cell = ws.cell(number, columns.changed)
-        cell.value = "=" + _changed_formula(row, number, block.horizon, about, record, mark)
+        formula = _changed_formula(row, number, block.horizon, about, record, mark, tolerance)
+        cell.value = "=" + formula
         block.cache.put(cell, "")
     if not numbers:
         return
@@ -217,12 +255,9 @@ def mark_changes(ws: Worksheet, block: Block, about: str, record_rows: dict[KeyP
         ),
     )
     counted = f"COUNTIF({span},{mark})"
-    before, after = words("changed.some", count="\0").split("\0")
-    some = "&".join(
-        [*([_literal(before)] if before else []), counted, *([_literal(after)] if after else [])]
-    )
+    some = joined(words("changed.some", count="{count}"), count=counted)
     summary = ws.cell(LEGEND_ROW, columns.changed)
-    summary.value = f"=IF({counted}=0,{_literal(words('changed.none'))},{some})"
+    summary.value = f"=IF({counted}=0,{literal(words('changed.none'))},{some})"
     summary.font = TOTAL_FONT
     block.cache.put(summary, clean_text(words("changed.none")))
     ws.conditional_formatting.add(
@@ -231,30 +266,24 @@ def mark_changes(ws: Worksheet, block: Block, about: str, record_rows: dict[KeyP
     )
 
 
-def changed_range(span: str, count: int, record: str) -> str:
-    """True when any of `count` cells (`D24:I24`) is not a number or differs from the record
-    (`About!$C$41:$H$41`) by more than a billionth of it (a stored 1/3 may come back rounded to
-    15 digits)."""
-    differ = f"SUMPRODUCT(--(ABS({span}-{record})>1E-9*ABS({record})))"
-    return f"NOT(IFERROR(AND(COUNT({span})={count},{differ}=0),FALSE))"
+def changed_range(span: str, record: str, tolerance: str) -> str:
+    """True when any cell of `span` (`D24:I24`) is not a number or differs from the record
+    (`About!$C$41:$H$41`) by more than `tolerance` (the name of its cell) times the record."""
+    differ = f"SUMPRODUCT(--(ABS({span}-{record})>{tolerance}*ABS({record})))"
+    return f"NOT(IFERROR(AND(COUNT({span})=COLUMNS({span}),{differ}=0),FALSE))"
 
 
 def _changed_formula(
-    row: InputRow, number: int, horizon: int, about: str, record: int, mark: str
+    row: InputRow, number: int, horizon: int, about: str, record: int, mark: str, tolerance: str
 ) -> str:
     prefix = sheet_prefix(about)
     first = get_column_letter(FIRST_RECORD_YEAR_COLUMN)
     if row.kind in ("constant", "fixed"):
         cell = f"{get_column_letter(FIRST_YEAR_COLUMN - 1)}{number}"
         exported = f"{prefix}${first}${record}"
-        same = f"AND(ISNUMBER({cell}),ABS({cell}-{exported})<=1E-9*ABS({exported}))"
+        same = f"AND(ISNUMBER({cell}),ABS({cell}-{exported})<={tolerance}*ABS({exported}))"
         return f'IF(IFERROR({same},FALSE),"",{mark})'
     last = get_column_letter(FIRST_RECORD_YEAR_COLUMN + horizon - 1)
     span = f"{year_letter(1)}{number}:{year_letter(horizon)}{number}"
     exported = f"{prefix}${first}${record}:${last}${record}"
-    return f'IF({changed_range(span, horizon, exported)},{mark},"")'
-
-
-def _literal(text: str) -> str:
-    """A string literal for a formula."""
-    return '"' + clean_text(text).replace('"', '""') + '"'
+    return f'IF({changed_range(span, exported, tolerance)},{mark},"")'

@@ -62,8 +62,9 @@ def year_column(year: int) -> int:
 @dataclass(frozen=True)
 class InputColumns:
     """The Inputs sheet's columns right of the years: the check against the model's bounds,
-    the value as exported and whether the input changed since, then key, source and the file
-    that set the value (the writer, the About sheet and `businesscase import` share them)."""
+    the value as exported and whether the input changed since, the lowest and highest value
+    the model accepts (which the check reads), then key, source and the file that set the
+    value (the writer, the About sheet and `businesscase import` share them)."""
 
     horizon: int
 
@@ -80,16 +81,24 @@ class InputColumns:
         return self.check + 2
 
     @property
-    def key(self) -> int:
+    def low(self) -> int:
         return self.check + 3
 
     @property
-    def source(self) -> int:
+    def high(self) -> int:
         return self.check + 4
 
     @property
-    def origin(self) -> int:
+    def key(self) -> int:
         return self.check + 5
+
+    @property
+    def source(self) -> int:
+        return self.check + 6
+
+    @property
+    def origin(self) -> int:
+        return self.check + 7
 
 
 def year_letter(year: int) -> str:

@@ -126,6 +126,18 @@ def write_part(ws: Worksheet, number: int, row: PartRow, block: Block) -> None:
             block.cache.put(cell, values[year - 1])
 
 
+def typed_line(line: Line, block: Block) -> str:
+    """A line's formula in names, as it can be typed into a cell of any year's column."""
+    parts = block.cells.parts.get(line.key, ())
+    return typed_formula(line, block.cells, block.timeline, parts)
+
+
+def typed_part(row: PartRow, block: Block) -> str:
+    """A helper row's formula in names, as it can be typed into a cell of any year's column."""
+    named = NameCells(block.cells)
+    return "=" + part_formula(row.node, row.line, named, 1, block.timeline)
+
+
 def _style_amount(ws: Worksheet, number: int, line: Line, block: Block) -> None:
     """A whole amount (a total spread over years, such as the implementation's 33,750) is not a
     yearly cost: its label says so and a comment names the line that spreads it; the amount
@@ -186,13 +198,9 @@ def write_lines_sheet(ws: Worksheet, block: Block, role: SheetRole) -> None:
                 put_text(ws.cell(number, 1), row.text).font = SUBSECTION_FONT
         elif isinstance(row, LineRow):
             write_line(ws, number, row.line, block)
-            parts = block.cells.parts.get(row.line.key, ())
-            typed = typed_formula(row.line, block.cells, block.timeline, parts)
-            put_text(ws.cell(number, formula_column), typed)
+            put_text(ws.cell(number, formula_column), typed_line(row.line, block))
         elif isinstance(row, PartRow):
             write_part(ws, number, row, block)
-            named = NameCells(block.cells)
-            typed = "=" + part_formula(row.node, row.line, named, 1, block.timeline)
-            put_text(ws.cell(number, formula_column), typed)
+            put_text(ws.cell(number, formula_column), typed_part(row, block))
     fit_columns(ws, {1: 55, 3: 45, formula_column: 100})
     ws.print_area = f"A1:{get_column_letter(formula_column - 1)}{ws.max_row}"

@@ -13,12 +13,13 @@ from collections.abc import Sequence
 
 from openpyxl.chart import Reference, Series
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from businesscase import cents, to_cents
 from excel_export.block import Block
-from excel_export.layout import year_column
+from excel_export.layout import define_name, year_column
 from excel_export.simulation_charts import ChartPlan, place_charts, reserve
 from excel_export.simulation_run import SimulationRun
 from excel_export.styles import (
@@ -79,16 +80,29 @@ def _figure_row(
     texts: tuple[str, str, str],
     values: Sequence[float],
     formats: str | Sequence[str],
+    own_name: bool = True,
 ) -> None:
-    """Label, unit and key, then the figures from column D, each in its number format."""
-    label, unit, key = texts
+    """Label, unit and name, then the figures from column D, each in its number format. The
+    name is the row's own (defined over its figures), or with `own_name` False the name of
+    the input the row is about."""
+    label, unit, name = texts
     put_text(ws.cell(number, LABEL), label)
     put_text(ws.cell(number, UNIT), unit)
-    put_text(ws.cell(number, KEY), key).font = KEY_FONT
+    put_text(ws.cell(number, KEY), name).font = KEY_FONT
     shapes = [formats] * len(values) if isinstance(formats, str) else formats
     for offset, (value, shape) in enumerate(zip(values, shapes, strict=True)):
         cell = ws.cell(number, FIRST + offset, value)
         cell.number_format = shape
+    if own_name:
+        first, last = get_column_letter(FIRST), get_column_letter(FIRST + len(values) - 1)
+        define_name(ws, name, f"${first}${number}:${last}${number}")
+
+
+def _row_name(block: Block, platform_id: str, what: str) -> str:
+    """The defined name of a row of results of a platform: `new_platform.cumulative_p10`
+    (prefixed per scenario block as the block's other names)."""
+    names = block.names
+    return names.unique(f"{names.prefix}{names.plain(platform_id)}.{what}")
 
 
 def _write_run(ws: Worksheet, number: int, block: Block, run: SimulationRun) -> int:
@@ -120,7 +134,7 @@ def _write_ranges(ws: Worksheet, number: int, block: Block, run: SimulationRun) 
     parts = ("value", "low", "likely", "high", "distribution", "sd", "range_source")
     # the wide column of sources right of every column of figures below it (the tornado's)
     source_column = max(FIRST + len(TORNADO_PARTS), year_column(block.horizon) + 1)
-    headings = [words("simulation.col.parameter"), words("col.unit"), words("col.key")]
+    headings = [words("simulation.col.parameter"), words("col.unit"), words("col.input_name")]
     headings += [words(f"simulation.col.{part}") for part in parts[:-1]]
     headings += [""] * (source_column - len(headings) - 1)
     header_row(ws, number, [*headings, words("simulation.col.range_source")])
@@ -135,7 +149,7 @@ def _write_ranges(ws: Worksheet, number: int, block: Block, run: SimulationRun) 
         bounds = (param.value, param.low, param.most_likely, param.high)
         values = [float(v) for v in bounds]  # type: ignore[arg-type]
         texts = (block.input_title(path), words.unit(entry.unit), block.cells.inputs[path][2].name)
-        _figure_row(ws, number, texts, values, shape)
+        _figure_row(ws, number, texts, values, shape, own_name=False)
         kind = words(f"distribution.{param.distribution or 'triangular'}")
         put_text(ws.cell(number, FIRST + 4), kind).alignment = Alignment(horizontal="center")
         if param.sd is not None:
@@ -165,10 +179,12 @@ def _write_cumulative(
         for part, series in zip(("p10", "p50", "p90"), outcome.cumulative_quantiles(), strict=True):
             number += 1
             rows[platform_id].append(number)
-            texts = (words(f"simulation.{part}"), "EUR", f"{platform_id}.cumulative_{part}")
+            name = _row_name(block, platform_id, f"cumulative_{part}")
+            texts = (words(f"simulation.{part}"), words.unit("EUR"), name)
             _figure_row(ws, number, texts, cents(series), EURO)
         number += 1
-        texts = (words("simulation.break_even"), "%", f"{platform_id}.break_even_probability")
+        name = _row_name(block, platform_id, "break_even_probability")
+        texts = (words("simulation.break_even"), words.unit("%"), name)
         probabilities = [float(p) for p in outcome.break_even_probability()]
         _figure_row(ws, number, texts, probabilities, PERCENT)
     plans = [
@@ -204,7 +220,8 @@ def _write_balance(ws: Worksheet, number: int, block: Block, run: SimulationRun)
         name = words.name(block.scenario.platforms[platform_id].name)
         values = [*outcome.balance_quantiles(), outcome.balance_total.mean()]
         values.append(run.analysis.tornadoes[platform_id].base_balance)
-        texts = (name, "EUR", f"{platform_id}.balance_{first}_{last}")
+        key = _row_name(block, platform_id, f"balance_{first}_{last}")
+        texts = (name, words.unit("EUR"), key)
         _figure_row(ws, number, texts, cents(values), EURO)
     return number + 2
 
@@ -219,7 +236,7 @@ def _write_tornado(ws: Worksheet, number: int, block: Block, run: SimulationRun)
     first, last = run.analysis.simulation.total_years
     number = _caption(ws, number, words("simulation.sensitivity", first=first, last=last))
     parts = TORNADO_PARTS
-    headings = [words("simulation.col.parameter"), words("col.unit"), words("col.key")]
+    headings = [words("simulation.col.parameter"), words("col.unit"), words("col.input_name")]
     header_row(ws, number, headings + [words(f"simulation.col.{part}") for part in parts])
     if not run.ranges:
         put_text(ws.cell(number + 1, LABEL), words("simulation.no_ranges")).font = NOTE_FONT
@@ -248,7 +265,7 @@ def _write_tornado(ws: Worksheet, number: int, block: Block, run: SimulationRun)
             formats = [shape, shape, EURO, EURO, EURO, EURO, EURO, PERCENT]
             name_of = block.cells.inputs[bar.path][2].name
             texts = (block.input_title(bar.path), words.unit(entry.unit), name_of)
-            _figure_row(ws, number, texts, values, formats)
+            _figure_row(ws, number, texts, values, formats, own_name=False)
         plans.append(
             ChartPlan(
                 "swing",

@@ -82,10 +82,41 @@ def clean_text(text: str) -> str:
 _SHEET_FORBIDDEN = re.compile(r"[\\/*?:\[\]]")
 
 
+def sheet_text(text: str) -> str:
+    """Text that a sheet name may hold: no control characters nor any of \\ / * ? : [ ], no
+    quote at either end."""
+    return _SHEET_FORBIDDEN.sub("", clean_text(text)).strip("'")
+
+
 def sheet_title(text: str) -> str:
-    """A valid sheet name: no control characters nor any of \\ / * ? : [ ], at most 31
-    characters."""
-    return _SHEET_FORBIDDEN.sub("", clean_text(text)).strip("'")[:31] or "Sheet"
+    """A valid sheet name: `sheet_text` of at most 31 characters."""
+    return sheet_text(text)[:31] or "Sheet"
+
+
+def literal(text: str) -> str:
+    """A string literal for a formula: user text in quotes, never code."""
+    return '"' + clean_text(text).replace('"', '""') + '"'
+
+
+def joined(template: str, **expressions: str) -> str:
+    """A formula that says `template` with each `{placeholder}` given the value of a formula
+    expression: `joined("{count} inputs", count="COUNTA(M5:M9)")` is
+    `COUNTA(M5:M9)&" inputs"`. The rest of the template stays literal text (braces in it too).
+    """
+    pieces: list[tuple[str, bool]] = [(template, False)]
+    for key, expression in expressions.items():
+        split: list[tuple[str, bool]] = []
+        for text, is_code in pieces:
+            if is_code:
+                split.append((text, True))
+                continue
+            for index, part in enumerate(text.split("{" + key + "}")):
+                if index:
+                    split.append((expression, True))
+                split.append((part, False))
+        pieces = split
+    parts = [text if is_code else literal(text) for text, is_code in pieces if is_code or text]
+    return "&".join(parts) or '""'
 
 
 def put_text(cell: Cell, text: str) -> Cell:

@@ -39,7 +39,7 @@ def write_summary(ws: Worksheet, block: Block) -> None:
     ).font = TITLE_FONT
     platforms = list(block.scenario.platforms)
     years = [f"{words('year')} {year}" for year in block.years]
-    columns = [words("col.unit"), words("col.key")]
+    columns = [words("col.unit"), words("col.line_shown")]
     header_row(
         ws, HEADER_ROW, [words("summary.cumulative"), *columns, *years, words("col.break_even")]
     )
@@ -74,7 +74,7 @@ def write_summary(ws: Worksheet, block: Block) -> None:
 
 def _copy_row(ws: Worksheet, number: int, block: Block, key: str) -> None:
     """One table row that repeats a line of another sheet, year by year (a plain reference),
-    in the same columns as there, with its unit and name."""
+    in the same columns as there, with its unit and the name of the line it repeats."""
     put_text(ws.cell(number, 2), block.words.unit(block.results.lines[key].unit))
     put_text(ws.cell(number, 3), block.cells.line_names[key]).font = KEY_FONT
     for year in block.years:

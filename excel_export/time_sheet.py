@@ -1,8 +1,9 @@
 """The Time sheet (FAST's timeline): the year number of each column, a flag row per time test
 of the formulas (1 in the years where it holds, else 0: `development year`, `from the growth
-year`), and the fixed numbers the formulas use (60 minutes per hour, the platforms an average
-takes), each labelled, with a defined name. The other sheets multiply by a flag instead of
-testing the year, and name a constant instead of holding a number.
+year`), the fixed numbers the formulas use (60 minutes per hour, the platforms an average
+takes) and the tolerances of the workbook's own checks, each labelled, with a defined name.
+The other sheets multiply by a flag instead of testing the year, and name a constant instead
+of holding a number.
 
 Columns as on the Inputs sheet: label, unit, value (a constant's), the years, then the name.
 """
@@ -32,10 +33,15 @@ from excel_export.styles import (
     number_format,
     put_text,
     section_row,
+    wrap_text,
 )
-from excel_export.timeline import FIRST_FLAG_ROW, YEAR_ROW
+from excel_export.timeline import FIRST_FLAG_ROW, YEAR_ROW, Constant
 
 VALUE_COLUMN = FIRST_YEAR_COLUMN - 1
+LABEL_WIDTH = 70
+"""Width of the label column."""
+WRAPPED = 80
+"""Labels longer than this wrap (a little longer than the width still shows on one line)."""
 
 
 def write_time(ws: Worksheet, block: Block) -> None:
@@ -79,17 +85,31 @@ def write_time(ws: Worksheet, block: Block) -> None:
     section_row(ws, number, words("section.constants"), key_column)
     for constant in timeline.constants.values():
         number += 1
-        unit = unit_text(constant.unit, words.language) if constant.unit else ""
-        _texts(ws, number, constant.label, unit, constant.name, block)
-        cell = ws.cell(number, VALUE_COLUMN, constant.value)
-        cell.number_format = WHOLE if constant.value.is_integer() else number_format(constant.unit)
-        cell.font = FIXED_FONT
-        define_name(ws, constant.name, f"${get_column_letter(VALUE_COLUMN)}${number}")
-    fit_columns(ws, {1: 70, key_column: 45})
+        _write_constant(ws, number, constant, block)
+    number += 2
+    section_row(ws, number, words("section.check_constants"), key_column)
+    for constant in (timeline.check_tolerance, timeline.changed_tolerance):
+        number += 1
+        _write_constant(ws, number, constant, block)
+    fit_columns(ws, {1: LABEL_WIDTH, key_column: 45})
+
+
+def _write_constant(ws: Worksheet, number: int, constant: Constant, block: Block) -> None:
+    """A constant's row: label, unit, its value in the Value column, and its name."""
+    unit = unit_text(constant.unit, block.words.language) if constant.unit else ""
+    _texts(ws, number, constant.label, unit, constant.name, block)
+    cell = ws.cell(number, VALUE_COLUMN, constant.value)
+    whole = constant.value.is_integer()
+    cell.number_format = constant.shape or (WHOLE if whole else number_format(constant.unit))
+    cell.font = FIXED_FONT
+    define_name(ws, constant.name, f"${get_column_letter(VALUE_COLUMN)}${number}")
 
 
 def _texts(ws: Worksheet, number: int, label: str, unit: str, name: str, block: Block) -> None:
-    """A row's label, unit and name (in the Key column, right of the years)."""
-    put_text(ws.cell(number, 1), label)
+    """A row's label (wrapped within its column, so it prints whole), unit and name (in the
+    Key column, right of the years)."""
+    cell = put_text(ws.cell(number, 1), label)
+    if len(label) > WRAPPED:
+        wrap_text(cell, LABEL_WIDTH)
     put_text(ws.cell(number, 2), unit)
     put_text(ws.cell(number, year_column(block.horizon) + 1), name).font = KEY_FONT

@@ -13,6 +13,7 @@ formulas through the public readings of the catalogue's expressions (`children`,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -62,12 +63,22 @@ class Flag:
 
 @dataclass(frozen=True)
 class Constant:
-    """A fixed number of the model's formulas, in a labelled cell with a defined name."""
+    """A fixed number of the model's formulas, in a labelled cell with a defined name (shown in
+    `shape`, a number format, when the unit's own format would round it away)."""
 
     name: str
     label: str
     unit: str
     value: float
+    shape: str = ""
+
+
+CHECK_TOLERANCE = 0.005
+"""Half a cent: a check of the Results sheet fails when a figure differs from what it should
+be by more."""
+CHANGED_TOLERANCE = 1e-9
+"""An input counts as changed when it differs from its exported value by more than this share
+of it: a stored 1/3 may come back rounded to 15 digits."""
 
 
 def is_number(text: str) -> bool:
@@ -105,13 +116,34 @@ class Timeline:
     input_names: dict[KeyPath, str]
     """The defined name of each input."""
     title_of: Callable[[KeyPath], str]
+    label_of: Callable[[KeyPath], str]
+    """An input's label alone, for a flag that several owners share."""
     flags: dict[str, Flag] = field(default_factory=dict)
     constants: dict[str, Constant] = field(default_factory=dict)
+    check_tolerance: Constant = field(init=False)
+    """The Results sheet's checks allow a difference up to this (`CHECK_TOLERANCE`)."""
+    changed_tolerance: Constant = field(init=False)
+    """The Inputs sheet's Changed column allows this relative difference (`CHANGED_TOLERANCE`)."""
     _inputs: dict[str, KeyPath] = field(default_factory=dict)
     _numbers: dict[tuple[str, str, float], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._inputs = {dotted(path): path for path in self.results.inputs}
+        prefix, words = self.names.prefix, self.words
+        self.check_tolerance = Constant(
+            self.names.unique(f"{prefix}check_tolerance"),
+            words("constant.check_tolerance"),
+            "EUR",
+            CHECK_TOLERANCE,
+            '"€" 0.000',
+        )
+        self.changed_tolerance = Constant(
+            self.names.unique(f"{prefix}changed_tolerance"),
+            words("constant.changed_tolerance"),
+            "",
+            CHANGED_TOLERANCE,
+            "0E+00",
+        )
 
     @property
     def scenario(self) -> Scenario:
@@ -146,10 +178,10 @@ class Timeline:
         visit(formula)
         return found
 
-    def flag(self, condition: Node, line: Line) -> Flag:
-        """The flag of a time test, made the first time the test is met (in `line`): named
-        after the one input it compares the year with (`new_platform.development_year.flag`),
-        or the line (`licence.flag`)."""
+    def flag(self, condition: Node, line: Line, then: Node | None = None) -> Flag:
+        """The flag of a time test, made the first time the test is met (in `line`, where
+        `then` is what the test switches on): named after the one input it compares the year
+        with (`new_platform.development_year.flag`), or the line (`licence.flag`)."""
         key = condition.text()
         known = self.flags.get(key)
         if known is not None:
@@ -164,7 +196,7 @@ class Timeline:
         flag = Flag(
             key,
             self.names.unique(base),
-            self.in_words(condition),
+            self.flag_label(condition, line, then),
             FIRST_FLAG_ROW + len(self.flags),
             condition,
             line,
@@ -172,6 +204,22 @@ class Timeline:
         )
         self.flags[key] = flag
         return flag
+
+    def flag_label(self, condition: Node, line: Line, then: Node | None) -> str:
+        """A flag's label: the test in words (`Year >= Ass JV, growth: from year`) where it
+        compares the year with an input; where it compares it with a number, what the test
+        switches on and from when (`Licence as a share of the purchase: from year 2`)."""
+        found = _YEAR_TEST.match(condition.text())
+        if found is None:
+            return self.in_words(condition)
+        operator, number = found.groups()
+        what = self.line_label(line)
+        if then is not None:
+            read = [self._inputs[t] for leaf in leaves(then) if (t := leaf.text()) in self._inputs]
+            if read:
+                what = self.label_of(read[0])
+        kind = _YEAR_TESTS[operator]
+        return self.words(f"flag.{kind}", what=what, year=self.words.number(float(number)))
 
     # ------------------------------------------------------------ constants
 
@@ -229,6 +277,17 @@ class Timeline:
                 parts.append(token.value)
         text = "".join(parts)
         return text[:1].upper() + text[1:]
+
+
+_YEAR_TEST = re.compile(r"^year (>=|>|<=|<|=) (\d+(?:\.\d+)?)$")
+"""A test of the year against a number, in the catalogue's words: `year >= 2`."""
+_YEAR_TESTS = {
+    ">=": "from_year",
+    ">": "after_year",
+    "<=": "until_year",
+    "<": "before_year",
+    "=": "in_year",
+}
 
 
 def _number_name(value: float) -> str:

@@ -13,6 +13,7 @@ The About sheet keeps the record of the export that `businesscase import` reads 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from excel_export.lines_sheet import write_lines_sheet
 from excel_export.results_sheet import write_results
 from excel_export.simulation_run import DEFAULT_SIMULATION, SimulationSettings
 from excel_export.simulation_sheet import write_simulation
-from excel_export.styles import clean_text, sheet_title
+from excel_export.styles import clean_text, sheet_text, sheet_title
 from excel_export.summary_sheet import write_summary
 from excel_export.time_sheet import write_time
 
@@ -47,41 +48,34 @@ def sheet_names(words: Words, index: int, count: int) -> dict[SheetRole, str]:
 
 
 def scenario_sheet_names(words: Words, names: Sequence[str]) -> list[dict[SheetRole, str]]:
-    """The sheet names of every block, named after its scenario: `Inputs as published`,
-    `Inputs corrected (errata E1-E3)` for `Kwadraad 2013, as published` and `Kwadraad 2013,
-    corrected (errata E1-E3)` (the words all names begin with are left out), within Excel's
-    31 characters, without the characters Excel forbids, and unique (Excel ignores case);
-    one scenario keeps the plain names."""
+    """The sheet names of every block: the scenario's number (as on the About and Compare
+    sheets, which give its full name), the sheet's role, and as much of what sets the scenario
+    apart as fits in Excel's 31 characters, in whole parts: `1 Inputs as published`,
+    `2 Inputs corrected (errata E1-E3)`, `2 Summary corrected` for `Kwadraad 2013, as
+    published` and `Kwadraad 2013, corrected (errata E1-E3)` (the words all names begin with
+    are left out). The number keeps them unique; one scenario keeps the plain names."""
     if len(names) < 2:
         return [sheet_names(words, 1, 1) for _ in names]
-    shorts = _distinct_parts([clean_text(name) for name in names])
-    taken = {words("sheet.about").lower(), words("sheet.compare").lower()}
-    result: list[dict[SheetRole, str]] = []
-    for index, short in enumerate(shorts, start=1):
-        block: dict[SheetRole, str] = {}
-        for role in ALL_ROLES:
-            base = sheet_title(_fitted(f"{words(f'sheet.{role}')} {short or index}"))
-            name, n = base, 2
-            while name.lower() in taken:
-                suffix = f" {n}"
-                name = base[: SHEET_NAME_LENGTH - len(suffix)].rstrip() + suffix
-                n += 1
-            taken.add(name.lower())
-            block[role] = name
-        result.append(block)
-    return result
+    shorts = _distinct_parts([sheet_text(name) for name in names])
+    return [
+        {role: _fitted(f"{index} {words(f'sheet.{role}')}", short) for role in ALL_ROLES}
+        for index, short in enumerate(shorts, start=1)
+    ]
 
 
-def _fitted(name: str) -> str:
-    """A sheet name within Excel's 31 characters, cut at a word and without a bracket left
-    open (`Savings corrected (errata E1-E3)` becomes `Savings corrected`)."""
-    name = name.strip()
-    if len(name) <= SHEET_NAME_LENGTH:
-        return name
-    cut = name[: SHEET_NAME_LENGTH + 1].rsplit(" ", 1)[0]
-    if cut.count("(") > cut.count(")"):
-        cut = cut[: cut.rfind("(")]
-    return cut.strip(" ,;-") or name[:SHEET_NAME_LENGTH]
+_PART_END = re.compile(r"(?=,\s)|(?=\s\()|(?=\s-\s)")
+"""Where a part of a scenario's name ends: before `, `, ` (` or ` - `."""
+
+
+def _fitted(head: str, short: str) -> str:
+    """`head` and the longest run of whole parts of `short` that fits in a sheet name
+    (`corrected (errata E1-E3)` gives `corrected`), or `head` alone when no part fits."""
+    ends = [match.start() for match in _PART_END.finditer(short) if match.start() > 0]
+    for end in [len(short), *reversed(ends)]:
+        name = f"{head} {short[:end].strip(' ,;-')}".strip()
+        if len(name) <= SHEET_NAME_LENGTH:
+            return name
+    return head
 
 
 def _distinct_parts(names: list[str]) -> list[str]:

@@ -297,23 +297,23 @@ def test_an_unknown_language_is_refused(published):
 
 def test_two_scenarios_make_two_blocks_named_after_them_and_a_compare_sheet(published, corrected):
     workbook = build_workbook([published, corrected])
-    assert workbook.sheetnames[:6] == [f"{s} as published" for s in SHEETS[:6]]
+    assert workbook.sheetnames[:6] == [f"1 {s} as published" for s in SHEETS[:6]]
     corrected_sheets = [
-        "Inputs corrected (errata E1-E3)",
-        "Time corrected (errata E1-E3)",
-        "Savings corrected",  # within Excel's 31 characters, cut at a word
-        "Costs corrected (errata E1-E3)",
-        "Results corrected",
-        "Summary corrected",
+        "2 Inputs corrected",  # within Excel's 31 characters: whole parts of the name
+        "2 Time corrected (errata E1-E3)",
+        "2 Savings corrected",
+        "2 Costs corrected",
+        "2 Results corrected",
+        "2 Summary corrected",
     ]
     assert workbook.sheetnames[6:] == [*corrected_sheets, "Compare", "About"]
     assert {"s1_hourly_wage", "s2_hourly_wage"} <= set(workbook.defined_names)
-    savings = workbook["Savings corrected"]
+    savings = workbook["2 Savings corrected"]
     formula = savings.cell(rows_by_key(savings)["s2_ass_jv.participants_per_year"], 4).value
     assert formula == "=s2_ass_jv.group_size*s2_ass_jv.groups_per_year"
-    results = workbook["Results corrected"]
+    results = workbook["2 Results corrected"]
     savings_row = rows_by_key(results)["s2_average.savings"]
-    assert results.cell(savings_row, 4).value.startswith("='Savings corrected'!D")
+    assert results.cell(savings_row, 4).value.startswith("='2 Savings corrected'!D")
     about = [c.value for row in workbook["About"].iter_rows() for c in row if c.value]
     assert "1. Kwadraad 2013, as published" in about
     assert "2. Kwadraad 2013, corrected (errata E1-E3)" in about
@@ -383,7 +383,7 @@ def test_the_export_command_takes_several_files_and_values_only(tmp_path):
         "export", str(PUBLISHED), str(CORRECTED), "-o", str(target), "--values-only"
     )
     assert code == 0 and "(2 scenarios, values)" in out
-    assert "Results corrected" in openpyxl.load_workbook(target).sheetnames
+    assert "2 Results corrected" in openpyxl.load_workbook(target).sheetnames
 
 
 def test_a_scenario_that_does_not_validate_is_exit_2_with_every_problem_and_no_file(tmp_path):

@@ -54,13 +54,14 @@ def bands(ws) -> dict[str, dict[str, tuple]]:
     for row in ws.iter_rows(min_row=4, values_only=True):
         if row[0] and not row[2] and not any(row[3:]):
             band = row[0]
-        elif row[2] and row[2] != "Key":
+        elif row[2] and row[2] not in ("Key", "Input (name)"):
             found.setdefault(band, {})[row[2]] = row
     return found
 
 
 def keyed(ws) -> dict[str, tuple]:
-    """The rows of the cumulative and balance tables (`average.cumulative_p10`, ...), by key."""
+    """The rows of the cumulative and balance tables (`new_platform.cumulative_p10`, ...), by
+    the defined name in their Key column."""
     results = ("cumulative_", "break_even_probability", "balance_")
     return {
         key: row
@@ -70,9 +71,10 @@ def keyed(ws) -> dict[str, tuple]:
     }
 
 
-def tornado_rows(ws, name: str, platform: str) -> dict[str, tuple]:
+def tornado_rows(ws, name: str) -> dict[str, tuple]:
     """The tornado rows of a platform scenario, in their order on the sheet."""
-    return {key: row for key, row in bands(ws)[name].items() if not key.startswith(f"{platform}.")}
+    results = keyed(ws)
+    return {key: row for key, row in bands(ws)[name].items() if key not in results}
 
 
 def run_export(*argv: str) -> tuple[int, str, str]:
@@ -82,6 +84,11 @@ def run_export(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = args.handler(args, out, err)
     return code, out.getvalue(), err.getvalue()
+
+
+def plain(platform: str) -> str:
+    """A platform's id as its defined names hold it: `new_platform`."""
+    return platform.replace("-", "_")
 
 
 def named(path: KeyPath) -> str:
@@ -137,13 +144,13 @@ def test_a_sheet_asked_for_without_ranges_shows_every_draw_equal_to_the_case(pub
 
 def test_several_scenarios_each_get_their_own_simulation_sheet(ranges, published):
     workbook = build_workbook([ranges, published, ranges])
-    simulation_sheets = [name for name in workbook.sheetnames if name.startswith("Simulation")]
+    simulation_sheets = [name for name in workbook.sheetnames if " Simulation" in name]
     assert simulation_sheets == [
-        "Simulation corrected, with",  # named after the scenario, within 31 characters
-        "Simulation corrected, with 2",
+        "1 Simulation corrected",  # numbered as the scenario, whole parts within 31 characters
+        "3 Simulation corrected",
     ]
     first, third = (keyed(workbook[name]) for name in simulation_sheets)
-    assert first["average.cumulative_p50"] == third["average.cumulative_p50"]
+    assert first["s1_average.cumulative_p50"][3:] == third["s3_average.cumulative_p50"][3:]
 
 
 # ---------------------------------------------------------------- the figures equal the engine's
@@ -153,9 +160,9 @@ def test_the_cumulative_quantiles_and_break_even_probabilities_equal_the_engine_
     rows = keyed(book["Simulation"])
     for platform, outcome in run.platforms.items():
         for part, want in zip(("p10", "p50", "p90"), outcome.cumulative_quantiles(), strict=True):
-            got = rows[f"{platform}.cumulative_{part}"][FIRST - 1 : FIRST + 5]
+            got = rows[f"{plain(platform)}.cumulative_{part}"][FIRST - 1 : FIRST + 5]
             assert got == pytest.approx(want, abs=CENT), (platform, part)
-        got = rows[f"{platform}.break_even_probability"][FIRST - 1 : FIRST + 5]
+        got = rows[f"{plain(platform)}.break_even_probability"][FIRST - 1 : FIRST + 5]
         assert list(got) == [float(p) for p in outcome.break_even_probability()]
 
 
@@ -164,7 +171,9 @@ def test_the_spread_of_the_balance_years_1_to_6_equals_the_engine_run(book, rang
     charts = tornado(ranges.scenario)
     assert run.total_years == (1, 6)
     for platform, outcome in run.platforms.items():
-        p10, p50, p90, mean, as_written = rows[f"{platform}.balance_1_6"][FIRST - 1 : FIRST + 4]
+        p10, p50, p90, mean, as_written = rows[f"{plain(platform)}.balance_1_6"][
+            FIRST - 1 : FIRST + 4
+        ]
         assert [p10, p50, p90] == pytest.approx(outcome.balance_quantiles(), abs=CENT)
         assert mean == pytest.approx(outcome.balance_total.mean(), abs=CENT)
         assert as_written == pytest.approx(charts[platform].base_balance, abs=CENT)
@@ -175,7 +184,7 @@ def test_the_tornado_and_the_shares_of_variance_equal_the_engine_widest_swing_fi
 ):
     for platform, chart in tornado(ranges.scenario).items():
         name = ranges.scenario.platforms[platform].name
-        rows = tornado_rows(book["Simulation"], name, platform)
+        rows = tornado_rows(book["Simulation"], name)
         shares = variance_shares(run, platform)
         assert list(rows) == [named(bar.path) for bar in chart.bars]
         for bar in chart.bars:
@@ -195,7 +204,7 @@ def test_the_tornado_and_the_shares_of_variance_equal_the_engine_widest_swing_fi
 
 
 def test_the_widest_swing_of_the_new_platform_is_its_development_cost(book):
-    rows = tornado_rows(book["Simulation"], "New platform (fictitious)", "new-platform")
+    rows = tornado_rows(book["Simulation"], "New platform (fictitious)")
     widest = next(iter(rows.values()))
     assert widest[0] == "New platform (fictitious): Development"
     assert widest[FIRST + 5] == pytest.approx(50_000, abs=CENT)  # 70,000 to 120,000
@@ -224,7 +233,7 @@ def test_another_seed_and_number_of_draws_give_that_run(ranges):
     settings = SimulationSettings(draws=500, seed=7)
     rows = keyed(build_workbook([ranges], simulation=settings)["Simulation"])
     engine = simulate(ranges.scenario, 500, 7).platforms["new-platform"]
-    got = rows["new-platform.cumulative_p90"][FIRST - 1 : FIRST + 5]
+    got = rows["new_platform.cumulative_p90"][FIRST - 1 : FIRST + 5]
     assert got == pytest.approx(engine.cumulative_quantiles()[2], abs=CENT)
     default = simulate(ranges.scenario, 10_000, 1).platforms["new-platform"]
     assert not np.allclose(got, default.cumulative_quantiles()[2])
@@ -297,7 +306,7 @@ def test_a_fan_chart_per_platform_draws_p10_p50_p90_over_the_years(book, ranges)
     for chart, (platform, model) in zip(fans, ranges.scenario.platforms.items(), strict=True):
         assert chart.title.tx.rich.p[0].r[0].t == model.name
         assert [series.tx.v for series in chart.series] == ["P10", "P50 (median)", "P90"]
-        numbers = [rows[f"{platform}.cumulative_{part}"] for part in ("p10", "p50", "p90")]
+        numbers = [rows[f"{plain(platform)}.cumulative_{part}"] for part in ("p10", "p50", "p90")]
         references = [series.val.numRef.f for series in chart.series]
         assert references == [f"'Simulation'!$D${n}:$I${n}" for n in numbers]  # years 1-6
         assert all(series.smooth is False for series in chart.series)

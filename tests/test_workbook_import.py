@@ -286,7 +286,7 @@ REFUSED = {
     ),
     "a deleted Inputs row": (
         deleted_row,
-        ["Inputs!M7", "the input vat_rate should be in row 7", "deleted, inserted or moved"],
+        ["Inputs!O7", "the input vat_rate should be in row 7", "deleted, inserted or moved"],
     ),
     "abc in the wage cell": (
         lambda source, path: edit(source, path, {("hourly_wage", 1): "abc"}),

@@ -58,18 +58,53 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_workbook([load_scenario(CORRECTED)], tmp_path_factory.mktemp("names") / "c.xlsx")
 
 
-def test_the_key_column_of_every_sheet_shows_a_defined_name_of_its_own_row(exported):
-    workbook = openpyxl.load_workbook(exported)
-    checked = 0
-    for sheet, column in (("Inputs", 13), ("Time", 10), ("Savings", 3), ("Costs", 3)):
-        ws = workbook[sheet]
-        for name, row in key_rows(ws, column).items():
-            if ws.cell(row, column).font.sz != 8:  # the headings
-                continue
+def named_columns(ws) -> dict[str, list[tuple[int, str]]]:
+    """The values below each heading `Key`, `Input (name)` or `Line shown` (a sheet may hold
+    several tables), by heading, each with its row."""
+    headings = ("Key", "Input (name)", "Line shown")
+    found: dict[str, list[tuple[int, str]]] = {heading: [] for heading in headings}
+    for column in range(1, ws.max_column + 1):
+        under = None
+        for row in range(1, ws.max_row + 1):
+            value = ws.cell(row, column).value
+            if value in headings:
+                under = value
+            elif under is not None and isinstance(value, str) and value:
+                found[under].append((row, value))
+    return found
+
+
+def test_every_key_column_on_every_sheet_shows_a_defined_name_of_its_own_row(tmp_path):
+    loaded = [load_scenario(SCENARIOS / "kwadraad-2013-ranges.yaml"), load_scenario(CORRECTED)]
+    workbook = openpyxl.load_workbook(write_workbook(loaded, tmp_path / "two.xlsx"))
+    checked: dict[str, int] = {}
+    for ws in workbook.worksheets:
+        columns = named_columns(ws)
+        for row, name in columns["Key"]:
             ((where, span),) = workbook.defined_names[name].destinations
-            assert where == sheet and int(re.findall(r"\d+", span)[0]) == row, name
-            checked += 1
-    assert checked > 300
+            assert where == ws.title and {int(n) for n in re.findall(r"\d+", span)} == {row}, (
+                ws.title,
+                row,
+                name,
+            )
+            role = re.sub(r"^\d+ ", "", ws.title).split(" ")[0]
+            checked[role] = checked.get(role, 0) + 1
+        for _, name in columns["Input (name)"] + columns["Line shown"]:
+            assert name in workbook.defined_names, (ws.title, name)
+    assert set(checked) == {
+        "Inputs",
+        "Time",
+        "Savings",
+        "Costs",
+        "Results",
+        "Simulation",
+        "Compare",
+    }
+    assert checked["Compare"] == 2 * 4  # balance and cumulative of four platform scenarios
+    simulation = workbook["1 Simulation corrected"]
+    assert "s1_new_platform.cumulative_p10" in dict(
+        (name, row) for row, name in named_columns(simulation)["Key"]
+    )
 
 
 def test_no_line_formula_tests_the_year_inline_or_holds_a_number_other_than_0_or_1(exported):
@@ -92,6 +127,7 @@ def test_the_time_sheet_holds_the_year_the_flags_and_the_constants_with_labels(e
     assert time.cell(growth, 1).value.startswith("Year >= ")
     licence = rows["licence.flag"]
     assert time.cell(licence, 4).value == "=IF(D$5>=licence_from_year,1,0)"
+    assert time.cell(licence, 1).value == "Licence as a share of the purchase: from year 2"
     constants = {
         name: (time.cell(row, 1).value, time.cell(row, 3).value)
         for name, row in rows.items()
@@ -104,6 +140,16 @@ def test_the_time_sheet_holds_the_year_the_flags_and_the_constants_with_labels(e
             2,
         ),
         "licence_from_year": ("Licence: from year", 2),
+        "check_tolerance": (
+            "Largest difference a check of the Results sheet lets pass (half a cent)",
+            0.005,
+        ),
+        "changed_tolerance": (
+            "Largest difference from the exported value, as a share of it, that the Changed "
+            "column of the Inputs sheet still counts as unchanged (a stored 1/3 may come back "
+            "rounded to 15 digits)",
+            1e-9,
+        ),
     }
 
 

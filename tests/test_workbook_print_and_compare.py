@@ -15,7 +15,7 @@ from businesscase.cli.main import main
 from excel_export import workbook_bytes, write_workbook
 from excel_export.read_back import read_edits
 from excel_export.workbook import build_workbook
-from tests.conftest import CORRECTED, PUBLISHED, SCENARIOS
+from tests.conftest import CORRECTED, PUBLISHED, SCENARIOS, line_key
 from tests.test_excel_recalc import error_cells, soffice_run
 
 RANGES = SCENARIOS / "kwadraad-2013-ranges.yaml"
@@ -23,7 +23,12 @@ FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def results_sheet(workbook: openpyxl.Workbook) -> openpyxl.worksheet.worksheet.Worksheet:
-    return next(ws for ws in workbook.worksheets if ws.title.startswith(("Results", "Resultaten")))
+    return next(ws for ws in workbook.worksheets if role_of(ws.title) in ("Results", "Resultaten"))
+
+
+def role_of(title: str) -> str:
+    """The role of a sheet by its name: `Results` of `Results` and `2 Results corrected`."""
+    return re.sub(r"^\d+ ", "", title).split(" ")[0]
 
 
 def check_summary(ws) -> str:
@@ -80,7 +85,7 @@ def test_libreoffice_finds_the_checks_ok_and_a_cost_typed_over_failing(soffice, 
         assert error_cells(book) == []
     fine_book, english_book, typed_book = books
     for ws in fine_book.worksheets:
-        if ws.title.startswith("Resultaten"):
+        if role_of(ws.title) == "Resultaten":
             assert check_summary(ws) == "Controles OK"
     assert check_summary(results_sheet(english_book)) == "Checks OK"
     assert check_summary(results_sheet(typed_book)) == "1 check fails"
@@ -89,9 +94,12 @@ def test_libreoffice_finds_the_checks_ok_and_a_cost_typed_over_failing(soffice, 
     compare = fine_book["Vergelijking"]
     compared = 0
     for number in range(4, compare.max_row + 1):
-        key = compare.cell(number, 3).value
-        if not key:
+        name = compare.cell(number, 3).value
+        if not name:
             continue
+        prefix, key = name.split(".", 1)  # s2_minus_s1.new_platform.balance
+        assert prefix == "s2_minus_s1"
+        key = line_key(key, first)
         for year in range(1, len(first.years) + 1):
             want = second.values[key][year - 1] - first.values[key][year - 1]
             assert compare.cell(number, 3 + year).value == pytest.approx(want, abs=0.005), key
@@ -104,7 +112,7 @@ def test_libreoffice_finds_the_checks_ok_and_a_cost_typed_over_failing(soffice, 
 
 def test_every_sheet_prints_on_a4_landscape_one_page_wide():
     workbook = build_workbook([load_scenario(RANGES), load_scenario(PUBLISHED)], "nl")
-    assert any(ws.title.startswith("Simulatie") for ws in workbook.worksheets)
+    assert any(role_of(ws.title) == "Simulatie" for ws in workbook.worksheets)
     for ws in workbook.worksheets:
         setup = ws.page_setup
         assert setup.orientation == "landscape", ws.title
@@ -113,7 +121,7 @@ def test_every_sheet_prints_on_a4_landscape_one_page_wide():
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
         assert ws.print_title_rows, ws.title
     for ws in workbook.worksheets:
-        if ws.title.startswith("Invoer"):
+        if role_of(ws.title) == "Invoer":
             check = next(c.column_letter for c in ws[3] if c.value == "Controle")
             assert ws.print_area.endswith(f"$A$1:${check}${ws.max_row}"), ws.print_area
 
@@ -150,26 +158,26 @@ def test_a_workbook_with_named_sheets_is_read_back(tmp_path):
     loaded = [load_scenario(PUBLISHED), load_scenario(CORRECTED)]
     book = write_workbook(loaded, tmp_path / "named.xlsx")
     workbook = openpyxl.load_workbook(book)
-    inputs = workbook["Inputs corrected (errata E1-E3)"]
+    inputs = workbook["2 Inputs corrected"]
     wage = next(r for r in range(4, inputs.max_row + 1) if inputs.cell(r, 1).value == "Hourly wage")
     inputs.cell(wage, 3).value = 80
     edited = tmp_path / "edited.xlsx"
     workbook.save(edited)
     record, blocks = read_edits(edited)
-    assert record.blocks[1].sheets["inputs"] == "Inputs corrected (errata E1-E3)"
+    assert record.blocks[1].sheets["inputs"] == "2 Inputs corrected"
     assert [len(block.edits) for block in blocks] == [0, 1]
 
 
 def test_two_scenarios_name_their_sheets_after_them_and_get_a_compare_sheet_by_default():
     workbook = build_workbook([load_scenario(PUBLISHED), load_scenario(CORRECTED)])
-    assert workbook.sheetnames[0] == "Inputs as published" and "Compare" in workbook.sheetnames
+    assert workbook.sheetnames[0] == "1 Inputs as published" and "Compare" in workbook.sheetnames
     assert not any(name.endswith((" 1", " 2")) for name in workbook.sheetnames)
 
 
 def test_workbook_bytes_of_two_scenarios_hold_the_named_sheets_and_the_compare_sheet() -> None:
     data = workbook_bytes([load_scenario(PUBLISHED), load_scenario(CORRECTED)], "nl")
     names = openpyxl.load_workbook(io.BytesIO(data)).sheetnames
-    assert names[0] == "Invoer zoals gepubliceerd" and names[-2:] == ["Vergelijking", "Info"]
+    assert names[0] == "1 Invoer zoals gepubliceerd" and names[-2:] == ["Vergelijking", "Info"]
 
 
 def test_export_with_the_retired_compare_flag_still_writes_the_workbook_and_says_so(
@@ -179,4 +187,4 @@ def test_export_with_the_retired_compare_flag_still_writes_the_workbook_and_says
     assert main(["export", str(PUBLISHED), str(CORRECTED), "--compare", "-o", str(target)]) == 0
     assert "--compare is no longer needed" in capsys.readouterr().err
     names = openpyxl.load_workbook(target).sheetnames
-    assert "Compare" in names and "Inputs as published" in names
+    assert "Compare" in names and "1 Inputs as published" in names

@@ -180,10 +180,11 @@ def test_each_input_shows_its_exported_value_and_a_live_changed_mark(recalculate
     assert "About!$C$" in formulas.cell(wage, changed).value
 
     edited = openpyxl.load_workbook(recalculated["edited"], data_only=True)["Inputs"]
+    key = column_headed(fresh, "Key")
     marks = {
-        edited.cell(row, changed + 1).value: edited.cell(row, changed).value
+        edited.cell(row, key).value: edited.cell(row, changed).value
         for row in range(5, edited.max_row + 1)
-        if edited.cell(row, changed + 1).value
+        if edited.cell(row, key).value
     }
     assert {key for key, mark in marks.items() if mark == "changed"} == {
         "hourly_wage",
@@ -260,8 +261,8 @@ def test_the_about_sheet_keeps_the_record_of_the_export(tmp_path):
         "scenarios/kwadraad-2013-corrected.yaml",
     ]
     assert first.changes == ["hourly_wage=80"] and second.changes == []
-    assert first.sheets["inputs"] == "Inputs Kwadraad 2013, corrected"
-    assert second.sheets["results"] == "Results Blended help at"
+    assert first.sheets["inputs"] == "1 Inputs Kwadraad 2013"  # whole parts within 31
+    assert second.sheets["results"] == "2 Results"  # no whole part fits: About names it
     assert json.loads(about["B2"].value)["version"] == record.version
     rows = {
         about.cell(row, 1).value: row
@@ -271,5 +272,5 @@ def test_the_about_sheet_keeps_the_record_of_the_export(tmp_path):
     assert about.cell(rows["hourly_wage"], 3).value == 80
     sessions = rows["courses.ass_jv.online_sessions"]
     assert [about.cell(sessions, column).value for column in range(3, 9)] == [3, 3, 4, 4, 4, 4]
-    inputs = "'Inputs Kwadraad 2013, corrected'!D25:I25"
+    inputs = "'1 Inputs Kwadraad 2013'!D25:I25"
     assert about.cell(sessions, 2).value == f"Online sessions per course ({inputs})"
