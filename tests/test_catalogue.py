@@ -153,7 +153,8 @@ def test_a_formula_reads_out_in_dutch_words_with_the_same_keys() -> None:
         == "running total of if year <= spread then round up(total / spread) else total x 0.5"
     )
     assert formula.text("nl") == (
-        "lopend totaal van als jaar <= spread dan naar boven afgerond(total / spread) anders total x 0,5"
+        "lopend totaal van als jaar <= spread dan naar boven afgerond(total / spread) "
+        "anders total x 0,5"
     )
 
 
