@@ -67,7 +67,7 @@ if TYPE_CHECKING:
     from businesscase.model.schema import value_at
     from businesscase.model.units import LANGUAGES, Language, unit_text
     from businesscase.model.wording import Wording, text_in
-    from businesscase.report.compare import Comparison, LineChange, compare
+    from businesscase.report.compare import Comparison, LineChange, compare, total_change
     from businesscase.report.files import write_atomically
     from businesscase.report.inventory import ParameterEntry, acting_inputs, parameter_entries
     from businesscase.report.parties import PARTY_NAMES, PartyFigure, parties
@@ -154,6 +154,7 @@ _WHERE: dict[str, tuple[str, str | None]] = {
     "tidy": ("businesscase.report.tidy", "tidy"),
     "to_cents": ("businesscase.report.tidy", "to_cents"),
     "tornado": ("businesscase.analytics.sensitivity", "tornado"),
+    "total_change": ("businesscase.report.compare", "total_change"),
     "unit_text": ("businesscase.model.units", "unit_text"),
     "value_at": ("businesscase.model.schema", "value_at"),
     "with_changes": ("businesscase.scenario.loading", "with_changes"),
@@ -250,6 +251,7 @@ __all__ = [
     "tidy",
     "to_cents",
     "tornado",
+    "total_change",
     "unit_text",
     "value_at",
     "with_changes",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from businesscase import RESULT_LINES, Results, measures, text_in
+from businesscase import RESULT_LINES, Results, measures, text_in, total_change
 from dashboard import tables
 from dashboard.i18n import Language, break_even_text, label, money, number, quantity, t
 
@@ -22,16 +22,22 @@ class Card:
     platform: str
     name: str
     figures: list[tuple[str, str]]
+    """(label, value) per figure, as shown."""
     balance: float = 0.0
     """The balance over the widest reported range, as the engine totals it: the rank."""
     average: bool = False
     """Whether the platform scenario is the average of others."""
     description: str = ""
+    changes: list[str | None] | None = None
+    """Per figure, its change against the file (`+€ 1.234,00`), when the page has edits."""
+    reference: bool = False
+    """Whether this is the do-nothing reference, not a platform scenario."""
 
 
-def cards(results: Results, lang: Language) -> list[Card]:
+def cards(results: Results, lang: Language, base: Results | None = None) -> list[Card]:
     """A card per platform scenario: balance per reported year range, break-even, then over
-    the widest range the balance in money and the net staff hours (with the FTE a year)."""
+    the widest range the balance in money and the net staff hours (with the FTE a year); with
+    `base` (the file without the page's edits) each amount's change against it."""
     horizon = results.scenario.horizon_years
     first, last = measures.widest_total(results.scenario)
     found = []
@@ -43,6 +49,8 @@ def cards(results: Results, lang: Language) -> list[Card]:
             )
             for start, end in results.scenario.totals
         ]
+        ranges = [*results.scenario.totals, None, (first, last), (first, last)]
+        names = ["balance"] * len(results.scenario.totals) + [None, "cash_balance", "hours_net"]
         year = results.break_even_year(pid)
         figures.append((t(lang, "break_even"), break_even_text(year, horizon, lang)))
         cash = float(results.total(pid, "cash_balance", first, last))
@@ -56,14 +64,62 @@ def cards(results: Results, lang: Language) -> list[Card]:
         balance = float(results.total(pid, "balance", first, last))
         average = bool(platform.average_of)
         name, description = text_in(platform.name, lang), text_in(platform.description, lang)
-        found.append(Card(pid, name, figures, balance, average, description))
+        changes = None
+        if base is not None and base.scenario.horizon_years == horizon:
+            changes = [
+                _change_text(base, results, pid, line, span, lang)
+                for line, span in zip(names, ranges, strict=True)
+            ]
+        found.append(Card(pid, name, figures, balance, average, description, changes))
     return found
+
+
+def _change_text(
+    base: Results,
+    results: Results,
+    pid: str,
+    line: str | None,
+    span: tuple[int, int] | None,
+    lang: Language,
+) -> str | None:
+    """A figure's change against the file, signed first (`+€ 1.234,00`, `-12,5 uur`); None for a
+    figure that is no amount (the break-even year) or that did not move."""
+    if line is None or span is None:
+        return None
+    change = total_change(base, results, pid, line, *span)
+    if money(change, lang) == money(0, lang):
+        return None
+    size = abs(change)
+    shown = quantity(size, "h", lang) if line == "hours_net" else money(size, lang)
+    return f"-{shown}" if change < 0 else f"+{shown}"  # the sign first: metric's arrow reads it
+
+
+def do_nothing(results: Results, lang: Language) -> Card:
+    """The reference of doing nothing: no platform, no online help, so no costs and no
+    savings; every amount 0 and no break-even to reach. Ranked among the platform scenarios,
+    it shows which of them cost more than they save."""
+    first, last = measures.widest_total(results.scenario)
+    zero = money(0, lang)
+    figures = [
+        (t(lang, "balance_years", first=start, last=end), zero)
+        for start, end in results.scenario.totals
+    ]
+    figures.append((t(lang, "break_even"), t(lang, "not_applicable")))
+    figures.append((t(lang, "cash_years", first=first, last=last), zero))
+    figures.append((t(lang, "hours_years", first=first, last=last), quantity(0, "h", lang)))
+    return Card(
+        "do-nothing",
+        t(lang, "do_nothing"),
+        figures,
+        description=t(lang, "do_nothing_help"),
+        reference=True,
+    )
 
 
 def ranked(found: list[Card]) -> list[Card]:
     """The cards by their balance over the widest range, highest first (equal ones in the
-    file's order)."""
-    return sorted(found, key=lambda card: -card.balance)
+    file's order, a platform scenario before the reference it equals)."""
+    return sorted(found, key=lambda card: (-card.balance, card.reference))
 
 
 def card_name(card: Card, lang: Language) -> str:
@@ -119,21 +175,26 @@ CARDS_KEY = "cards"
 select."""
 
 
-def show_cards(results: Results, lang: Language) -> None:
-    """The metric cards: per platform scenario, ranked by its balance over the widest range,
-    its name and description, then a row of its figures, so each figure lines up in a
-    column."""
+def show_cards(results: Results, lang: Language, base: Results | None = None) -> None:
+    """The metric cards: per platform scenario, ranked by its balance over the widest range
+    with the do-nothing reference among them, its name and description, then a row of its
+    figures, so each figure lines up in a column; with `base` (the file without the page's
+    edits) each amount's change against the file under it."""
     first, last = measures.widest_total(results.scenario)
     st.caption(t(lang, "ranked", first=first, last=last))
     with st.container(key=CARDS_KEY):  # on a phone a compact panel of its own (`style`)
-        for card in ranked(cards(results, lang)):
+        for card in ranked([*cards(results, lang, base), do_nothing(results, lang)]):
             with st.container(gap="small"):
-                st.markdown(f"**{card_name(card, lang)}**")
+                name = card_name(card, lang)
+                st.markdown(f"*{name}*" if card.reference else f"**{name}**")
                 if card.description:
                     st.caption(card.description)
                 figures = st.columns(len(card.figures))
-                for column, (text, value) in zip(figures, card.figures, strict=True):
-                    column.metric(text, value, border=True, height="stretch")
+                changes = card.changes or [None] * len(card.figures)
+                for column, (text, value), change in zip(
+                    figures, card.figures, changes, strict=True
+                ):
+                    column.metric(text, value, delta=change, border=True, height="stretch")
 
 
 def show_year_table(results: Results, lang: Language) -> None:
@@ -145,8 +206,8 @@ def show_year_table(results: Results, lang: Language) -> None:
         for column, card in zip(st.columns(2), shown[start : start + 2], strict=False):
             with column:
                 st.markdown(f"**{card_name(card, lang)}**")
-                tables.show(year_table(results, card.platform, lang))
+                tables.show(year_table(results, card.platform, lang), f"year-{card.platform}")
     detail = st.expander(t(lang, "lines_detail"), key="lines_detail", on_change="rerun")
     if detail.open:
         with detail:
-            tables.show(lines_table(results, lang), numbers_from=2)
+            tables.show(lines_table(results, lang), "lines", numbers_from=2)

@@ -378,6 +378,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "reapply": ("Apply them to this scenario", "Pas ze toe op dit scenario"),
     "download_report": ("Board report (PDF)", "Rapport voor het bestuur (PDF)"),
     "report_stem": ("board-report", "bestuursrapport"),
+    "undo": ("Undo", "Ongedaan maken"),
+    "undo_help": (
+        "Back to the file's value for this input; the other changes stay.",
+        "Terug naar de waarde uit het bestand voor deze invoer; de andere wijzigingen blijven.",
+    ),
+    "do_nothing": ("Do nothing (reference)", "Niets doen (referentie)"),
+    "do_nothing_help": (
+        "No platform and no online help: no costs, no savings. A platform scenario ranked below "
+        "it costs more than it saves over these years.",
+        "Geen platform en geen online hulp: geen kosten, geen besparing. Een platformscenario "
+        "dat eronder staat, kost over deze jaren meer dan het oplevert.",
+    ),
+    "not_applicable": ("—", "—"),
     "save_as": ("Save as scenario", "Opslaan als scenario"),
     "save_name": ("Name of the new scenario", "Naam van het nieuwe scenario"),
     "save_note": ("Why these changes", "Waarom deze wijzigingen"),

@@ -119,13 +119,21 @@ def show_edits(base: Evaluated, edits: dict[str, Edit], lang: Language) -> None:
     scenario = base.loaded.scenario
     with st.container(border=True):
         st.markdown(f"**{t(lang, 'differs')}**")
-        lines = []
         for edit in edits.values():
             entry = entries[edit.path]
             before = assumptions.values_text(entry.values, entry, lang)
             after = assumptions.values_text(edit.values, entry, lang)
-            lines.append(f"- {owned_label(entry, scenario, lang)}: {before} → **{after}**")
-        st.markdown("\n".join(lines))
+            with st.container(horizontal=True, vertical_alignment="center"):
+                st.markdown(f"{owned_label(entry, scenario, lang)}: {before} → **{after}**")
+                st.button(
+                    t(lang, "undo"),
+                    key=f"undo:{edit.path}",
+                    on_click=state.undo_edit,
+                    args=(edit.path,),
+                    icon=":material/undo:",
+                    type="tertiary",
+                    help=t(lang, "undo_help"),
+                )
         command = " ".join(f"--set '{edit.change}'" for edit in edits.values())
         st.caption(t(lang, "as_command"))
         st.code(
@@ -234,7 +242,7 @@ def main() -> None:
         show_problems(t(lang, "edits_invalid"), error, lang)
     show_dropped(lang)
     show_edits(base, state.edits(), lang)
-    headline.show_cards(current.results, lang)
+    headline.show_cards(current.results, lang, base.results if state.edits() else None)
     tabs = st.tabs(section_labels(lang), key=SECTION, on_change="rerun")
     results_tab, assumptions_tab, uncertainty_tab, compare_tab, explain_tab = tabs
     if results_tab.open:

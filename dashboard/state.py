@@ -204,6 +204,13 @@ def reset_edits() -> None:
     forget_inputs()
 
 
+def undo_edit(path: str) -> None:
+    """Take back one edit (that input goes back to the file's value) and keep the others; the
+    boxes and tables are drawn anew from what is left."""
+    st.session_state[EDITS] = {key: edit for key, edit in edits().items() if key != path}
+    forget_inputs()
+
+
 def written() -> dict[str, str]:
     """The text last written in each input box, by key."""
     return st.session_state.setdefault(WRITTEN, {})

@@ -45,15 +45,31 @@ def ranked_platforms(results: Results) -> list[str]:
     )
 
 
+def ranked_cards(results: Results) -> list[str]:
+    """The cards' order: the platform ids ranked, with the do-nothing reference (balance 0)
+    after every platform scenario that does at least as well."""
+    first, last = measures.widest_total(results.scenario)
+    ids = ranked_platforms(results)
+    above = [pid for pid in ids if float(results.total(pid, "balance", first, last)) >= 0]
+    return [*above, "do-nothing", *ids[len(above) :]]
+
+
 def headline(at: AppTest, results: Results) -> dict[str, dict[str, str]]:
-    """The metric cards by platform id: {label: value shown}; the cards are ranked."""
-    per_platform = len(results.scenario.totals) + 3  # break-even, money, staff hours
+    """The metric cards by platform id (and `do-nothing`): {label: value shown}; the cards
+    are ranked."""
+    per_card = len(results.scenario.totals) + 3  # break-even, money, staff hours
     metrics = list(at.metric)
-    assert len(metrics) == per_platform * len(results.platform_ids)
+    order = ranked_cards(results)
+    assert len(metrics) == per_card * len(order)
     return {
-        pid: {m.label: m.value for m in metrics[i * per_platform : (i + 1) * per_platform]}
-        for i, pid in enumerate(ranked_platforms(results))
+        pid: {m.label: m.value for m in metrics[i * per_card : (i + 1) * per_card]}
+        for i, pid in enumerate(order)
     }
+
+
+def edits_shown(at: AppTest) -> list[str]:
+    """The edits listed above the cards, each as `label: before → **after**`."""
+    return [m.value for m in at.markdown if " → **" in m.value]
 
 
 def engine(path: object = CORRECTED, changes: list[str] | None = None) -> Results:
@@ -117,7 +133,7 @@ def test_an_hourly_wage_of_80_shows_what_the_engine_computes_for_80(app: AppTest
     assert cards["average"]["Balance years 1-6"] == shown
     assert cards["average"]["Break-even"] == "year 3"
     assert app.session_state[state.EDITS]["hourly_wage"].change == "hourly_wage=80"
-    assert "Hourly wage: €75.00/h → **€80.00/h**" in [m.value for m in app.markdown][2]
+    assert edits_shown(app) == ["Hourly wage: €75.00/h → **€80.00/h**"]
 
 
 def test_a_platforms_licence_price_and_development_cost_reach_the_engine(app: AppTest) -> None:
@@ -161,12 +177,11 @@ def test_a_course_table_edit_of_one_year_changes_that_year_only(app: AppTest) ->
         float(expected.total("average", "balance", 1, 6)), "en"
     )
     assert cards["average"]["Balance years 1-6"] != "€99,494.00"
-    differs = [m.value for m in app.markdown][2]
     course = "Ass JV (assertiveness, young women)"
-    assert differs.splitlines() == [
-        f"- Online sessions per course, {course}: 3 sessions in years 1-2, 4 sessions from year 3"
+    assert edits_shown(app) == [
+        f"Online sessions per course, {course}: 3 sessions in years 1-2, 4 sessions from year 3"
         " → **3 sessions in years 1-2, 5 sessions in year 3, 4 sessions from year 4**",
-        f"- Efficiency of online vs offline contact, {course}: 40%"
+        f"Efficiency of online vs offline contact, {course}: 40%"
         " → **45% in years 1-2, 40% from year 3**",
     ]
 

@@ -659,20 +659,21 @@ def test_the_cards_rank_the_platforms_by_their_1_6_balance_the_average_marked(
         "€99,494.00",
         "€67,498.00",
     ]
-    names = [m.value for m in app.markdown if m.value.startswith("**")][1:]
+    names = [m.value for m in app.markdown if m.value.startswith(("**", "*Do"))][1:]
     ranked = [
         "**Kwadraad Hulp Online, existing, no development**",
         "**Kwadraad Hulp Online, with development**",
         "**Average of Hulp Online with development and new platform (average)**",
         "**New platform (fictitious)**",
     ]
-    assert names == ranked + ranked  # the cards, then the year tables in the same order
+    # the cards, the do-nothing reference last (every platform gains), then the year tables
+    assert names == [*ranked, "*Do nothing (reference)*", *ranked]
     captions = [c.value for c in app.caption]
     assert "Platform scenarios ranked by their balance over years 1-6, highest first." in captions
     for pid in order:
         assert results.scenario.platforms[pid].description in captions
     values = [m.value for m in app.metric if m.label == "Balance years 1-6"]
-    assert values == [balance(results, pid) for pid in order]
+    assert values == [*(balance(results, pid) for pid in order), "€0.00"]
     app.radio(key=state.LANGUAGE).set_value("nl").run()
     names = [m.value for m in app.markdown if m.value.startswith("**")]
     average = text_in(results.scenario.platforms["average"].name, "nl")

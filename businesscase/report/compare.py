@@ -135,6 +135,16 @@ class Comparison:
         return list(dict.fromkeys(change.key for change in self.lines))
 
 
+def total_change(
+    before: Results, after: Results, platform: str, name: str, first: int, last: int
+) -> float:
+    """How far a platform scenario's total of a result line over years `first`..`last` moved
+    from `before` to `after` (two evaluations of the same file, with and without edits): the
+    change a headline card shows against the file."""
+    was = float(before.total(platform, name, first, last))
+    return float(after.total(platform, name, first, last)) - was
+
+
 def _pin_text(results: Results, key: str) -> str:
     pin = results.pins.get(key)
     if pin is None:

@@ -1,0 +1,87 @@
+"""Helping the choice (issue 12, items 5 and 6): the cards show each amount's change against
+the file after an edit, a do-nothing reference is ranked among the platform scenarios, and a
+single edit can be taken back while the others stay."""
+
+from __future__ import annotations
+
+from businesscase import Results, measures
+from dashboard import state
+from dashboard.i18n import money
+from tests.conftest import CORRECTED
+from tests.test_app import engine, headline, ranked_cards
+from tests.test_app_director import BOUGHT, WAGE, session
+
+DEVELOPMENT = state.quick_key("platforms.new-platform.development_cost")
+
+
+def deltas(at: object, results: Results) -> dict[str, list[str]]:
+    """The change shown under each card's figures, by card in ranked order."""
+    per_card = len(results.scenario.totals) + 3
+    metrics = list(at.metric)  # type: ignore[attr-defined]
+    order = ranked_cards(results)
+    return {
+        pid: [m.delta for m in metrics[i * per_card : (i + 1) * per_card]]
+        for i, pid in enumerate(order)
+    }
+
+
+def test_after_a_wage_edit_each_card_shows_its_change_against_the_file_in_dutch() -> None:
+    at = session(lang="nl")
+    at.text_input(key=WAGE).set_value("80").run()
+    edited, file = engine(CORRECTED, ["hourly_wage=80"]), engine(CORRECTED)
+    first, last = measures.widest_total(edited.scenario)
+    shown = deltas(at, edited)
+    balance = float(edited.total("average", "balance", first, last)) - float(
+        file.total("average", "balance", first, last)
+    )
+    hours = float(edited.total("average", "hours_net", first, last)) - float(
+        file.total("average", "hours_net", first, last)
+    )
+    assert balance > 0  # a higher wage makes every saved hour worth more
+    assert shown["average"][len(edited.scenario.totals) - 1] == "+" + money(balance, "nl")
+    assert shown["average"][len(edited.scenario.totals)] == ""  # the break-even year
+    assert hours == 0  # the wage prices the hours; it does not move them
+    assert shown["average"][-1] == ""  # so the staff hours show no change
+    assert shown["do-nothing"] == [""] * len(shown["do-nothing"])
+
+
+def test_without_edits_no_card_shows_a_change() -> None:
+    at = session(lang="nl")
+    assert {m.delta for m in at.metric} == {""}
+
+
+def test_doing_nothing_is_ranked_as_a_reference_of_zero_between_gain_and_loss() -> None:
+    results = engine(BOUGHT)
+    first, last = measures.widest_total(results.scenario)
+    at = session(lang="nl", file=BOUGHT.name)
+    cards = headline(at, results)
+    assert cards["do-nothing"][f"Saldo jaar {first}-{last}"] == money(0, "nl")
+    order = ranked_cards(results)
+    place = order.index("do-nothing")
+    balances = [
+        float(results.total(pid, "balance", first, last))
+        for pid in order
+        if pid in results.platform_ids
+    ]
+    assert all(b >= 0 for b in balances[:place]) and all(b < 0 for b in balances[place:])
+    assert any("Niets doen (referentie)" in m.value for m in at.markdown)
+
+
+def test_undoing_one_edit_keeps_the_others_and_their_figures() -> None:
+    at = session(lang="nl")
+    at.text_input(key=WAGE).set_value("80").run()
+    at.text_input(key=DEVELOPMENT).set_value("60000").run()
+    assert set(state_edits(at)) == {"hourly_wage", "platforms.new-platform.development_cost"}
+    next(b for b in at.button if b.key == "undo:hourly_wage").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert set(state_edits(at)) == {"platforms.new-platform.development_cost"}
+    assert at.text_input(key=WAGE).value == "75,00"
+    expected = engine(CORRECTED, ["platforms.new-platform.development_cost=60000"])
+    first, last = measures.widest_total(expected.scenario)
+    assert headline(at, expected)["average"][f"Saldo jaar {first}-{last}"] == money(
+        float(expected.total("average", "balance", first, last)), "nl"
+    )
+
+
+def state_edits(at: object) -> dict[str, object]:
+    return dict(at.session_state[state.EDITS])  # type: ignore[attr-defined]
