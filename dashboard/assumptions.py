@@ -19,18 +19,23 @@ import streamlit as st
 from businesscase import ParameterEntry, activities, text_in
 from dashboard import tables
 from dashboard.edits import (
+    ALL_YEARS,
+    ORGANISATION,
+    PLATFORM_TABLE,
     Edit,
-    course_entries,
-    course_single_entries,
+    changed_years,
     quick_entries,
     shown_values,
     steps,
+    table_entries,
+    table_ids,
+    table_single_entries,
 )
 from dashboard.i18n import Language, label, quantity, t, typed_text, unit_text
 from dashboard.sources import Evaluated
-from dashboard.state import course_key, quick_key, refused, write_box
+from dashboard.state import quick_key, refused, table_key, write_box
 
-PARAMETER, UNIT, SOURCE = "parameter", "unit", "source"
+PARAMETER, UNIT, SOURCE, CHANGED = "parameter", "unit", "source", "changed"
 ROW_HEIGHT = 35
 """Streamlit's row height in pixels, to size a course table so that it shows every row."""
 
@@ -95,15 +100,17 @@ def _row_label(entry: ParameterEntry, lang: Language) -> str:
     return label(entry, lang)
 
 
-def course_frame(
+def table_frame(
     entries: list[ParameterEntry], edits: Mapping[str, Edit], horizon: int, lang: Language
 ) -> pd.DataFrame:
-    """One row per course parameter: label, unit, its value in each year as text in the page's
-    notation (percentages in %: `40`, hours `0,5` in Dutch), and its source."""
+    """One row per parameter: label, unit, an empty cell to type one value for every year, its
+    value in each year as text in the page's notation (percentages in %: `40`, hours `0,5` in
+    Dutch), the years an edit changed (so edited cells are marked), and its source."""
     rows = [
         {
             PARAMETER: _row_label(entry, lang),
             UNIT: unit_text(entry.unit, lang),
+            ALL_YEARS: "",
             **dict(
                 zip(
                     map(year_column, range(1, horizon + 1)),
@@ -114,19 +121,45 @@ def course_frame(
                     strict=True,
                 )
             ),
+            CHANGED: _changed_text(changed_years(entry, edits.get(entry.key)), lang),
             SOURCE: entry.source or text_in(entry.origin, lang),
         }
         for entry in entries
     ]
-    return pd.DataFrame(
-        rows, columns=[PARAMETER, UNIT, *map(year_column, range(1, horizon + 1)), SOURCE]
-    )
+    years = map(year_column, range(1, horizon + 1))
+    return pd.DataFrame(rows, columns=[PARAMETER, UNIT, ALL_YEARS, *years, CHANGED, SOURCE])
 
 
-def show_course_tables(base: Evaluated, edits: Mapping[str, Edit], lang: Language) -> None:
-    """An editable table per course (year cells are text, read in the page's notation), with
-    the cells refused under it, then the course's inputs that are one value (growth from year);
-    the edits are folded into the state on the next run."""
+def _changed_text(years: list[int], lang: Language) -> str:
+    """`✎ year 3`, `✎ years 1-6`, `✎ years 2, 4`: the cells an edit changed ('' for none)."""
+    if not years:
+        return ""
+    if len(years) == 1:
+        return t(lang, "changed_year", years=years[0])
+    runs = steps([float(y - i) for i, y in enumerate(years)])  # consecutive years: one run
+    parts = [
+        str(years[first - 1]) if first == last else f"{years[first - 1]}-{years[last - 1]}"
+        for first, last, _ in runs
+    ]
+    return t(lang, "changed_years", years=", ".join(parts))
+
+
+def table_title(evaluated: Evaluated, table: str, lang: Language) -> str:
+    """A table's heading: the activity's or platform scenario's name, or the organisation."""
+    scenario = evaluated.loaded.scenario
+    if table == ORGANISATION:
+        return t(lang, "organisation_inputs")
+    if table.startswith(PLATFORM_TABLE):
+        return text_in(scenario.platforms[table.removeprefix(PLATFORM_TABLE)].name, lang)
+    names = {activity.id: activity.name for activity in activities(scenario)}
+    return text_in(names[table], lang)
+
+
+def show_input_tables(base: Evaluated, edits: Mapping[str, Edit], lang: Language) -> None:
+    """An editable table per activity, for the organisation and per platform scenario (year
+    cells are text, read in the page's notation; a value typed under "all years" sets every
+    year), with the cells refused under it, then its inputs that are one value (a year, a
+    number of years); the edits are folded into the state on the next run."""
     scenario = base.loaded.scenario
     horizon = scenario.horizon_years
     st.subheader(t(lang, "course_tables"))
@@ -134,28 +167,40 @@ def show_course_tables(base: Evaluated, edits: Mapping[str, Edit], lang: Languag
     config = {
         PARAMETER: st.column_config.TextColumn(t(lang, "parameter"), disabled=True, pinned=True),
         UNIT: st.column_config.TextColumn(t(lang, "unit"), disabled=True),
-        SOURCE: st.column_config.TextColumn(t(lang, "source"), disabled=True),
+        ALL_YEARS: st.column_config.TextColumn(
+            t(lang, "all_years"), help=t(lang, "all_years_help")
+        ),
         **{
             year_column(year): st.column_config.TextColumn(t(lang, "year_n", year=year))
             for year in range(1, horizon + 1)
         },
+        CHANGED: st.column_config.TextColumn(t(lang, "changed"), disabled=True),
+        SOURCE: st.column_config.TextColumn(t(lang, "source"), disabled=True),
     }
-    for activity in activities(scenario):
-        course_id = activity.id
-        st.markdown(f"**{text_in(activity.name, lang)}**")
-        frame = course_frame(course_entries(base, course_id), edits, horizon, lang)
-        st.data_editor(
-            frame,
-            key=course_key(course_id),
-            hide_index=True,
-            column_config=config,
-            height=ROW_HEIGHT * (len(frame) + 1) + 3,
-        )
-        for cell in refused().cells.get(course_key(course_id), []):
+    for table in table_ids(base):
+        entries = table_entries(base, table)
+        singles = table_single_entries(base, table)
+        if not entries and not singles:
+            continue
+        st.markdown(f"**{table_title(base, table, lang)}**")
+        if entries:
+            frame = table_frame(entries, edits, horizon, lang)
+            st.data_editor(
+                frame,
+                key=table_key(table),
+                hide_index=True,
+                column_config=config,
+                height=ROW_HEIGHT * (len(frame) + 1) + 3,
+            )
+        for cell in refused().cells.get(table_key(table), []):
             reason = cell.why.message(lang)
             parameter = label(cell.entry, lang)
-            st.error(t(lang, "cell_refused", parameter=parameter, year=cell.year, reason=reason))
-        singles = course_single_entries(base, course_id)
+            if cell.year == 0:  # the all-years cell
+                st.error(t(lang, "all_years_refused", parameter=parameter, reason=reason))
+            else:
+                st.error(
+                    t(lang, "cell_refused", parameter=parameter, year=cell.year, reason=reason)
+                )
         if singles:
             columns = st.columns(min(len(singles), 3) + 1)
             for index, entry in enumerate(singles):
@@ -209,4 +254,4 @@ def show_inputs(current: Evaluated, lang: Language) -> None:
     everything = st.expander(t(lang, "all_inputs"), key="all_inputs", on_change="rerun")
     if everything.open:
         with everything:
-            tables.show(inputs_frame(current, lang), numbers_from=5)
+            tables.show(inputs_frame(current, lang), "inputs", numbers_from=5)

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import numpy as np
+
 from businesscase import (
     Change,
     KeyPath,
@@ -110,35 +112,59 @@ def acting(evaluated: Evaluated) -> set[KeyPath]:
     return found
 
 
-def activity_path(evaluated: Evaluated, activity_id: str) -> tuple[str, str]:
-    """The key path of an activity's block (`("courses", "ass_jv")`), by its id (ids are
-    unique across courses and trajectory types)."""
-    found = [a.path for a in activities(evaluated.loaded.scenario) if a.id == activity_id]
-    return found[0] if found else ("courses", activity_id)
+ORGANISATION = "organisation"
+"""The id of the table of the organisation's inputs (wage indexation, VAT, implementation)."""
+PLATFORM_TABLE = "platform:"
+"""The prefix of a platform scenario's table id (`platform:new-platform`)."""
 
 
-def _course_parameters(evaluated: Evaluated, course_id: str) -> list[ParameterEntry]:
-    """An activity's parameters (a course's growth block, a trajectory type's routes) that
-    act, in the file's order."""
-    prefix = activity_path(evaluated, course_id)
-    live = acting(evaluated)
+def table_ids(evaluated: Evaluated) -> list[str]:
+    """The tables of inputs edited year by year, in the page's order: each activity's (by its
+    id), the organisation's, then each platform scenario's (`platform:` and its id)."""
+    scenario = evaluated.loaded.scenario
     return [
-        entry
-        for entry in evaluated.entries
-        if entry.path[:2] == prefix
-        and is_step_parameter(evaluated.loaded, entry.path)
-        and entry.path in live
+        *(activity.id for activity in activities(scenario)),
+        ORGANISATION,
+        *(PLATFORM_TABLE + pid for pid in scenario.platforms),
     ]
 
 
-def course_entries(evaluated: Evaluated, course_id: str) -> list[ParameterEntry]:
-    """The rows of a course's table: its inputs that act and have a value per year."""
-    return [e for e in _course_parameters(evaluated, course_id) if not is_year_valued(e)]
+def _in_table(evaluated: Evaluated, table: str, path: KeyPath) -> bool:
+    """Whether the input at `path` belongs to the table: an activity's block, a platform
+    scenario's block, or (the organisation) every other input."""
+    if table.startswith(PLATFORM_TABLE):
+        return path[:2] == ("platforms", table.removeprefix(PLATFORM_TABLE))
+    blocks = {a.id: a.path for a in activities(evaluated.loaded.scenario)}
+    if table == ORGANISATION:
+        return path[0] != "platforms" and path[:2] not in blocks.values()
+    return path[:2] == blocks.get(table)
 
 
-def course_single_entries(evaluated: Evaluated, course_id: str) -> list[ParameterEntry]:
-    """A course's inputs that act and are one value for the whole case (growth from year)."""
-    return [e for e in _course_parameters(evaluated, course_id) if is_year_valued(e)]
+def _table_parameters(evaluated: Evaluated, table: str) -> list[ParameterEntry]:
+    """A table's parameters that act and hold values by year (amounts paid in named years, a
+    different rule, are edited in the file), leaving out those with a box of their own at the
+    top (the wage, licence prices and development costs), in the file's order."""
+    live = acting(evaluated)
+    quick = {entry.path for entry in quick_entries(evaluated)}
+    return [
+        entry
+        for entry in evaluated.entries
+        if _in_table(evaluated, table, entry.path)
+        and is_step_parameter(evaluated.loaded, entry.path)
+        and entry.path in live
+        and entry.path not in quick
+    ]
+
+
+def table_entries(evaluated: Evaluated, table: str) -> list[ParameterEntry]:
+    """The rows of a table: its inputs that act and have a value per year."""
+    return [e for e in _table_parameters(evaluated, table) if not is_year_valued(e)]
+
+
+def table_single_entries(evaluated: Evaluated, table: str) -> list[ParameterEntry]:
+    """A table's inputs that act and are one value for the whole case (a year, a number of
+    years), each edited in a box under the table."""
+    return [e for e in _table_parameters(evaluated, table) if is_year_valued(e)]
 
 
 QUICK_PLATFORM_INPUTS = ("licence_per_client", "development_cost")
@@ -158,10 +184,9 @@ def quick_entries(evaluated: Evaluated) -> list[ParameterEntry]:
 
 
 def single_entries(evaluated: Evaluated) -> list[ParameterEntry]:
-    """Every input edited in a box of its own: the quick inputs, then each course's years."""
-    ids = [activity.id for activity in activities(evaluated.loaded.scenario)]
+    """Every input edited in a box of its own: the quick inputs, then each table's years."""
     return quick_entries(evaluated) + [
-        entry for activity_id in ids for entry in course_single_entries(evaluated, activity_id)
+        entry for table in table_ids(evaluated) for entry in table_single_entries(evaluated, table)
     ]
 
 
@@ -193,26 +218,45 @@ def cell_value(cell: object, entry: ParameterEntry, lang: Language) -> float | N
     return None
 
 
+ALL_YEARS = "all"
+"""The column of a table where one value typed sets every year at once."""
+
+
 def table_edit(
     entry: ParameterEntry, edit: Edit | None, cells: Mapping[str, object], lang: Language = "en"
 ) -> TableEdit:
-    """The values by year after a table edit of some year cells (`{"3": "5"}`), the text read
-    in the page's notation; an emptied cell keeps its value, an unreadable one too and is
-    reported."""
+    """The values by year after a table edit of some cells (`{"3": "5"}`; `{"all": "5"}` sets
+    every year, and a year typed beside it still counts), the text read in the page's
+    notation; an emptied cell keeps its value, an unreadable one too and is reported (the
+    all-years cell as year 0)."""
     values = shown_values(entry, edit)
     refused: dict[int, Unreadable] = {}
-    for column, cell in cells.items():
-        if not column.isdigit() or not 1 <= int(column) <= len(values):
+    typed = sorted(cells.items(), key=lambda item: item[0] != ALL_YEARS)  # all years first
+    for column, cell in typed:
+        every = column == ALL_YEARS
+        if not every and (not column.isdigit() or not 1 <= int(column) <= len(values)):
             continue
         try:
             value = cell_value(cell, entry, lang)
         except Unreadable as why:
-            refused[int(column)] = why
+            refused[0 if every else int(column)] = why
             continue
-        if value is not None:
+        if value is not None and every:
+            values = [value] * len(values)
+        elif value is not None:
             values[int(column) - 1] = value
     fractions = tuple(fraction_of_percent(v) if entry.is_percentage else v for v in values)
     return TableEdit(fractions, refused)
+
+
+def changed_years(entry: ParameterEntry, edit: Edit | None) -> list[int]:
+    """The years in which an edit gives an input another value than the file."""
+    if edit is None:
+        return []
+    file = [float(v) for v in np.broadcast_to(entry.values, (len(edit.values),))]
+    return [
+        year for year, (was, now) in enumerate(zip(file, edit.values, strict=True), 1) if was != now
+    ]
 
 
 def edited_values(

@@ -105,10 +105,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_savings_lines": ("Savings by line", "Besparingen per soort"),
     "costs_of": ("Costs: {platform}", "Kosten: {platform}"),
     "break_even_marker": ("break-even", "terugverdiend"),
-    "course_tables": ("Courses and trajectories", "Cursussen en trajecten"),
+    "course_tables": ("Inputs by year", "Invoer per jaar"),
     "course_tables_help": (
-        "Edit a year's value; every change recomputes at once. Percentages are in %.",
-        "Wijzig de waarde van een jaar; elke wijziging rekent direct door. Percentages in %.",
+        "Edit a year's value, or type one value under 'All years' for every year; every change "
+        "recomputes at once. Percentages are in %.",
+        "Wijzig de waarde van een jaar, of typ onder 'Alle jaren' één waarde voor elk jaar; "
+        "elke wijziging rekent direct door. Percentages in %.",
+    ),
+    "all_years": ("All years", "Alle jaren"),
+    "all_years_help": (
+        "A value typed here becomes the value of every year.",
+        "Een waarde die u hier typt, wordt de waarde van elk jaar.",
+    ),
+    "changed": ("Changed", "Gewijzigd"),
+    "changed_year": ("✎ year {years}", "✎ jaar {years}"),
+    "changed_years": ("✎ years {years}", "✎ jaar {years}"),
+    "organisation_inputs": (
+        "The organisation: rates, VAT, implementation, staff",
+        "De organisatie: percentages, btw, invoering, personeel",
     ),
     "all_inputs": ("All inputs, with units and sources", "Alle invoer, met eenheden en bronnen"),
     "value": ("Value", "Waarde"),
@@ -298,6 +312,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "houden de laatste waarde.",
     ),
     "cell_refused": ("{parameter}, year {year}: {reason}", "{parameter}, jaar {year}: {reason}"),
+    "all_years_refused": (
+        "{parameter}, all years: {reason}",
+        "{parameter}, alle jaren: {reason}",
+    ),
     "one_value": (
         "A year or a number of years: one value for the whole case.",
         "Een jaar of een aantal jaren: één waarde voor de hele businesscase.",

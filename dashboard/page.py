@@ -250,7 +250,7 @@ def main() -> None:
             show_results(current, lang)
     if assumptions_tab.open:
         with assumptions_tab:
-            assumptions.show_course_tables(base, state.edits(), lang)
+            assumptions.show_input_tables(base, state.edits(), lang)
             assumptions.show_inputs(current, lang)
     if uncertainty_tab.open:
         with uncertainty_tab:

@@ -24,16 +24,16 @@ from businesscase import (
     Language,
     ParameterEntry,
     ScenarioError,
-    activities,
 )
 from dashboard.edits import (
     Edit,
     changes,
-    course_entries,
     everywhere,
     quick_values,
     single_entries,
     table_edit,
+    table_entries,
+    table_ids,
     typed_value,
     updated,
 )
@@ -56,7 +56,7 @@ SEEN_UPLOAD = "seen_upload"
 UPLOAD_ERROR = "upload_error"
 LAST_GOOD = "last_good"
 QUICK_PREFIX = "input:"
-COURSE_PREFIX = "course:"
+TABLE_PREFIX = "table:"
 DRAWS, SEED = "draws", "seed"
 RUN_PREFIX = "run:"
 TYPED_IN = "typed_in"
@@ -123,7 +123,8 @@ def browser_language() -> Language:
 def init() -> None:
     """Defaults for a new session: the corrected reference scenario, no edits, the browser's
     language (English unless it asks for Dutch), 10,000 draws from seed 1."""
-    st.session_state.setdefault(CHOICE, default_choice())
+    if CHOICE not in st.session_state:  # not on every run: it reads the folder
+        st.session_state[CHOICE] = default_choice()
     st.session_state.setdefault(LANGUAGE, browser_language())
     st.session_state.setdefault(EDITS, {})
     st.session_state.setdefault(UPLOADS, {})
@@ -136,9 +137,10 @@ def quick_key(path: str) -> str:
     return QUICK_PREFIX + path
 
 
-def course_key(course_id: str) -> str:
-    """The session-state key of a course table (its edit state)."""
-    return COURSE_PREFIX + course_id
+def table_key(table: str) -> str:
+    """The session-state key of a table of inputs (its edit state), by the table's id: an
+    activity's id, `organisation` or `platform:` and a platform scenario's id."""
+    return TABLE_PREFIX + table
 
 
 def edits() -> dict[str, Edit]:
@@ -185,14 +187,15 @@ def apply_everywhere(entries: list[ParameterEntry], value: float) -> None:
     st.session_state[EDITS] = everywhere(edits(), entries, value)
     for entry in entries:
         st.session_state.pop(quick_key(entry.key), None)
-        if len(entry.path) > 2:  # a course's or trajectory type's input: its table
-            st.session_state.pop(course_key(str(entry.path[1])), None)
+    for key in list(st.session_state):  # the tables are drawn anew from the edits
+        if str(key).startswith(TABLE_PREFIX):
+            del st.session_state[key]
 
 
 def forget_inputs() -> None:
     """Forget the input boxes and course tables, so they are drawn anew from the edits."""
     for key in list(st.session_state):
-        if str(key).startswith((QUICK_PREFIX, COURSE_PREFIX)):
+        if str(key).startswith((QUICK_PREFIX, TABLE_PREFIX)):
             del st.session_state[key]
     st.session_state.pop(WRITTEN, None)
     st.session_state.pop(REFUSED, None)
@@ -316,10 +319,10 @@ def collect_edits(base: Evaluated, lang: Language = "en") -> Changes:
             continue
         current = updated(current, entry, quick_values(entry, value))
         write_box(entry, current.get(entry.key), typed)  # `80,5` is shown as `80,50`
-    for course_id in (activity.id for activity in activities(base.loaded.scenario)):
-        table = state.get(course_key(course_id))
+    for table_id in table_ids(base):
+        table = state.get(table_key(table_id))
         rows = table.get("edited_rows", {}) if isinstance(table, dict) else {}
-        entries = course_entries(base, course_id)
+        entries = table_entries(base, table_id)
         cells_refused = []
         for row, cells in rows.items():
             if isinstance(row, int) and 0 <= row < len(entries) and isinstance(cells, dict):
@@ -328,7 +331,7 @@ def collect_edits(base: Evaluated, lang: Language = "en") -> Changes:
                 current = updated(current, entry, edit.values)
                 cells_refused += [RefusedCell(entry, y, why) for y, why in edit.refused.items()]
         if cells_refused:
-            found.cells[course_key(course_id)] = cells_refused
+            found.cells[table_key(table_id)] = cells_refused
     st.session_state[EDITS] = current
     st.session_state[REFUSED] = found
     if typed != lang:

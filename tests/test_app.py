@@ -16,7 +16,7 @@ from businesscase.report.tidy import results_json
 from businesscase.scenario.loading import load_scenario, load_scenario_bytes
 from dashboard import state
 from dashboard.compare_view import KEY_ALL
-from dashboard.edits import course_entries
+from dashboard.edits import table_entries
 from dashboard.explain_view import KEY_LINE, KEY_YEAR
 from dashboard.i18n import money, t
 from dashboard.page import SECTION
@@ -157,10 +157,10 @@ def test_a_platforms_licence_price_and_development_cost_reach_the_engine(app: Ap
 
 def test_a_course_table_edit_of_one_year_changes_that_year_only(app: AppTest) -> None:
     base = evaluate_choice(FILE + CORRECTED.name, {})
-    rows = [e.key for e in course_entries(base, "ass_jv")]
+    rows = [e.key for e in table_entries(base, "ass_jv")]
     sessions = rows.index("courses.ass_jv.online_sessions")
     efficiency = rows.index("courses.ass_jv.online_efficiency")
-    app.session_state[state.course_key("ass_jv")] = {
+    app.session_state[state.table_key("ass_jv")] = {
         "edited_rows": {sessions: {"3": 5}, efficiency: {"1": 45, "2": 45}},
         "added_rows": [],
         "deleted_rows": [],
@@ -190,9 +190,9 @@ def test_the_course_table_shows_the_edited_values_and_keeps_them_across_tabs(
     app: AppTest,
 ) -> None:
     base = evaluate_choice(FILE + CORRECTED.name, {})
-    row = [e.key for e in course_entries(base, "ass_ov")].index("courses.ass_ov.groups_per_year")
+    row = [e.key for e in table_entries(base, "ass_ov")].index("courses.ass_ov.groups_per_year")
     open_tab(app, "tab_assumptions")
-    app.session_state[state.course_key("ass_ov")] = {
+    app.session_state[state.table_key("ass_ov")] = {
         "edited_rows": {row: {"1": 10, "2": 10, "3": 10, "4": 10, "5": 10, "6": 10}},
         "added_rows": [],
         "deleted_rows": [],

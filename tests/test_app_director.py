@@ -100,8 +100,8 @@ def test_the_page_writes_the_scenario_language_tab_platform_and_every_edit_into_
     app.text_input(key=WAGE).set_value("80.5").run()
     open_tab(app, "tab_assumptions")
     base = evaluate_choice(FILE + CORRECTED.name, {})
-    rows = [e.key for e in state.course_entries(base, "ass_jv")]
-    app.session_state[state.course_key("ass_jv")] = {
+    rows = [e.key for e in state.table_entries(base, "ass_jv")]
+    app.session_state[state.table_key("ass_jv")] = {
         "edited_rows": {
             rows.index("courses.ass_jv.groups_per_year"): {str(y): 10 for y in range(1, 7)}
         },
@@ -110,6 +110,8 @@ def test_the_page_writes_the_scenario_language_tab_platform_and_every_edit_into_
     }
     app.run()
     app.radio(key=state.LANGUAGE).set_value("nl").run()
+    app.session_state["share_link"] = True  # open the expander that holds the link
+    app.run()
     assert link_of(app) == {
         "file": ["kwadraad-2013-corrected.yaml"],
         "lang": ["nl"],

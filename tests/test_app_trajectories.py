@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from businesscase import evaluate, load_scenario
 from dashboard import state
-from dashboard.edits import course_entries
+from dashboard.edits import table_entries
 from dashboard.i18n import money
 from dashboard.page import SECTION
 from dashboard.sources import FILE, evaluate_choice
@@ -47,14 +47,14 @@ def test_a_trajectory_type_has_a_table_with_the_shares_of_its_routes(app: AppTes
     app.session_state[SECTION] = "Assumptions"
     app.run()
     base = evaluate_choice(CHOICE, {})
-    keys = [entry.key for entry in course_entries(base, "psychosocial")]
+    keys = [entry.key for entry in table_entries(base, "psychosocial")]
     assert {BLENDED, FACE_TO_FACE, "trajectories.psychosocial.no_show_rate"} <= set(keys)
     table = next(
         e.value
         for e in app.get("data_editor")
         if "Share of trajectories · blended" in e.value.values
     )
-    assert list(table[table.iloc[:, 0] == "Share of trajectories · blended"].iloc[0, 2:4]) == [
+    assert list(table[table.iloc[:, 0] == "Share of trajectories · blended"].iloc[0, 3:5]) == [
         "30",
         "30",
     ]
@@ -65,10 +65,10 @@ def test_moving_ten_percent_of_trajectories_to_blended_help_gives_the_engines_fi
 ) -> None:
     app.selectbox(key=state.CHOICE).set_value(CHOICE).run()
     base = evaluate_choice(CHOICE, {})
-    rows = [entry.key for entry in course_entries(base, "psychosocial")]
+    rows = [entry.key for entry in table_entries(base, "psychosocial")]
     every_year = {str(year): "40" for year in range(1, 7)}
     rest = {str(year): "60" for year in range(1, 7)}
-    app.session_state[state.course_key("psychosocial")] = {
+    app.session_state[state.table_key("psychosocial")] = {
         "edited_rows": {rows.index(BLENDED): every_year, rows.index(FACE_TO_FACE): rest},
         "added_rows": [],
         "deleted_rows": [],

@@ -24,7 +24,7 @@ from businesscase.analytics.simulation import Simulation, simulate
 from businesscase.model.errors import KeyPath
 from businesscase.scenario.loading import load_scenario
 from dashboard import analysis, state
-from dashboard.edits import acting, course_entries, is_step_parameter, is_year_valued
+from dashboard.edits import acting, is_step_parameter, is_year_valued, table_entries
 from dashboard.goal_seek_view import KEY_PARAMETERS, KEY_PLATFORM, KEY_YEAR
 from dashboard.i18n import money, owned_label, percent
 from dashboard.page import SECTION
@@ -263,8 +263,8 @@ def test_goal_seek_finds_the_efficiency_that_breaks_even_by_year_3_and_applies_i
 def test_an_applied_answer_replaces_a_course_table_edit_of_the_same_input(app: AppTest) -> None:
     app.selectbox(key=state.CHOICE).set_value(FILE + CORRECTED.name).run()
     base = evaluate_choice(FILE + CORRECTED.name, {})
-    row_jv = [e.key for e in course_entries(base, "ass_jv")].index(EFFICIENCY[0])
-    app.session_state[state.course_key("ass_jv")] = {
+    row_jv = [e.key for e in table_entries(base, "ass_jv")].index(EFFICIENCY[0])
+    app.session_state[state.table_key("ass_jv")] = {
         "edited_rows": {row_jv: {"1": "45"}},
         "added_rows": [],
         "deleted_rows": [],

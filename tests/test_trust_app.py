@@ -24,10 +24,10 @@ from businesscase import (
 )
 from dashboard import state
 from dashboard.edits import (
-    course_entries,
-    course_single_entries,
     quick_entries,
     table_edit,
+    table_entries,
+    table_single_entries,
 )
 from dashboard.i18n import Unreadable, input_text, money, read_number
 from dashboard.sources import FILE, SCENARIO_DIR, evaluate_choice, scenario_files
@@ -76,11 +76,11 @@ def input_keys(at: AppTest) -> set[str]:
 
 def course_row(choice: str, course: str, key: str) -> int:
     base = evaluate_choice(choice, {})
-    return [e.key for e in course_entries(base, course)].index(key)
+    return [e.key for e in table_entries(base, course)].index(key)
 
 
 def edit_cells(at: AppTest, course: str, row: int, cells: dict[str, object]) -> None:
-    at.session_state[state.course_key(course)] = {
+    at.session_state[state.table_key(course)] = {
         "edited_rows": {row: cells},
         "added_rows": [],
         "deleted_rows": [],
@@ -322,7 +322,7 @@ def test_every_input_offered_moves_a_figure_and_every_input_left_out_moves_none(
     base = evaluate_choice(FILE + CORRECTED.name, {})
     courses = base.loaded.scenario.courses
     offered = quick_entries(base) + [
-        e for c in courses for e in course_entries(base, c) + course_single_entries(base, c)
+        e for c in courses for e in table_entries(base, c) + table_single_entries(base, c)
     ]
     left_out = [e for e in base.entries if e.path[-1] in ("licence_per_client", "development_year")]
     left_out = [e for e in left_out if e.path not in acting_inputs(base.results)]
@@ -359,6 +359,6 @@ def test_no_course_table_of_any_scenario_has_a_row_by_year_for_a_year() -> None:
     for name in scenario_files():
         base = evaluate_choice(FILE + name, {})
         for course in base.loaded.scenario.courses:
-            assert all(e.unit not in ("year", "years") for e in course_entries(base, course))
-            singles += course_single_entries(base, course)
+            assert all(e.unit not in ("year", "years") for e in table_entries(base, course))
+            singles += table_single_entries(base, course)
     assert singles and all(e.unit in ("year", "years") for e in singles)
