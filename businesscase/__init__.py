@@ -72,7 +72,14 @@ if TYPE_CHECKING:
     from businesscase.report.inventory import ParameterEntry, acting_inputs, parameter_entries
     from businesscase.report.parties import PARTY_NAMES, PartyFigure, parties
     from businesscase.report.saved_scenario import ScenarioNotSaved, save_child_scenario
-    from businesscase.report.tidy import cents, results_json, tidy, to_cents, years_text
+    from businesscase.report.tidy import (
+        cents,
+        results_json,
+        tidy,
+        to_cents,
+        value_steps,
+        years_text,
+    )
     from businesscase.report.trace import LineTrace, explain
     from businesscase.scenario.changes import AnyChange, Change
     from businesscase.scenario.lineage import LoadedScenario
@@ -157,6 +164,7 @@ _WHERE: dict[str, tuple[str, str | None]] = {
     "total_change": ("businesscase.report.compare", "total_change"),
     "unit_text": ("businesscase.model.units", "unit_text"),
     "value_at": ("businesscase.model.schema", "value_at"),
+    "value_steps": ("businesscase.report.tidy", "value_steps"),
     "with_changes": ("businesscase.scenario.loading", "with_changes"),
     "write_atomically": ("businesscase.report.files", "write_atomically"),
     "years_text": ("businesscase.report.tidy", "years_text"),
@@ -254,6 +262,7 @@ __all__ = [
     "total_change",
     "unit_text",
     "value_at",
+    "value_steps",
     "with_changes",
     "write_atomically",
     "years_text",

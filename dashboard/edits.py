@@ -30,6 +30,7 @@ from businesscase import (
     number_text,
     percent_text,
     value_at,
+    value_steps,
 )
 from dashboard.i18n import Unreadable, read_number
 from dashboard.sources import Evaluated
@@ -62,15 +63,8 @@ plain = number_text
 """A number as YAML reads it back exactly: `80`, `0.5`, never `8e+04`."""
 
 
-def steps(values: Sequence[float]) -> list[tuple[int, int, float]]:
-    """Values by year as runs of equal values: (first year, last year, value)."""
-    runs: list[tuple[int, int, float]] = []
-    for year, value in enumerate(values, 1):
-        if runs and runs[-1][2] == value:
-            runs[-1] = (runs[-1][0], year, value)
-        else:
-            runs.append((year, year, value))
-    return runs
+steps = value_steps
+"""Values by year as runs of equal values: (first year, last year, value)."""
 
 
 def step_text(values: Sequence[float], percent: bool = False) -> str:

@@ -4,10 +4,12 @@ single edit can be taken back while the others stay."""
 
 from __future__ import annotations
 
-from businesscase import Results, measures
+from businesscase import Results, compare, evaluate, load_scenario, measures, text_in
 from dashboard import state
+from dashboard.compare_view import KEY_B
 from dashboard.i18n import money
-from tests.conftest import CORRECTED
+from dashboard.sources import FILE
+from tests.conftest import CORRECTED, PUBLISHED
 from tests.test_app import engine, headline, ranked_cards
 from tests.test_app_director import BOUGHT, WAGE, session
 
@@ -85,3 +87,28 @@ def test_undoing_one_edit_keeps_the_others_and_their_figures() -> None:
 
 def state_edits(at: object) -> dict[str, object]:
     return dict(at.session_state[state.EDITS])  # type: ignore[attr-defined]
+
+
+def test_compare_shows_what_the_model_computes_for_an_input_the_corrected_file_leaves_out() -> None:
+    published, corrected = load_scenario(PUBLISHED), load_scenario(CORRECTED)
+    found = compare(
+        published, evaluate(published.scenario), corrected, evaluate(corrected.scenario)
+    )
+    changes = {change.key: change for change in found.inputs}
+    minutes = changes["courses.ass_jv.growth.online_minutes_per_participant"]
+    assert (minutes.before, minutes.after) == (
+        "20",
+        "not set: computed 24 (= courses.ass_jv.minutes_per_participant x "
+        "(1 - courses.ass_jv.online_efficiency))",
+    )
+    sessions = changes["courses.ass_ov.growth.online_sessions"]
+    assert text_in(sessions.after, "nl") == (
+        "niet ingesteld: berekend 2 in jaar 1-2, 6 vanaf jaar 3 (= courses.ass_ov.online_sessions)"
+    )
+
+
+def test_the_dutch_compare_tab_shows_the_computed_24_minutes_of_erratum_e2() -> None:
+    at = session(lang="nl", tab="compare", file=PUBLISHED.name)
+    at.selectbox(key=KEY_B).set_value(FILE + CORRECTED.name).run()
+    cells = [str(cell) for table in at.get("table") for cell in table.value.to_numpy().ravel()]
+    assert any(cell.startswith("niet ingesteld: berekend 24 (= ") for cell in cells)

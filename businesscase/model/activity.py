@@ -9,8 +9,8 @@ its parameters.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from businesscase.model.lines import Line, LineSpec
 from businesscase.model.parameters import Scenario
@@ -35,6 +35,10 @@ class ActivityKind:
     platform_clients: tuple[str, ...] = ()
     """The activity's lines that count clients using the platform each year (for a licence
     per client that follows the volume)."""
+    computed_when_not_set: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    """Optional inputs of an activity (by their path inside its block) that a line works out
+    when the file leaves them out, and that line's name: what a comparison shows for an input
+    one file sets and the other leaves to the model."""
 
     def activity_ids(self, scenario: Scenario) -> list[str]:
         """The ids of this kind's activities in a scenario."""

@@ -151,6 +151,18 @@ def activities(scenario: Scenario) -> list[ActivityRef]:
     ]
 
 
+def line_when_not_set(path: tuple[str | int, ...]) -> str | None:
+    """The key of the line that works out an optional input a file leaves out
+    (`courses.ass_jv.growth.online_sessions` -> `ass_jv.growth_online_sessions`), or None for
+    an input no line stands in for."""
+    for kind in ACTIVITY_KINDS:
+        if len(path) > 2 and path[0] == kind.collection:
+            name = kind.computed_when_not_set.get(tuple(str(part) for part in path[2:]))
+            if name is not None:
+                return f"{path[1]}.{name}"
+    return None
+
+
 def _kinds_present(scenario: Scenario) -> list[ActivityKind]:
     """The kinds of activity the scenario holds: only their lines are built."""
     return [kind for kind in ACTIVITY_KINDS if kind.activity_ids(scenario)]

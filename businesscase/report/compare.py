@@ -15,13 +15,14 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from businesscase.engine import Results
+from businesscase.model.catalogue import line_when_not_set
 from businesscase.model.errors import KeyPath, dotted
 from businesscase.model.parameters import Scenario
 from businesscase.model.schema import is_amounts_by_year, is_param, model_map, submodel, unwrap
 from businesscase.model.units import LANGUAGES
-from businesscase.model.wording import Wording, text_in
+from businesscase.model.wording import Wording, numeral, say, text_in
 from businesscase.report.inventory import ParameterEntry, parameter_entries
-from businesscase.report.tidy import tidy, to_cents, years_text
+from businesscase.report.tidy import tidy, to_cents, value_steps, years_text
 from businesscase.scenario.loading import LoadedScenario
 
 NOT_SET = "not set (computed)"
@@ -266,11 +267,46 @@ def _only_one_has_the_owner(path: KeyPath, a: LoadedScenario, b: LoadedScenario)
     return _has(a.scenario, owner) != _has(b.scenario, owner)
 
 
-def _input_text(entry: ParameterEntry | None, loaded: LoadedScenario, path: KeyPath) -> str:
+def _input_text(
+    entry: ParameterEntry | None, loaded: LoadedScenario, path: KeyPath, results: Results
+) -> str:
+    """An input as a file writes it; `absent` where its course or platform scenario is not in
+    the file; else, left out, what the model computes in its place and how (`not set: computed
+    24 (= courses.ass_jv.minutes_per_participant x (1 - courses.ass_jv.online_efficiency))`)."""
     if entry is not None:
         return entry.written
     owner = _owner(path)
-    return ABSENT if owner is not None and not _has(loaded.scenario, owner) else NOT_SET
+    if owner is not None and not _has(loaded.scenario, owner):
+        return ABSENT
+    key = line_when_not_set(path)
+    if key is None or key not in results.lines:
+        return NOT_SET
+    values = _steps_text(results.values[key])
+    formula = results.lines[key].formula
+    return say(
+        "not set: computed {values} (= {formula})",
+        "niet ingesteld: berekend {values} (= {formula})",
+        values=values,
+        formula=Wording(formula.text("en"), formula.text("nl")),
+    )
+
+
+def _steps_text(values: Any) -> Wording:
+    """A line's values by year as steps: `24`, or `3 in years 1-2, 4 from year 3`."""
+    runs = value_steps(float(v) for v in values)
+    if len(runs) == 1:
+        return numeral(f"{runs[0][2]:g}")
+    en, nl = [], []
+    for index, (first, last, value) in enumerate(runs):
+        shown = numeral(f"{value:g}")
+        if index == len(runs) - 1:
+            en.append(f"{shown} from year {first}")
+            nl.append(f"{shown.nl} vanaf jaar {first}")
+        else:
+            span = str(first) if first == last else f"{first}-{last}"
+            en.append(f"{shown} in year{'s' if first != last else ''} {span}")
+            nl.append(f"{shown.nl} in jaar {span}")
+    return Wording(", ".join(en), ", ".join(nl))
 
 
 def compare(
@@ -286,8 +322,8 @@ def compare(
         shown = ea if ea is not None else entries_b[key]
         if _only_one_has_the_owner(shown.path, a, b) and shown.origin == "default":
             continue  # a course or platform only one file has: list what that file writes
-        before = _input_text(ea, a, shown.path)
-        after = _input_text(eb, b, shown.path)
+        before = _input_text(ea, a, shown.path, results_a)
+        after = _input_text(eb, b, shown.path, results_b)
         if before != after:
             inputs.append(InputChange(key, shown.label, shown.unit, before, after))
     pins = [

@@ -142,3 +142,15 @@ def results_json(results: Results, file: str | None = None) -> dict[str, object]
             for key, pin in results.pins.items()
         },
     }
+
+
+def value_steps(values: Iterable[float]) -> list[tuple[int, int, float]]:
+    """Values by year as runs of equal values, (first year, last year, value): how a step
+    function is written back (`3 in years 1-2, 4 from year 3`)."""
+    runs: list[tuple[int, int, float]] = []
+    for year, value in enumerate(values, 1):
+        if runs and runs[-1][2] == value:
+            runs[-1] = (runs[-1][0], year, value)
+        else:
+            runs.append((year, year, value))
+    return runs

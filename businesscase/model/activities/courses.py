@@ -577,6 +577,11 @@ COURSES = ActivityKind(
     shared_costs=SHARED_COSTS,
     platform_costs=PLATFORM_COSTS,
     platform_clients=("participants_per_year", "growth_new_participants"),
+    computed_when_not_set={
+        ("growth", "online_minutes_per_participant"): "growth_online_minutes_per_participant",
+        ("growth", "offline_sessions"): "growth_offline_sessions",
+        ("growth", "online_sessions"): "growth_online_sessions",
+    },
 )
 """Courses as a kind of activity. An organisation line adds, for every course, the line of
 the same name as its own `adds` (`online_efficiency` adds each `online_efficiency_saving`)."""
