@@ -101,7 +101,7 @@ def test_the_workbooks_simulation_sheet_keeps_the_development_cost_of_a_ranged_y
     sheet = build_workbook([loaded], simulation=SimulationSettings(draws=500))["Simulation"]
     rows = {row[2]: row for row in sheet.iter_rows(values_only=True) if row[2]}
     for part in ("p10", "p50", "p90"):
-        assert rows[f"new-platform.cumulative_{part}"][3 + 5] == pytest.approx(78_898.0)
+        assert rows[f"new_platform.cumulative_{part}"][3 + 5] == pytest.approx(78_898.0)
 
 
 def test_whole_number_draws_reach_low_and_high_for_every_distribution() -> None:
