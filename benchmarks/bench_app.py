@@ -27,6 +27,9 @@ from pathlib import Path
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
+from dashboard import state
+from dashboard.sources import default_choice, evaluate_choice
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MS = 200.0
 
@@ -56,9 +59,15 @@ def new_wage(at: AppTest, i: int) -> None:
     at.text_input(key="input:hourly_wage").set_value(f"{60 + i * 0.25:.2f}")
 
 
+GROUPS = "courses.ass_jv.groups_per_year"
+
+
 def new_course_cell(at: AppTest, i: int) -> None:
-    at.session_state["course:ass_jv"] = {
-        "edited_rows": {2: {"3": str(9 + i)}},  # groups per year from year 3, typed as text
+    """Type a number of groups from year 3 on, as text, in the course's table."""
+    base = evaluate_choice(default_choice(), {})
+    row = [entry.key for entry in state.table_entries(base, "ass_jv")].index(GROUPS)
+    at.session_state[state.table_key("ass_jv")] = {
+        "edited_rows": {row: {"3": str(9 + i)}},
         "added_rows": [],
         "deleted_rows": [],
     }
@@ -105,7 +114,7 @@ def main() -> int:
     taken(at, "hourly_wage")
     at.button(key="reset").click().run()
     fine &= report("course table edit", timed(at, new_course_cell, cycles))
-    taken(at, "courses.ass_jv.groups_per_year")
+    taken(at, GROUPS)
     return 0 if fine else 1
 
 

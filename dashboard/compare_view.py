@@ -243,24 +243,27 @@ def show(current: Evaluated, uploads: dict[str, bytes], lang: Language) -> None:
         for column, (name, frame) in zip(st.columns(2), pairs[start : start + 2], strict=False):
             with column:
                 st.markdown(f"**{name}**")
-                tables.show(frame)
+                tables.show(frame, f"compare-{start}-{name}")
     comparison = compare(a.loaded, a.results, b.loaded, b.results)
     if comparison.same:
         st.success(t(lang, "compare_same"))
         return
     if comparison.settings or comparison.inputs:
         st.markdown(HEADING % t(lang, "inputs_changed"))
-        tables.show(inputs_frame(comparison, a, b, lang), numbers_from=5)
+        tables.show(inputs_frame(comparison, a, b, lang), "compare-inputs", numbers_from=5)
     if comparison.pins:
         st.markdown(HEADING % t(lang, "pins_changed"))
         pins = [
             [p.key, pin_text(a, p.key, p.before, lang), pin_text(b, p.key, p.after, lang)]
             for p in comparison.pins
         ]
-        tables.show(pd.DataFrame(pins, columns=[t(lang, "line"), "A", "B"]), numbers_from=3)
+        pins_frame = pd.DataFrame(pins, columns=[t(lang, "line"), "A", "B"])
+        tables.show(pins_frame, "compare-pins", numbers_from=3)
     st.markdown(HEADING % t(lang, "difference_per_year"))
-    tables.show(difference_frame(comparison, a, b, is_result_line, lang), numbers_from=2)
+    per_year = difference_frame(comparison, a, b, is_result_line, lang)
+    tables.show(per_year, "compare-per-year", numbers_from=2)
     st.markdown(HEADING % t(lang, "difference_per_line"))
     everything = st.toggle(t(lang, "all_lines"), key=KEY_ALL)
     wanted = (lambda line: True) if everything else is_saving_or_cost_line
-    tables.show(difference_frame(comparison, a, b, wanted, lang), numbers_from=2)
+    per_line = difference_frame(comparison, a, b, wanted, lang)
+    tables.show(per_line, "compare-per-line", numbers_from=2)

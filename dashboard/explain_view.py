@@ -218,13 +218,13 @@ def show(current: Evaluated, lang: Language) -> None:
             )
         )
     values = values_frame(trace, lang)
-    tables.show(values, numbers_from=0)
+    tables.show(values, "explain-values", numbers_from=0)
     if trace.inputs:
         st.markdown(f"**{t(lang, 'inputs_read')}**")
-        tables.show(inputs_frame(trace, year, lang), numbers_from=5)
+        tables.show(inputs_frame(trace, year, lang), "explain-inputs", numbers_from=5)
     if trace.lines:
         st.markdown(f"**{t(lang, 'lines_read')}**")
-        tables.show(lines_frame(trace, results, year, lang), numbers_from=4)
+        tables.show(lines_frame(trace, results, year, lang), "explain-lines", numbers_from=4)
         for line in trace.lines:
             st.button(
                 t(lang, "explain_this", label=line_text(results, line.key, lang)),

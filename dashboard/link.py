@@ -54,6 +54,8 @@ PROBLEMS = "link_problems"
 """What the link (or changes applied again) held that was left out, with why."""
 FIRST = "link_first"
 """The query written after reading the link: the problems show until the state moves on."""
+SHARE = "share_link"
+"""The key of the expander that holds the link to this view (open: `True`)."""
 
 MOST_CHANGES = 100
 """The changes a link may hold; more are left out (the engine reads each one)."""
@@ -292,13 +294,19 @@ def page_url(found: Query) -> str:
 
 
 def show_share(found: Query, choice: str, lang: Language) -> None:
-    """The link to this view, to copy; for an upload, that the file does not travel with it."""
-    st.subheader(t(lang, "share_link"))
-    st.markdown(f"```text\n{page_url(found)}\n```")  # a code block: shown as is, with a copy button
-    if choice.startswith(UPLOAD):
-        st.caption(t(lang, "share_upload", name=quoted(choice_name(choice))))
-    else:
-        st.caption(t(lang, "share_help"))
+    """The link to this view, to copy; for an upload, that the file does not travel with it.
+    It sits in an expander whose content is built only when it is open: its code block (shown
+    as is, with a copy button) needs the browser's code highlighter, 1.5 MB of JavaScript that
+    a first visit otherwise evaluates before it shows the first figures (0.7-1 s here)."""
+    shared = st.expander(t(lang, "share_link"), key=SHARE, on_change="rerun")
+    if not shared.open:
+        return
+    with shared:
+        st.markdown(f"```text\n{page_url(found)}\n```")
+        if choice.startswith(UPLOAD):
+            st.caption(t(lang, "share_upload", name=quoted(choice_name(choice))))
+        else:
+            st.caption(t(lang, "share_help"))
 
 
 def show_problems(lang: Language) -> None:

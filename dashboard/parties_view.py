@@ -129,7 +129,7 @@ def show(results: Results, lang: Language) -> None:
     )
     st.caption(t(lang, "parties_help", first=first, last=last))
     frame = parties_frame(results, platform, lang)
-    tables.show(frame, numbers_from=2)
+    tables.show(frame, "parties", numbers_from=2)
     bars = money_bars(results, platform, lang)
     if bars:
         name = text_in(platforms[platform].name, lang)

@@ -28,6 +28,7 @@ import json
 
 import streamlit as st
 
+from dashboard import tables
 from dashboard.i18n import Language, t
 
 CARDS = """
@@ -107,7 +108,7 @@ REJECTED = """
 def css(lang: Language) -> str:
     """The rules for a page in `lang`; the uploader's words only where they differ."""
     rejected = json.dumps(t(lang, "upload_rejected"), ensure_ascii=False)
-    rules = CARDS + LINK + TABLES + REJECTED % rejected
+    rules = CARDS + LINK + TABLES + tables.amount_rules() + REJECTED % rejected
     if t(lang, "upload_button") != t("en", "upload_button"):
         words = {
             "button": json.dumps(t(lang, "upload_button"), ensure_ascii=False),

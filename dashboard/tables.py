@@ -10,22 +10,42 @@
 The columns from `numbers_from` on hold formatted amounts: right-aligned and never broken
 inside an amount (`€ -38.031,50`). A table wider than the page (a phone) scrolls sideways
 inside its own box, its label column first (see `style`).
+
+The amounts are aligned by a style rule (`amount_rules`) on a keyed container around the
+table, not by a pandas `Styler`: Streamlit writes a styled table cell by cell into a copy of
+the frame, which took about a third of the server's time of every rerun of the page (five
+tables); a plain frame is sent as it is.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from pandas.io.formats.style import Styler
 
-AMOUNTS = {"text-align": "right", "white-space": "nowrap"}
-
-
-def styled(frame: pd.DataFrame, numbers_from: int = 1) -> Styler:
-    """The table with its amount columns right-aligned and kept on one line."""
-    return frame.style.set_properties(subset=list(frame.columns[numbers_from:]), **AMOUNTS)
+AMOUNTS = "text-align: right !important; white-space: nowrap;"
+"""The style of an amount cell (`!important`: Streamlit aligns every cell left inline)."""
+MOST_LABEL_COLUMNS = 5
+"""The most label columns a table has before its amounts (the inputs of Compare: five)."""
 
 
-def show(frame: pd.DataFrame, numbers_from: int = 1) -> None:
-    """A static table without its index; amounts from column `numbers_from` on."""
-    st.table(styled(frame, numbers_from), hide_index=True)
+def container_key(key: str, numbers_from: int) -> str:
+    """The key of a table's container: it names the first amount column, so the style rule
+    of that many label columns applies (`amounts-from-2-parties`)."""
+    return f"amounts-from-{numbers_from}-{key}"
+
+
+def amount_rules() -> str:
+    """The style rules that right-align the amount columns of every table and keep each amount
+    on one line, one rule per number of label columns (the header row keeps its alignment)."""
+    return "\n".join(
+        f'[class*="st-key-amounts-from-{labels}-"] [data-testid="stTable"] tbody '
+        f"td:nth-child(n+{labels + 1}) {{ {AMOUNTS} }}"
+        for labels in range(MOST_LABEL_COLUMNS + 1)
+    )
+
+
+def show(frame: pd.DataFrame, key: str, numbers_from: int = 1) -> None:
+    """A static table without its index, in a container keyed `key` (unique on the page);
+    amounts from column `numbers_from` on."""
+    with st.container(key=container_key(key, numbers_from)):
+        st.table(frame, hide_index=True)

@@ -197,10 +197,10 @@ def show_run(current: Evaluated, run: Analysis, lang: Language) -> None:
     simulation = run.simulation
     first, last = simulation.total_years
     st.markdown(HEADING % t(lang, "balance_spread", first=first, last=last))
-    tables.show(balance_frame(simulation, current.results, lang))
+    tables.show(balance_frame(simulation, current.results, lang), "spread")
     st.caption(t(lang, "spread_help"))
     st.markdown(HEADING % t(lang, "break_even_chance"))
-    tables.show(break_even_frame(simulation, lang))
+    tables.show(break_even_frame(simulation, lang), "break-even")
     platform = choose_platform(current, lang)
     left, right = st.columns(2)
     with left:

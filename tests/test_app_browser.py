@@ -122,7 +122,7 @@ def edit_course_cell(page: Page, row: int, year: int, value: str, tab: str = "As
     editor = page.locator(".gdg-input")  # the grid's cell editor (a text area for text cells)
     for attempt in range(3):  # a grid drawn a moment ago may not take the keys yet
         grid.locator("[data-testid='glide-cell-0-0']").focus()
-        for _ in range(1 + year):  # past the parameter and unit columns
+        for _ in range(2 + year):  # past the parameter, unit and all-years columns
             page.keyboard.press("ArrowRight")
         for _ in range(row):
             page.keyboard.press("ArrowDown")
@@ -390,7 +390,10 @@ def test_a_link_copied_from_the_page_shows_the_same_figures_in_a_new_browser(
             page.wait_for_function("location.search.includes('tab=assumptions')", timeout=15_000)
             link = page.url
             assert parse_qs(urlparse(link).query)["set"] == ["hourly_wage=80", GROUPS_CHANGE]
-            shown = page.locator("[data-testid=stSidebar] code").last.inner_text().strip()
+            page.get_by_text("Link to this view", exact=True).click()  # the link's expander
+            code = page.locator("[data-testid=stSidebar] code").last
+            code.wait_for(timeout=15_000)
+            shown = code.inner_text().strip()
             assert shown.startswith(app_url)  # the sidebar's link is the page's address
             assert parse_qs(urlparse(shown).query) == parse_qs(urlparse(link).query)
             assert first_balance_1_6(page, average) == expected
