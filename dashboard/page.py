@@ -49,6 +49,8 @@ from dashboard.sources import (
 )
 
 SECTION, SECTIONS = state.SECTION, state.SECTIONS
+AS_COMMAND = "as_command"
+"""The key of the expander that holds the edits as a command line (open: `True`)."""
 PAGE_ICON = Path(__file__).resolve().parent / "static" / "icon.png"
 """The tab's icon, served by the app itself (a material icon would be fetched from a font host)."""
 
@@ -134,11 +136,16 @@ def show_edits(base: Evaluated, edits: dict[str, Edit], lang: Language) -> None:
                     type="tertiary",
                     help=t(lang, "undo_help"),
                 )
-        command = " ".join(f"--set '{edit.change}'" for edit in edits.values())
-        st.caption(t(lang, "as_command"))
-        st.code(
-            f"businesscase run {base.loaded.files[-1]} {command}", language="bash", wrap_lines=True
-        )
+        # built only when opened: a code block needs the browser's 1.5 MB highlighter, and on
+        # a phone the command would push the figures a screen down
+        command = st.expander(t(lang, "as_command"), key=AS_COMMAND, on_change="rerun")
+        if command.open:
+            written = " ".join(f"--set '{edit.change}'" for edit in edits.values())
+            command.code(
+                f"businesscase run {base.loaded.files[-1]} {written}",
+                language="bash",
+                wrap_lines=True,
+            )
 
 
 def show_results(current: Evaluated, lang: Language) -> None:

@@ -8,6 +8,7 @@ from businesscase import Results, compare, evaluate, load_scenario, measures, te
 from dashboard import state
 from dashboard.compare_view import KEY_B
 from dashboard.i18n import money
+from dashboard.page import AS_COMMAND
 from dashboard.sources import FILE
 from tests.conftest import CORRECTED, PUBLISHED
 from tests.test_app import engine, headline, ranked_cards
@@ -112,3 +113,14 @@ def test_the_dutch_compare_tab_shows_the_computed_24_minutes_of_erratum_e2() -> 
     at.selectbox(key=KEY_B).set_value(FILE + CORRECTED.name).run()
     cells = [str(cell) for table in at.get("table") for cell in table.value.to_numpy().ravel()]
     assert any(cell.startswith("niet ingesteld: berekend 24 (= ") for cell in cells)
+
+
+def test_the_edits_as_a_command_line_are_shown_once_their_expander_is_opened() -> None:
+    at = session(lang="nl")
+    at.text_input(key=WAGE).set_value("80").run()
+    assert not [c for c in at.code if "businesscase run" in c.value]  # closed: not built
+    at.session_state[AS_COMMAND] = True
+    at.run()
+    assert [c.value for c in at.code if "businesscase run" in c.value] == [
+        f"businesscase run scenarios/{CORRECTED.name} --set 'hourly_wage=80'"
+    ]
