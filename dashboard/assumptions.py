@@ -103,12 +103,12 @@ def _row_label(entry: ParameterEntry, lang: Language) -> str:
 def table_frame(
     entries: list[ParameterEntry], edits: Mapping[str, Edit], horizon: int, lang: Language
 ) -> pd.DataFrame:
-    """One row per parameter: label, unit, an empty cell to type one value for every year, its
-    value in each year as text in the page's notation (percentages in %: `40`, hours `0,5` in
-    Dutch), the years an edit changed (so edited cells are marked), and its source."""
+    """One row per parameter: label (marked `✎` when edited), unit, an empty cell to type one
+    value for every year, its value in each year as text in the page's notation (percentages
+    in %: `40`, hours `0,5` in Dutch), the years an edit changed, and its source."""
     rows = [
         {
-            PARAMETER: _row_label(entry, lang),
+            PARAMETER: _marked(_row_label(entry, lang), changed_years(entry, edits.get(entry.key))),
             UNIT: unit_text(entry.unit, lang),
             ALL_YEARS: "",
             **dict(
@@ -128,6 +128,12 @@ def table_frame(
     ]
     years = map(year_column, range(1, horizon + 1))
     return pd.DataFrame(rows, columns=[PARAMETER, UNIT, ALL_YEARS, *years, CHANGED, SOURCE])
+
+
+def _marked(label: str, years: list[int]) -> str:
+    """A row's label, marked `✎` when an edit changed it: the label column stays in view
+    however far the table scrolls, the years it changed are in the Changed column."""
+    return f"✎ {label}" if years else label
 
 
 def _changed_text(years: list[int], lang: Language) -> str:

@@ -201,7 +201,7 @@ def test_the_course_table_shows_the_edited_values_and_keeps_them_across_tabs(
     open_tab(app, "tab_results")
     open_tab(app, "tab_assumptions")
     table = app.data_editor[1].value
-    assert table.loc[row, "parameter"] == "Groups per year"
+    assert table.loc[row, "parameter"] == "✎ Groups per year"  # marked as edited
     assert list(table.loc[row, ["1", "6"]]) == ["10", "10"]
     expected = engine(CORRECTED, ["courses.ass_ov.groups_per_year=10"])
     assert headline(app, expected)["average"]["Balance years 1-6"] == money(

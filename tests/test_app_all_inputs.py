@@ -70,16 +70,16 @@ def test_one_courses_groups_for_all_years_take_one_edit_and_a_year_beside_it_sti
     assert shown == wanted
 
 
-def test_a_trainer_day_rate_edited_in_year_3_is_marked_as_changed_in_that_year() -> None:
+def test_a_trainer_day_rate_edited_in_year_3_is_marked_on_its_row_and_in_that_year() -> None:
     at = session(lang="nl", tab="assumptions")
     table = PLATFORM_TABLE + "new-platform"
     edit_row(at, table, "platforms.new-platform.trainer_day_rate", {"3": "1500"})
     frame = next(
         e.value
         for e in at.get("data_editor")
-        if "Prijs per trainingsdag" in list(e.value.iloc[:, 0])
+        if "✎ Prijs per trainingsdag" in list(e.value.iloc[:, 0])
     )
-    row = frame[frame.iloc[:, 0] == "Prijs per trainingsdag"].iloc[0]
+    row = frame[frame.iloc[:, 0] == "✎ Prijs per trainingsdag"].iloc[0]
     assert row["changed"] == "✎ jaar 3"
     assert row["3"] == "1.500,00"
     change = "platforms.new-platform.trainer_day_rate={1: 1700, 3: 1500, 4: 1700}"
