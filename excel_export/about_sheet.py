@@ -262,6 +262,8 @@ def _pairs(ws: Worksheet, number: int, pairs: list[tuple[str, str]], bold: bool 
 
 
 def _write_overrides(ws: Worksheet, number: int, block: Block) -> int:
+    """Every pinned line by the defined name of its row (the name its sheet's Key column
+    shows), with the reason, the value and the years it holds in."""
     words = block.words
     put_text(ws.cell(number, 1), words("about.overrides")).font = TOTAL_FONT
     if not block.results.pins:
@@ -274,7 +276,7 @@ def _write_overrides(ws: Worksheet, number: int, block: Block) -> int:
     )
     number += 2
     for key, pin in block.results.pins.items():
-        put_text(ws.cell(number, 1), key)
+        put_text(ws.cell(number, 1), block.cells.line_names[key])
         wrap_text(put_text(ws.cell(number, 2), pin.reason), TEXT_WIDTH)
         value = ws.cell(number, 3, pin.value)
         value.number_format = number_format(block.results.lines[key].unit)

@@ -1,7 +1,8 @@
 """The Simulation sheet's native charts: a fan of the cumulative balance (P10, P50, P90 lines over
 the years) and a tornado (each parameter at its low and its high, as bars left or right of the
-balance as written), one of each per platform scenario, two side by side below the table they
-draw."""
+balance as written), one of each per platform scenario, below the table they draw: the fans two
+side by side, the tornadoes (wide, for their long labels) one under the other, so that both fit
+the printed width of the sheet."""
 
 from __future__ import annotations
 
@@ -18,8 +19,11 @@ from excel_export.charts import Chart, column_after_cm, framed, straight_lines
 
 ROW_CM = 0.53
 """Height of a worksheet row of the default 15 points, in cm."""
-SIZES = {"fan": (16.0, 9.0), "swing": (22.0, 11.0)}
-"""Width and height in cm of each kind of chart."""
+SIZES = {"fan": (16.0, 9.0), "swing": (26.0, 10.0)}
+"""Width and height in cm of each kind of chart: two of them, with their rows, fit on one printed
+page of the Simulation sheet."""
+PER_ROW = {"fan": 2, "swing": 1}
+"""How many charts of each kind stand side by side."""
 FAN_LINES = (("2E75B6", "dash", 19050), ("1F4E78", "solid", 34925), ("2E75B6", "dash", 19050))
 """Colour, dash and width (EMU) of the P10, P50 and P90 lines: the median bold, the band dashed."""
 BAR_COLOURS = ("C55A11", "2E75B6")
@@ -44,13 +48,20 @@ class ChartPlan:
         """The rows the chart covers, with a blank row below."""
         return int(SIZES[self.kind][1] / ROW_CM) + 2
 
+    @property
+    def span(self) -> tuple[int, int]:
+        """The first and last row the chart covers, which a printed page keeps together."""
+        return self.anchor_row, self.anchor_row + self.rows - 1
+
 
 def reserve(plans: list[ChartPlan], number: int) -> int:
-    """Anchor the charts from row `number`, two side by side; returns the row after them."""
+    """Anchor the charts (of one kind) from row `number`, as many side by side as `PER_ROW`
+    says; returns the row after them."""
     for index, plan in enumerate(plans):
-        plan.anchor_row = number + sum(p.rows for p in plans[: index - index % 2 : 2])
-        plan.right = index % 2 == 1
-    return number + sum(plan.rows for plan in plans[::2])
+        per_row = PER_ROW[plan.kind]
+        plan.anchor_row = number + plan.rows * (index // per_row)
+        plan.right = index % per_row == 1
+    return max((plan.span[1] + 1 for plan in plans), default=number)
 
 
 def place_charts(ws: Worksheet, plans: list[ChartPlan]) -> None:

@@ -4,13 +4,18 @@ balance and the probability of break-even by each year (with a fan chart each) a
 the balance over the widest total; then the tornado with each parameter's share of the variance
 (with a chart of the swings per platform scenario).
 
-Columns A-C hold label, unit and key as on the other sheets; figures start in column D.
+Columns A-C hold label, unit and key as on the other sheets; figures start in column D. The sheet
+prints on A4 landscape, one page wide and as many tall as it takes, at a size that reads (about
+7 points and up): labels and headings wrap in narrow columns, captions and the sources of the
+ranges wrap across the table's width, the charts stand under their tables within the printed
+width, and no chart is cut by the end of a page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from openpyxl.cell.cell import Cell
 from openpyxl.chart import Reference, Series
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -19,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from businesscase import cents, to_cents
 from excel_export.block import Block
-from excel_export.layout import define_name, year_column
+from excel_export.layout import FIRST_ROW, define_name, year_column
 from excel_export.simulation_charts import ChartPlan, place_charts, reserve
 from excel_export.simulation_run import SimulationRun
 from excel_export.styles import (
@@ -29,6 +34,7 @@ from excel_export.styles import (
     TITLE_FONT,
     TOTAL_FONT,
     WHOLE,
+    break_pages,
     fit_columns,
     header_row,
     number_format,
@@ -42,35 +48,95 @@ LABEL, UNIT, KEY, FIRST = 1, 2, 3, year_column(1)
 NOTE_FONT = Font(italic=True, color="C00000")
 TORNADO_PARTS = ("low", "high", "at_low", "at_high", "from_low", "from_high", "swing", "share")
 """The tornado table's columns from D."""
-SOURCE_WIDTH = 80
-"""Width of the column where the source of each range wraps."""
+RANGE_PARTS = ("value", "low", "likely", "high", "distribution", "sd", "range_source")
+"""The ranges table's columns from D; the source spans the columns from its own to the last."""
+LABEL_WIDTH, KEY_WIDTH = 45, 40
+"""Widths of the label column (a longer label wraps) and of the key column."""
+FIGURE_WIDTH = 15
+"""Width of a column of figures: room for `-€ 9.999.999,99`; a heading wraps in it, and a
+column is wider only for a heading's word that would not fit."""
 
 
 def write_simulation(ws: Worksheet, block: Block, run: SimulationRun) -> None:
-    """Fill the Simulation sheet of a block from its run."""
+    """Fill the Simulation sheet of a block from its run, laid out for print."""
     words = block.words
+    last = last_column(block)
     draws, seed = words.count(run.settings.draws), run.settings.seed
     put_text(
         ws.cell(1, 1), words("title.simulation", name=words.name(block.scenario.name))
     ).font = TITLE_FONT
-    put_text(ws.cell(2, 1), words("simulation.note", draws=draws, seed=seed)).font = NOTE_FONT
-    put_text(ws.cell(3, 1), words("simulation.recompute", command=run.command)).font = NOTE_FONT
+    for number, text in (
+        (2, words("simulation.note", draws=draws, seed=seed)),
+        (3, words("simulation.recompute", command=run.command)),
+    ):
+        _across(ws, number, text, last).font = NOTE_FONT
     number = _write_run(ws, 5, block, run)
-    number, source_column = _write_ranges(ws, number + 1, block, run)
+    number = _write_ranges(ws, number + 1, block, run)
     number, fans = _write_cumulative(ws, number + 1, block, run)
     number = _write_balance(ws, number, block, run)
     ws.row_breaks.append(Break(id=number))  # the tornado starts a printed page
     swings = _write_tornado(ws, number + 1, block, run)
-    fit_columns(ws, {LABEL: 75, KEY: 40, source_column: SOURCE_WIDTH})
-    place_charts(ws, [*fans, *swings])
+    _fit_for_print(ws, last)
+    charts = [*fans, *swings]
+    place_charts(ws, charts)
     print_setup(ws, "1:3")
-    # the wide column of range sources stays in the print: without it the sheet prints larger,
-    # on twice the pages, and the tornado no longer starts the second page
+    end = max([ws.max_row, *(plan.span[1] for plan in charts)])
+    ws.print_area = f"A1:{get_column_letter(last)}{end}"
+    break_pages(ws, [plan.span for plan in charts], FIRST_ROW)
 
 
-def _caption(ws: Worksheet, number: int, text: str) -> int:
-    """A table's caption in bold; returns the row after it."""
-    put_text(ws.cell(number, LABEL), text).font = TOTAL_FONT
+def last_column(block: Block) -> int:
+    """The sheet's last column, the print's right edge: the tornado's last, or the last year's
+    when the horizon is longer."""
+    return max(FIRST + len(TORNADO_PARTS) - 1, year_column(block.horizon))
+
+
+def _across(ws: Worksheet, number: int, text: str, last: int, first: int = LABEL) -> Cell:
+    """Text in one cell merged from column `first` to `last`, where it wraps (`_fit_for_print`
+    sets the row's height) rather than running past the printed width."""
+    cell = put_text(ws.cell(number, first), text)
+    ws.merge_cells(start_row=number, start_column=first, end_row=number, end_column=last)
+    return cell
+
+
+def _fit_for_print(ws: Worksheet, last: int) -> None:
+    """Column widths that print the sheet one page wide at a size that reads, and rows tall
+    enough for what then wraps: a merged text across its columns, and a label or heading
+    longer than its column (but not a key, which has no spaces to wrap at, nor the one text of
+    a band, which runs on over the empty cells beside it). A figure column is `FIGURE_WIDTH`
+    wide, or wider for a heading's longest word."""
+    merged = {(span.min_row, span.min_col): span for span in ws.merged_cells.ranges}
+    limits = {LABEL: LABEL_WIDTH, KEY: KEY_WIDTH}
+    for column in range(FIRST, last + 1):
+        texts = [
+            str(cell.value)
+            for (cell,) in ws.iter_rows(min_row=FIRST_ROW, min_col=column, max_col=column)
+            if isinstance(cell.value, str) and (cell.row, column) not in merged
+        ]
+        longest = max((len(word) for text in texts for word in text.split()), default=0)
+        limits[column] = max(FIGURE_WIDTH, longest + 2)
+    fit_columns(ws, limits)
+
+    def width(first: int, end: int) -> float:
+        letters = map(get_column_letter, range(first, end + 1))
+        return sum(ws.column_dimensions[letter].width for letter in letters)
+
+    for span in merged.values():
+        wrap_text(ws.cell(span.min_row, span.min_col), width(span.min_col, span.max_col))
+    for row in ws.iter_rows(min_row=FIRST_ROW, max_col=last):
+        alone = sum(cell.value is not None for cell in row) == 1
+        for cell in row:
+            room = width(cell.column, cell.column)
+            fits = not isinstance(cell.value, str) or len(cell.value) <= room - 1
+            if not (alone or fits or cell.column == KEY or (cell.row, cell.column) in merged):
+                horizontal = cell.alignment.horizontal
+                wrap_text(cell, room)
+                cell.alignment = Alignment(horizontal=horizontal, wrap_text=True)
+
+
+def _caption(ws: Worksheet, number: int, text: str, block: Block) -> int:
+    """A table's caption in bold, across the sheet's width; returns the row after it."""
+    _across(ws, number, text, last_column(block)).font = TOTAL_FONT
     return number + 1
 
 
@@ -125,19 +191,18 @@ def _write_run(ws: Worksheet, number: int, block: Block, run: SimulationRun) -> 
     return number + 1
 
 
-def _write_ranges(ws: Worksheet, number: int, block: Block, run: SimulationRun) -> tuple[int, int]:
+def _write_ranges(ws: Worksheet, number: int, block: Block, run: SimulationRun) -> int:
     """Every ranged parameter: its value as written, low, likely, high, distribution, standard
-    deviation (normal ranges only) and the source of the range. Returns the row after the
-    table and the source's column."""
+    deviation (normal ranges only) and the source of the range, which wraps across the
+    columns from its own to the last. Returns the row after the table."""
     words = block.words
-    number = _caption(ws, number, words("simulation.ranges"))
-    parts = ("value", "low", "likely", "high", "distribution", "sd", "range_source")
-    # the wide column of sources right of every column of figures below it (the tornado's)
-    source_column = max(FIRST + len(TORNADO_PARTS), year_column(block.horizon) + 1)
+    last = last_column(block)
+    number = _caption(ws, number, words("simulation.ranges"), block)
+    source_column = FIRST + RANGE_PARTS.index("range_source")
     headings = [words("simulation.col.parameter"), words("col.unit"), words("col.input_name")]
-    headings += [words(f"simulation.col.{part}") for part in parts[:-1]]
-    headings += [""] * (source_column - len(headings) - 1)
-    header_row(ws, number, [*headings, words("simulation.col.range_source")])
+    headings += [words(f"simulation.col.{part}") for part in RANGE_PARTS]
+    header_row(ws, number, headings)
+    ws.merge_cells(start_row=number, start_column=source_column, end_row=number, end_column=last)
     if not run.ranges:
         number += 1
         put_text(ws.cell(number, LABEL), words("simulation.no_ranges")).font = NOTE_FONT
@@ -154,9 +219,8 @@ def _write_ranges(ws: Worksheet, number: int, block: Block, run: SimulationRun) 
         put_text(ws.cell(number, FIRST + 4), kind).alignment = Alignment(horizontal="center")
         if param.sd is not None:
             ws.cell(number, FIRST + 5, param.sd).number_format = shape
-        source = put_text(ws.cell(number, source_column), param.range_source or "")
-        wrap_text(source, SOURCE_WIDTH)
-    return number + 2, source_column
+        _across(ws, number, param.range_source or "", last, source_column)
+    return number + 2
 
 
 def _write_cumulative(
@@ -165,7 +229,7 @@ def _write_cumulative(
     """Per platform scenario: P10, P50 and P90 of the cumulative balance and the probability of
     break-even by each year; then room for a fan chart per platform."""
     words = block.words
-    number = _caption(ws, number, words("simulation.cumulative"))
+    number = _caption(ws, number, words("simulation.cumulative"), block)
     years = [f"{words('year')} {year}" for year in block.years]
     header = number
     header_row(ws, header, [words("col.label"), words("col.unit"), words("col.key"), *years])
@@ -211,7 +275,7 @@ def _write_balance(ws: Worksheet, number: int, block: Block, run: SimulationRun)
     the balance at the values as written."""
     words = block.words
     first, last = run.analysis.simulation.total_years
-    number = _caption(ws, number, words("simulation.balance", first=first, last=last))
+    number = _caption(ws, number, words("simulation.balance", first=first, last=last), block)
     parts = ("simulation.p10", "simulation.p50", "simulation.p90", "simulation.mean")
     headings = [words("col.label"), words("col.unit"), words("col.key")]
     header_row(ws, number, [*headings, *map(words, parts), words("simulation.as_written")])
@@ -234,7 +298,7 @@ def _write_tornado(ws: Worksheet, number: int, block: Block, run: SimulationRun)
     Without ranges, a note that there is nothing to rank."""
     words = block.words
     first, last = run.analysis.simulation.total_years
-    number = _caption(ws, number, words("simulation.sensitivity", first=first, last=last))
+    number = _caption(ws, number, words("simulation.sensitivity", first=first, last=last), block)
     parts = TORNADO_PARTS
     headings = [words("simulation.col.parameter"), words("col.unit"), words("col.input_name")]
     header_row(ws, number, headings + [words(f"simulation.col.{part}") for part in parts])

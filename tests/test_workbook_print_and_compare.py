@@ -9,11 +9,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils.cell import coordinate_from_string
 
-from businesscase import evaluate, load_scenario
+from businesscase import evaluate, load_scenario, ranged_parameters
 from businesscase.cli.main import main
 from excel_export import workbook_bytes, write_workbook
 from excel_export.read_back import read_edits
+from excel_export.simulation_charts import ROW_CM
+from excel_export.styles import page_points, print_scale, row_points
 from excel_export.workbook import build_workbook
 from tests.conftest import CORRECTED, PUBLISHED, SCENARIOS, line_key
 from tests.test_excel_recalc import error_cells, soffice_run
@@ -124,6 +127,64 @@ def test_every_sheet_prints_on_a4_landscape_one_page_wide():
         if role_of(ws.title) == "Invoer":
             check = next(c.column_letter for c in ws[3] if c.value == "Controle")
             assert ws.print_area.endswith(f"$A$1:${check}${ws.max_row}"), ws.print_area
+
+
+def test_every_sheet_prints_its_11_point_text_at_6_8_points_or_more_the_simulation_at_7():
+    for language in ("en", "nl"):
+        workbook = build_workbook([load_scenario(RANGES)], language)
+        for ws in workbook.worksheets:
+            bound = 7.0 if role_of(ws.title) in ("Simulation", "Simulatie") else 6.8
+            assert 11 * print_scale(ws) >= bound, (ws.title, print_scale(ws))
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_simulation_sheet_prints_the_tornado_wide_with_the_sources_wrapped_inside_it(
+    language,
+):
+    ws = build_workbook([load_scenario(RANGES)], language).worksheets[6]
+    assert role_of(ws.title) in ("Simulation", "Simulatie")
+    # the print ends at the tornado's last column (K), which the sources wrap up to
+    assert ws.print_area.endswith("!$A$1:$K$" + ws.print_area.rsplit("$", 1)[1])
+    wrapped = {
+        ws.cell(span.min_row, 10).value
+        for span in ws.merged_cells.ranges
+        if (span.min_col, span.max_col) == (10, 11)
+        and ws.cell(span.min_row, 10).alignment.wrap_text
+    }
+    ranged = ranged_parameters(load_scenario(RANGES).scenario).values()
+    assert {param.range_source for param in ranged} < wrapped  # and the heading
+    assert max(ws.column_dimensions[letter].width for letter in "ABCDEFGHIJK") == 45
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_no_chart_of_the_simulation_sheet_is_cut_by_the_end_of_a_printed_page(language):
+    ws = build_workbook([load_scenario(RANGES)], language).worksheets[6]
+    breaks = sorted(brk.id for brk in ws.row_breaks.brk)
+    assert len(ws._charts) == 8
+    for chart in ws._charts:
+        first = coordinate_from_string(chart.anchor)[1]  # "A47"
+        last = first + int(chart.height / ROW_CM)
+        assert not [row for row in breaks if first <= row < last], (first, last, breaks)
+    # every page between two breaks holds no more rows than a page has room for
+    ends = [*breaks, int(ws.print_area.rsplit("$", 1)[1])]
+    for start, end in zip([3, *breaks], ends, strict=True):
+        held = sum(row_points(ws, number) for number in range(start + 1, end + 1))
+        assert held <= page_points(ws), (start, end)
+
+
+def test_the_about_sheet_names_each_pinned_line_as_its_key_column_and_defined_name_do():
+    pinned = "overrides=[{line: new-platform.licence, value: 5, years: [2], reason: typed}]"
+    loaded = [load_scenario(PUBLISHED), load_scenario(CORRECTED, [pinned])]
+    workbook = build_workbook(loaded)
+    about = workbook["About"]
+    headings = [r for r in range(1, about.max_row + 1) if about.cell(r, 1).value == "Line (name)"]
+    shown = [about.cell(row + 1, 1).value for row in headings]
+    assert shown == ["s1_ass_jv.scheduling_saving", "s2_new_platform.licence"]  # not new-platform
+    for name in shown:
+        ((sheet, span),) = workbook.defined_names[name].destinations
+        row = int(re.findall(r"\d+", span)[0])
+        assert workbook[sheet].cell(row, 3).value == name  # the Key column of the pinned row
+    assert [about.cell(row + 1, 3).value for row in headings] == [900, 5]
 
 
 def test_the_print_settings_survive_a_save(tmp_path):
