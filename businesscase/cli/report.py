@@ -14,6 +14,7 @@ from typing import TextIO
 
 from businesscase.cli.options import BAD_INPUT, OK, add_language, add_set
 from businesscase.model.errors import ScenarioError
+from businesscase.model.wording import text_in
 from businesscase.scenario.loading import load_scenario
 
 
@@ -61,5 +62,8 @@ def report_command(
     except ValueError as error:  # a language the report is not written in
         print(error, file=err)
         return BAD_INPUT
-    print(f"wrote {target} ({loaded.scenario.name}, {args.language})", file=out)
+    print(
+        f"wrote {target} ({text_in(loaded.scenario.name, args.language)}, {args.language})",
+        file=out,
+    )
     return OK
