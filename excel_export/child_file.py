@@ -5,7 +5,11 @@ changes, and holds each input changed in the workbook with `source: edited in BO
 `CHANGES-1.yaml`, `CHANGES-2.yaml`, ..., numbered as the sheets.
 
 Each file is written beside its target, loaded (`load_scenario`) and evaluated: only when every
-file gives the figures of the workbook as edited, line by line, are they put in place.
+file gives the figures of the workbook as edited, line by line, are they put in place, all or
+none. A target that is a folder, or an existing file that an import did not write (another
+scenario, perhaps one that others extend), is refused before anything is written. Text that
+comes from the workbook (its file name, the record's version and file names) goes into comments
+on one line, so that it can never become a key of the file.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -52,7 +57,7 @@ def child_text(edits: BlockEdits, book: str, target: Path, exported_by: str) -> 
     yaml.dump(data, stream)
     count = len(edits.edits)
     header = [
-        f"# Inputs changed in {book} (exported by businesscase {exported_by} from "
+        f"{HEADER}{book} (exported by businesscase {exported_by} from "
         f"{edits.record.file}), brought back by businesscase import ({__version__}):",
         f"# {count} input{'s' if count != 1 else ''} changed."
         if count
@@ -61,7 +66,20 @@ def child_text(edits: BlockEdits, book: str, target: Path, exported_by: str) -> 
     header += [f"#   {edit.describe()}  ({edit.cells})" for edit in edits.edits]
     if edits.record.changes:
         header.append("# With the changes of the export: " + "; ".join(edits.record.changes))
-    return "\n".join(header) + "\n" + stream.getvalue()
+    return "\n".join(map(one_line, header)) + "\n" + stream.getvalue()
+
+
+HEADER = "# Inputs changed in "
+"""How a file written by `businesscase import` begins: such a file may be written over."""
+
+
+def one_line(text: str) -> str:
+    """A text on one line, for a YAML comment: every line break (YAML's include `\\x85`,
+    `\\u2028` and `\\u2029`) and control character as a space, so that the text of a
+    workbook cannot end the comment and start a key of the scenario file."""
+    return "".join(
+        " " if unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") else char for char in text
+    )
 
 
 def _extends(file: Path, target: Path) -> str:
@@ -147,7 +165,7 @@ def _put_edit(
         by_year.fa.set_flow_style()
         if edit.row.kind == "yearly":
             target[key] = by_year
-            target.yaml_add_eol_comment(source, key)
+            target.yaml_add_eol_comment(one_line(source), key)
             return
         block = CommentedMap(value=by_year)
     else:
@@ -217,43 +235,99 @@ def import_workbook(
 ) -> list[tuple[Path, BlockEdits]]:
     """Read the edits of an exported workbook and write one scenario file per block (see
     `child_paths`), each checked to load and to give the workbook's figures before any is put
-    in place; written atomically, all or none. Raises WorkbookRefused, ScenarioError, or
-    OSError when a file cannot be written."""
+    in place; all or none. Raises WorkbookRefused (the workbook, or a target that may not be
+    written), ScenarioError, or OSError (with the file's name) when a file cannot be written."""
     record, blocks = read_edits(book, scenario_files)
     targets = child_paths(Path(output), len(blocks))
-    clashes = [
-        f"{target}: this is the scenario file the workbook was exported from (or one it "
-        "extends); write the edits to a file of their own"
+    refused = [
+        problem
         for target, block in zip(targets, blocks, strict=True)
-        if target.resolve()
-        in [Path(file).resolve() for file in block.exported.files] + [block.file.resolve()]
+        if (problem := _may_not_write(target, block)) is not None
     ]
-    if clashes:
-        raise WorkbookRefused(str(book), clashes)
+    if refused:
+        raise WorkbookRefused(str(book), refused)
     name = Path(book).name
     texts = [
         child_text(block, name, target, record.version)
         for target, block in zip(targets, blocks, strict=True)
     ]
-    written_files: list[tuple[Path, Path]] = []
+    temporaries: list[Path] = []
     try:
         for target, text, block in zip(targets, texts, blocks, strict=True):
-            handle, name_of_temporary = tempfile.mkstemp(
-                prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-            )
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            written_files.append((Path(name_of_temporary), target))
-            _verify(Path(name_of_temporary), target, block, str(book))
-        for temporary, target in written_files:
+            temporaries.append(_write_beside(target, text))
+            _verify(temporaries[-1], target, block, str(book))
+        _put_in_place(list(zip(temporaries, targets, strict=True)))
+    finally:
+        for temporary in temporaries:
+            temporary.unlink(missing_ok=True)
+    return list(zip(targets, blocks, strict=True))
+
+
+def _may_not_write(target: Path, block: BlockEdits) -> str | None:
+    """Why a child file may not be written at `target`, or None: a folder; the scenario file
+    the block was exported from or one it extends; an existing file that no import wrote."""
+    if target.is_dir():
+        return f"{target}: is a folder; give the name of the scenario file to write"
+    chain = [Path(file).resolve() for file in block.exported.files] + [block.file.resolve()]
+    if target.resolve() in chain:
+        return (
+            f"{target}: this is the scenario file the workbook was exported from (or one it "
+            "extends); write the edits to a file of their own"
+        )
+    if target.exists() and not _written_by_import(target):
+        return (
+            f"{target}: a file that businesscase import did not write is there already (a "
+            "scenario of its own, perhaps one that others extend); write the edits to a new "
+            "file, or delete that one first"
+        )
+    return None
+
+
+def _written_by_import(path: Path) -> bool:
+    """Whether a file begins as `businesscase import` writes one (so it may be written over
+    by the next import of the same workbook)."""
+    try:
+        with path.open(encoding="utf-8") as stream:
+            return stream.read(len(HEADER)) == HEADER
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _write_beside(target: Path, text: str) -> Path:
+    """The text in a new temporary file beside `target` (so that putting it in place is a
+    rename); an OSError names `target`."""
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(target)) from None
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(text)
+    return Path(name)
+
+
+def _put_in_place(moves: list[tuple[Path, Path]]) -> None:
+    """Rename each temporary file to its target, keeping the mode of a file written over; if
+    one rename fails, the targets already replaced get their former text back (or are removed
+    when they were new), so that no import is half written. An OSError names the target."""
+    former = {target: target.read_bytes() if target.is_file() else None for _, target in moves}
+    done: list[Path] = []
+    try:
+        for temporary, target in moves:
             mode = target.stat().st_mode & 0o777 if target.is_file() else 0o644
             os.chmod(temporary, mode)
-            os.replace(temporary, target)
+            try:
+                os.replace(temporary, target)
+            except OSError as error:
+                raise OSError(error.errno, error.strerror, str(target)) from None
+            done.append(target)
     except BaseException:
-        for temporary, _ in written_files:
-            temporary.unlink(missing_ok=True)
+        for target in done:
+            text = former[target]
+            if text is None:
+                target.unlink(missing_ok=True)
+            else:
+                target.write_bytes(text)
         raise
-    return list(zip(targets, blocks, strict=True))
 
 
 def _verify(temporary: Path, target: Path, block: BlockEdits, book: str) -> None:

@@ -10,11 +10,18 @@ What is read and what is refused, never silently wrong:
   must still give the values the workbook was exported with; the workbook is rebuilt from them
   and compared cell by cell: a renamed sheet, a deleted or moved input row, a formula typed over
   in a line cell or changed, a pinned figure or a defined name changed are refused, with the
-  sheet and cell.
+  sheet and cell. So is a defined name of the block's sheets pointed elsewhere (or shadowed by a
+  name of one sheet), which would change the figures without changing a formula.
 - An input cell holds a number, or a text read as the scenario format reads numbers (`80,5` is
   80.5, `45%` in a percentage is 0.45; `abc` or `1,500` is refused with the model's reason); an
   empty cell, a date, a formula (other than a year that follows the year before) or a changed
-  horizon is refused. The values are then validated as the model validates a scenario.
+  horizon is refused. In the Dutch workbook `1.500` is refused too: a Dutch reader means 1500,
+  the scenario format one and a half. A cell of an input row that is not read (a year of an
+  input held in one cell, the value column of one held by year) must stay as exported: a
+  number typed there would be lost. The values are then validated as the model validates a
+  scenario.
+- The file itself is bounded: a workbook that unpacks to more than `MOST_UNPACKED` bytes is
+  refused before it is read, so that a hostile file cannot exhaust the memory.
 """
 
 from __future__ import annotations
@@ -70,6 +77,15 @@ from excel_export.workbook import plan_workbook
 
 SHOWN_PROBLEMS = 12
 """Problems listed at most; the rest are counted."""
+MOST_UNPACKED = 64 * 1024 * 1024
+"""The most a workbook may unpack to (its parts' sizes added up). An exported workbook of two
+scenarios unpacks to about 1.3 MB; reading 37 MB took openpyxl 7 s and 700 MB of memory, so
+this leaves room for sheets an analyst adds while a zip bomb is refused before it is read."""
+SHOWN_TEXT = 40
+"""Characters of a typed text a message quotes at most."""
+_DUTCH_THOUSANDS = re.compile(r"([+-]?\d{1,3})\.(\d{3})(\s*%?)")
+"""`1.500` (or `1.500%`): a Dutch reader groups thousands with the point, the scenario format
+reads a decimal point."""
 TOLERANCE = 1e-9
 """Relative difference below which a value is as exported (a stored 1/3 may come back rounded
 to 15 digits), as the Changed column of the Inputs sheet compares."""
@@ -209,7 +225,8 @@ def read_edits(
         refuse.check()
         _compare_structure(expected, workbook, block, refuse)
         refuse.check()
-        found = _read_inputs(workbook[block.cells.sheets["inputs"]], block, refuse)
+        sheet = block.cells.sheets["inputs"]
+        found = _read_inputs(workbook[sheet], expected[sheet], block, record.language, refuse)
         refuse.check()
         edits, edited = _edits(block, exported_values, found, refuse)
         results.append(BlockEdits(index, block_record, file, block.loaded, edits, edited))
@@ -236,14 +253,31 @@ class _Refusals:
 
 
 def _open(path: Path, name: str) -> Workbook:
+    """The workbook, or a refusal saying why it cannot be read (not found, a folder, not an
+    .xlsx workbook, too big once unpacked)."""
     try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(part.file_size for part in archive.infolist())
+        if unpacked > MOST_UNPACKED:
+            raise WorkbookRefused(
+                name,
+                [
+                    f"the workbook unpacks to {unpacked // 2**20:,} MB, more than the "
+                    f"{MOST_UNPACKED // 2**20} MB businesscase import reads (an exported workbook "
+                    "is a few MB): delete the sheets or rows added to it, or type the edits into "
+                    "a fresh export"
+                ],
+            )
         return load_workbook(path)
     except FileNotFoundError:
         raise WorkbookRefused(name, ["file not found"]) from None
     except IsADirectoryError:
         raise WorkbookRefused(name, ["is a folder, not a workbook"]) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        reason = getattr(error, "strerror", None) or "not an .xlsx workbook"
+        reason = getattr(error, "strerror", None) or (
+            "not an .xlsx workbook; a workbook saved as .xls or .ods must be saved as an Excel "
+            "workbook (.xlsx) first"
+        )
         raise WorkbookRefused(name, [f"cannot read the workbook ({reason})"]) from None
 
 
@@ -348,9 +382,9 @@ def _read_record(
             refuse.add(
                 f"{about.title}!{cells[0].coordinate}: the scenario file {file} has changed since "
                 f"the export: {row.entry.key} is {_shown(now, row, percent)} in it now, the "
-                f"workbook was exported with {_shown(recorded, row, percent)}; export it again "
-                "and make the edits in the new workbook, or give the file as it was with "
-                "--scenario"
+                f"workbook was exported with {_shown(recorded, row, percent)} (or this record of "
+                "the export was edited); export it again and make the edits in the new workbook, "
+                "or give the file as it was with --scenario"
             )
         values[row.entry.path] = recorded
     return values
@@ -411,16 +445,50 @@ def _compare_structure(
             f"found {cell.value!r}{more}: an input row was deleted, inserted or moved; undo that "
             "(or export again) and change the values only"
         )
-    names = [row.name for _, row in _input_rows(block) if row.name]
-    for name in names:
-        want = expected.defined_names[name].attr_text
+    _compare_names(expected, actual, block, refuse)
+
+
+def _compare_names(expected: Workbook, actual: Workbook, block: Block, refuse: _Refusals) -> None:
+    """Every defined name into the block's sheets (an input, a line, a flag row, a constant
+    such as `minutes_per_hour`) points where it was written, and no name of one sheet shadows
+    a name of the workbook there: the formulas read through the names, so a name pointed
+    elsewhere changes the figures while every formula stays as written."""
+    sheets = {block.cells.sheets[role] for role in ROLES}
+    for name, defined in expected.defined_names.items():
+        want = defined.attr_text
+        if not _sheets_of(want) & sheets:
+            continue
         there = actual.defined_names.get(name)
         got = there.attr_text if there is not None else None
         if got is None or normal_formula(got) != normal_formula(want):
             refuse.add(
-                f"{want}: the defined name {name} points at {got or 'nothing'}, it was written "
-                f"pointing at {want} (the formulas read the input through it); give it back"
+                f"{want}: the defined name {name} points at {got or 'nothing'}; it was written "
+                f"pointing at {want}, and the formulas read it through the name: give it back "
+                "(in the spreadsheet's name manager), or export again"
             )
+    for sheet in sorted(sheets):
+        written_here = expected[sheet].defined_names
+        for name, defined in actual[sheet].defined_names.items():
+            mine = written_here.get(name)
+            if mine is None or normal_formula(mine.attr_text) != normal_formula(defined.attr_text):
+                refuse.add(
+                    f"{sheet}: a name {name} of this sheet only, pointing at {defined.attr_text}, "
+                    "was added (the sheet's formulas would read it instead of the workbook's "
+                    "name): delete it in the spreadsheet's name manager, or export again"
+                )
+
+
+def _sheets_of(reference: str) -> set[str]:
+    """The sheets a defined name's reference points into (`'2 Inputs'!$C$6` gives
+    `2 Inputs`)."""
+    found = set()
+    for part in reference.split(","):
+        if "!" in part:
+            sheet = part.rsplit("!", 1)[0].strip()
+            if sheet.startswith("'") and sheet.endswith("'"):
+                sheet = sheet[1:-1].replace("''", "'")
+            found.add(sheet)
+    return found
 
 
 def _compare_sheet(expected: Worksheet, actual: Worksheet, refuse: _Refusals) -> None:
@@ -481,17 +549,36 @@ class _Found:
     """The cell of each text, by year (1 for an input held in one cell)."""
 
     def typed(self) -> str:
-        shown = ", ".join(repr(value) for value in self.values if isinstance(value, str))
+        shown = ", ".join(_brief(value) for value in self.values if isinstance(value, str))
         return f"{', '.join(self.texts.values())} ({self.row.entry.key}): the text {shown}"
 
+    def briefly(self, message: str) -> str:
+        """A message of the model with each long text typed here shortened."""
+        for value in self.values:
+            if isinstance(value, str) and len(value) > SHOWN_TEXT:
+                message = message.replace(repr(value), _brief(value))
+        return message
 
-def _read_inputs(ws: Worksheet, block: Block, refuse: _Refusals) -> dict[KeyPath, _Found]:
+
+def _brief(text: str) -> str:
+    """A typed text as a message quotes it: at most `SHOWN_TEXT` characters, with its length
+    when cut."""
+    if len(text) <= SHOWN_TEXT:
+        return repr(text)
+    return f"{text[:SHOWN_TEXT]!r}... ({len(text):,} characters)"
+
+
+def _read_inputs(
+    ws: Worksheet, written: Worksheet, block: Block, language: str, refuse: _Refusals
+) -> dict[KeyPath, _Found]:
     """Each input's cells (`Inputs!C6` or `Inputs!D24:I24`) and values: a number, or a text
-    for the model to read. A year that still follows the year before has its value."""
+    for the model to read. A year that still follows the year before has its value. The
+    row's cells that are not read must hold what was `written` there (or nothing)."""
     found: dict[KeyPath, _Found] = {}
     for number, row in _input_rows(block):
         one = row.kind in ("constant", "fixed")
         columns = [FIRST_YEAR_COLUMN - 1] if one else [year_column(y) for y in block.years]
+        _check_unread(ws, written, number, row, columns, block, refuse)
         values: list[float | str] = []
         texts: dict[int, str] = {}
         for year, column in enumerate(columns, start=1):
@@ -503,7 +590,7 @@ def _read_inputs(ws: Worksheet, block: Block, refuse: _Refusals) -> dict[KeyPath
                 if len(values) == year - 1:
                     values.append(values[-1])
                 continue
-            value = _cell_value(got, where, row, refuse)
+            value = _cell_value(got, where, row, language, refuse)
             if value is not None:
                 values.append(value)
             if isinstance(value, str):
@@ -515,14 +602,59 @@ def _read_inputs(ws: Worksheet, block: Block, refuse: _Refusals) -> dict[KeyPath
     return found
 
 
-def _cell_value(value: Any, where: str, row: InputRow, refuse: _Refusals) -> float | str | None:
-    """A number, a text for the model to read, or None (refused: empty, a date, a formula)."""
+def _check_unread(
+    ws: Worksheet,
+    written: Worksheet,
+    number: int,
+    row: InputRow,
+    read: list[int],
+    block: Block,
+    refuse: _Refusals,
+) -> None:
+    """The cells of an input's row between its value column and its last year that are not
+    read (the years of an input held in one cell, the value column of one held by year) hold
+    what was written there or nothing: a value typed there changes no figure and would be
+    lost without a word."""
+    first, last = get_column_letter(read[0]), get_column_letter(read[-1])
+    cells = f"{ws.title}!{first}{number}" + (f":{last}{number}" if len(read) > 1 else "")
+    key = row.entry.key
+    for column in range(FIRST_YEAR_COLUMN - 1, year_column(block.horizon) + 1):
+        got = ws.cell(number, column).value
+        if column in read or got is None or got == written.cell(number, column).value:
+            continue
+        if isinstance(got, str) and not got.strip():
+            continue
+        where = f"{ws.title}!{get_column_letter(column)}{number}"
+        shown = _brief(got) if isinstance(got, str) else repr(got)
+        if len(read) == 1:
+            refuse.add(
+                f"{where} ({key}): {shown} is typed in a year of an input that holds one value "
+                f"for every year, in {cells}; this cell is not read and changes no figure: clear "
+                "it, and for a value by year write one in the scenario file "
+                f"({key}: {{1: ..., 3: ...}}) and export again"
+            )
+        else:
+            refuse.add(
+                f"{where} ({key}): {shown} is typed beside the years of an input that holds a "
+                f"value per year, in {cells}; this cell is not read and changes no figure: type "
+                "the values in the years and clear it"
+            )
+
+
+def _cell_value(
+    value: Any, where: str, row: InputRow, language: str, refuse: _Refusals
+) -> float | str | None:
+    """A number, a text for the model to read, or None (refused: empty, a date, a formula, a
+    yes/no value, or in the Dutch workbook a text such as `1.500` that a Dutch reader takes for
+    thousands and the scenario format for a decimal point)."""
     key = row.entry.key
     if _is_number(value):
         return float(value)
     if value is None or (isinstance(value, str) and not value.strip()):
         refuse.add(f"{where} ({key}): the input is empty; type a number")
-    elif isinstance(value, bool):
+    elif isinstance(value, bool) or (
+        isinstance(value, str) and normal_formula(value) in ("=TRUE", "=FALSE")
+    ):
         refuse.add(f"{where} ({key}): {value} is a yes/no value, not a number; type a number")
     elif isinstance(value, datetime.date | datetime.time | datetime.timedelta):
         refuse.add(
@@ -531,8 +663,22 @@ def _cell_value(value: Any, where: str, row: InputRow, refuse: _Refusals) -> flo
         )
     elif isinstance(value, str) and value.startswith("="):
         refuse.add(
-            f"{where} ({key}): the input holds a formula ({value}); type a number, which a "
-            "scenario file can hold"
+            f"{where} ({key}): the input holds a formula ({_brief(value)}); type a number, which "
+            "a scenario file can hold"
+        )
+    elif (
+        language == "nl"
+        and isinstance(value, str)
+        and (grouped := _DUTCH_THOUSANDS.fullmatch(typed := value.strip()))
+    ):
+        before, after, percent = grouped.groups()
+        whole = f"{before}{after}{percent}"
+        decimal = (
+            f"{before},{after.rstrip('0')}{percent}" if after.rstrip("0") else before + percent
+        )
+        refuse.add(
+            f"{where} ({key}): the text {typed!r} could mean {whole} (a point grouping thousands) "
+            f"or {decimal}; type {whole} or {decimal}"
         )
     elif isinstance(value, str) and "\n" in value:
         refuse.add(f"{where} ({key}): the text spans several lines; type a number")
@@ -667,7 +813,8 @@ def _apply(
             mine = [p for p in [*cells, *texts] if path[: len(p)] == p]
             within = [p for p in [*cells, *texts] if p[: len(path)] == path and path]
             if mine and mine[0] in texts:
-                refuse.add(f"{texts[mine[0]].typed()} is refused: {problem.message}")
+                item = texts[mine[0]]
+                refuse.add(f"{item.typed()} is refused: {item.briefly(problem.message)}")
             elif mine:
                 refuse.add(f"{cells[mine[0]]}: {problem.message}")
             elif within:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from businesscase import number_text, percent_text
+from excel_export.layout import ROLES
 
 MARKER = "businesscase export record"
 """The text in About!A2 that marks a workbook written by `businesscase export`."""
@@ -24,6 +25,8 @@ RECORD_FORMAT = 2
 """Raised when the record's layout changes; an older reader refuses a newer record."""
 FIRST_RECORD_YEAR_COLUMN = 3
 """Column C holds year 1 of each input's exported values in the About sheet's record table."""
+LAST_ROW = 1_048_576
+"""The last row of a sheet (Excel's and LibreOffice's limit): a record table starts before it."""
 
 
 @dataclass
@@ -114,6 +117,12 @@ class ExportRecord:
             raise ValueError("the record is incomplete") from None
         if not record.blocks or not all(block.files for block in record.blocks):
             raise ValueError("the record names no scenario file")
+        for block in record.blocks:
+            table = RECORD_ROW < block.first_row <= LAST_ROW - len(block.keys)
+            if not (table or record.values_only):  # a values-only copy keeps no table
+                raise ValueError(f"the record is incomplete (its table row {block.first_row})")
+            if not all(block.sheets.get(role) for role in ROLES):
+                raise ValueError("the record is incomplete (a sheet of its scenario is not named)")
         return record
 
 

@@ -12,7 +12,8 @@ Exit code 0 when written, 2 for a workbook that cannot be read back (not exporte
 `businesscase export`, a values-only copy, a renamed sheet, a deleted input row, a formula typed
 over, a text that is not a number, a value the model refuses: each named with its sheet and
 cell), a scenario file that no longer loads or has changed since the export, or an output that
-cannot be written; then no file is written.
+cannot be written (a folder, an existing file that an import did not write, a folder that does
+not exist); then no file is written.
 """
 
 from __future__ import annotations
@@ -80,7 +81,9 @@ def import_command(
         return BAD_INPUT
     except OSError as error:
         reason = error.strerror or error
-        print(f"{args.output}: cannot write the scenario file ({reason})", file=err)
+        print(
+            f"{error.filename or args.output}: cannot write the scenario file ({reason})", file=err
+        )
         return BAD_INPUT
     for path, block in written:
         count = len(block.edits)
