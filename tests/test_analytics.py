@@ -304,3 +304,19 @@ def test_simulate_refuses_bad_runs_in_code() -> None:
         simulate(scenario, 10, seed=-1)
     with pytest.raises(ValueError, match="draws must be a whole number"):
         simulate(scenario, 0, seed=1)
+
+
+def test_a_simulation_in_two_threads_gives_exactly_the_figures_of_one_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from businesscase.analytics import simulation
+
+    scenario = load_scenario(RANGES).scenario
+    threaded = simulate(scenario, 50_000, seed=7)
+    monkeypatch.setattr(simulation, "CHUNK_THREADS", 1)
+    alone = simulate(scenario, 50_000, seed=7)
+    for platform, outcome in threaded.platforms.items():
+        np.testing.assert_array_equal(outcome.cumulative, alone.platforms[platform].cumulative)
+        np.testing.assert_array_equal(
+            outcome.balance_total, alone.platforms[platform].balance_total
+        )

@@ -3,6 +3,7 @@ Python loop over draws), summarised per platform scenario as decision makers rea
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,6 +32,12 @@ CHUNK_FIGURES = 12_000
 bounds the memory of the evaluation, whatever the horizon, without a loop over draws. Small
 enough that a line's values of a chunk (96 KiB) stay in the processor's cache and come from
 the heap rather than fresh pages: about 1.5 times faster than chunks of 150,000 figures."""
+
+
+CHUNK_THREADS = 2
+"""Chunks evaluated at once. Each chunk's figures are computed exactly as alone and written to
+columns of their own, so the outcome is the same in any order; numpy computes without holding
+Python's lock, so a second core takes part of the million draws."""
 
 
 @dataclass(frozen=True)
@@ -205,7 +212,8 @@ def simulate(scenario: Scenario, draws: int, seed: int) -> Simulation:
     kept = {p: (f"{p}.cumulative", f"{p}.balance") for p in scenario.platforms}
     needed = [key for pair in kept.values() for key in pair]
     chunk_size = max(1, CHUNK_FIGURES // horizon)
-    for start in range(0, draws, chunk_size):
+
+    def run_chunk(start: int) -> None:
         end = min(start + chunk_size, draws)
         chunk = {path: values[start:end] for path, values in inputs.items()}
         # only the lines the kept figures read, as `evaluate` computes them, years first
@@ -216,6 +224,13 @@ def simulate(scenario: Scenario, draws: int, seed: int) -> Simulation:
             totals[platform][start:end] = measures.total_over_years(
                 lines[balance], by_draw, first, last
             )
+
+    starts = range(0, draws, chunk_size)
+    for start in starts[:2]:  # the second evaluation compiles the lines: before any thread
+        run_chunk(start)
+    with ThreadPoolExecutor(CHUNK_THREADS) as pool:
+        for _ in pool.map(run_chunk, starts[2:]):
+            pass  # each chunk writes its own columns; an error is raised here
     return Simulation(
         scenario=scenario,
         draws=draws,
