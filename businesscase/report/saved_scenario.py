@@ -109,14 +109,7 @@ def save_child_scenario(
             )
         )
     if target.exists():
-        raise ScenarioNotSaved(
-            say(
-                "{file} already exists in {folder}; choose another name",
-                "{file} bestaat al in {folder}; kies een andere naam",
-                file=target.name,
-                folder=folder.name,
-            )
-        )
+        raise _taken(target, folder)
     text = child_scenario_text(base, changes, name, note)
     try:
         handle, temporary = tempfile.mkstemp(prefix=".saving-", suffix=".yaml", dir=folder)
@@ -129,19 +122,23 @@ def save_child_scenario(
         _check_same_figures(Path(temporary), base, changes)
         os.link(temporary, target)  # fails if the name was taken meanwhile: nothing replaced
     except FileExistsError:
-        raise ScenarioNotSaved(
-            say(
-                "{file} already exists in {folder}; choose another name",
-                "{file} bestaat al in {folder}; kies een andere naam",
-                file=target.name,
-                folder=folder.name,
-            )
-        ) from None
+        raise _taken(target, folder) from None
     except OSError as error:
         raise _not_writable(folder, error) from None
     finally:
         Path(temporary).unlink(missing_ok=True)
     return target
+
+
+def _taken(target: Path, folder: Path) -> ScenarioNotSaved:
+    return ScenarioNotSaved(
+        say(
+            "{file} already exists in {folder}; choose another name",
+            "{file} bestaat al in {folder}; kies een andere naam",
+            file=target.name,
+            folder=folder.name,
+        )
+    )
 
 
 def _not_writable(folder: Path, error: OSError) -> ScenarioNotSaved:
