@@ -137,6 +137,11 @@ def edit_course_cell(page: Page, row: int, year: int, value: str, tab: str = "As
     editor.press("Enter")
 
 
+def show_command(page: Page, label: str) -> None:
+    """Open the expander that holds the edits as a command line (built only when opened)."""
+    page.get_by_text(label, exact=True).click()
+
+
 def test_the_app_sends_its_javascript_bundle_gzip_compressed_to_a_browser_that_accepts_it(
     app_url: str,
 ) -> None:
@@ -187,6 +192,7 @@ def test_a_director_changes_the_wage_and_a_course_and_sees_the_new_balance(
 
             edit_course_cell(page, row=GROUPS_ROW, year=3, value="10")
             page.wait_for_function(shows(expected_edited), timeout=15_000)
+            show_command(page, "The same on the command line")
             page.wait_for_function(shows(f"--set '{GROUPS_CHANGE}'"), timeout=15_000)
             page.screenshot(path=str(tmp_path / "app-course-edit.png"), full_page=True)
             shutil.copyfile(
@@ -319,6 +325,7 @@ def test_a_dutch_director_types_80_comma_5_and_sees_the_engines_figures_for_80_p
             edit_course_cell(page, row=MINUTES_ROW, year=3, value="40,5", tab="Aannames")
             page.wait_for_function(shows(expected_cell), timeout=15_000)
             assert average_balance_1_6(page) == expected_cell
+            show_command(page, "Hetzelfde op de opdrachtregel")
             page.wait_for_function(shows(f"--set '{MINUTES_CHANGE}'"), timeout=15_000)
             assert "Traceback" not in page.inner_text("body")
         finally:
@@ -405,6 +412,7 @@ def test_a_link_copied_from_the_page_shows_the_same_figures_in_a_new_browser(
                 name = edited.scenario.platforms[pid].name
                 assert first_balance_1_6(fresh, name) == balance(edited, pid)
             expect(fresh.get_by_label("Hourly wage (€/h)", exact=True)).to_have_value("80.00")
+            show_command(fresh, "The same on the command line")
             fresh.wait_for_function(shows(f"--set '{GROUPS_CHANGE}'"), timeout=15_000)
             expect(fresh.get_by_role("tab", name="Assumptions")).to_have_attribute(
                 "aria-selected", "true"
