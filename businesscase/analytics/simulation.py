@@ -34,6 +34,9 @@ enough that a chunk's lines stay near the processor's cache, large enough that t
 threads (CHUNK_THREADS) spend their time in numpy rather than waiting for Python's lock: a
 million draws of the ranges case took 2.2-2.6 s end to end in chunks of 12,000 figures, 1.7-2.0
 s in chunks of 24,000 (460 MiB at its peak; 36,000 gave no more and 480 MiB)."""
+CHUNK_BYTES = 256 * 2**20
+"""The memory the chunks being evaluated may hold at once (every line of each, as floats): what
+bounds a chunk of a case of many lines, whose CHUNK_FIGURES would hold gigabytes."""
 CHUNK_THREADS = 2
 """Chunks evaluated at once. Each chunk's figures are computed exactly as alone and written to
 columns of their own, so the outcome is the same in any order; numpy computes without holding
@@ -211,7 +214,10 @@ def simulate(scenario: Scenario, draws: int, seed: int) -> Simulation:
     lines = build_lines(scenario)
     kept = {p: (f"{p}.cumulative", f"{p}.balance") for p in scenario.platforms}
     needed = [key for pair in kept.values() for key in pair]
-    chunk_size = max(1, CHUNK_FIGURES // horizon)
+    # every line of a chunk is held while it is evaluated, in each thread: a case of many
+    # lines (50 courses, 20 platforms) takes fewer draws at a time
+    figures = min(CHUNK_FIGURES, CHUNK_BYTES // (8 * len(lines) * CHUNK_THREADS))
+    chunk_size = max(1, figures // horizon)
 
     def run_chunk(start: int) -> None:
         end = min(start + chunk_size, draws)
