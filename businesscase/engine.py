@@ -182,6 +182,9 @@ class _Program:
         self.evaluations = 0
         self.compilable = len(lines) <= COMPILE_LINES_UP_TO
         self.compiled: CompiledLines | None = None
+        """The compiled function for inputs of any shape (draws)."""
+        self.compiled_plain: CompiledLines | None = None
+        """The compiled function for the scenario's own inputs, which knows their shapes."""
 
     def values(
         self,
@@ -193,7 +196,16 @@ class _Program:
         """The values of the lines; `every` is `prepared.inputs_with(inputs)` if the caller
         has it already."""
         self.evaluations += 1
-        if self.compiled is None and self.compilable and self.evaluations > 1:
+        plain = not inputs and not self.years_first  # the scenario's own inputs, years last
+        if plain and self.compilable and self.evaluations > 1:
+            if self.compiled_plain is None:
+                formulas = [(key, line.formula) for key, line in self.lines.items()]
+                self.compiled_plain = compile_lines(
+                    formulas, self.pins, over_years=prepared.over_years
+                )
+            if self.compiled_plain is not None:
+                return self.compiled_plain.evaluate(prepared.inputs, years, self.pinned_years)
+        if not plain and self.compiled is None and self.compilable and self.evaluations > 1:
             formulas = [(key, line.formula) for key, line in self.lines.items()]
             self.compiled = compile_lines(formulas, self.pins, self.years_first)
             self.compilable = self.compiled is not None
@@ -234,6 +246,14 @@ class _Prepared:
         for values in self.inputs.values():
             values.setflags(write=False)
         self.inputs_years_first = {path: _years_first(v) for path, v in self.inputs.items()}
+        years = (scenario.horizon_years,)
+        self.over_years = frozenset(
+            path
+            for path, values in self.inputs.items()
+            if values.shape == years and values.dtype == np.float64
+        )
+        """The inputs that are floats over the years: what a plain evaluation's compiled
+        function may rely on."""
         self.pins = scenario_pins(scenario)
         self.everything = _Program(self.lines, self.pins, years_first=False)
         self.parts: dict[tuple[frozenset[str], bool], _Program] = {}

@@ -109,8 +109,8 @@ def test_an_unknown_command_is_refused_naming_every_command(
 def test_a_compiled_evaluation_gives_every_figure_as_the_formula_trees(path) -> None:
     scenario = load_scenario(path).scenario
     first = evaluate(scenario)  # walks the trees
-    again = evaluate(scenario)  # compiled
-    assert _prepared(scenario).everything.compiled is not None
+    again = evaluate(scenario)  # compiled, knowing which inputs are over the years
+    assert _prepared(scenario).everything.compiled_plain is not None
     assert list(again.values) == list(first.values) == list(first.lines)
     for key, value in first.values.items():
         assert _same(again.values[key], value), key

@@ -493,8 +493,11 @@ _ZERO.setflags(write=False)
 class _Writer:
     """Collects the statements of one compiled function and the constants it is given."""
 
-    def __init__(self, years_first: bool) -> None:
+    def __init__(self, years_first: bool, over_years: Collection[KeyPath] | None = None) -> None:
         self.years_first = years_first
+        self.over_years = over_years
+        """The inputs that are float64 arrays over the years (shape (years,)) in every call of
+        the function; None when nothing is known of the inputs' shapes."""
         self.statements: list[str] = []
         self.constants: list[object] = []
         self.inputs: dict[KeyPath, str] = {}
@@ -544,18 +547,28 @@ class _Writer:
 
     def add_line(self, key: str, formula: Expr, pinned: bool) -> None:
         """One line as the engine computes it: the formula's value as floats, broadcast over
-        the years (read-only, as `np.broadcast_to` gives it), a pinned value put in."""
+        the years (read-only, as `np.broadcast_to` gives it), a pinned value put in. A line
+        whose value is surely floats over the years already (`_floats_over_years`) skips the
+        conversion and the test of its shape."""
         value, fresh = self.node(formula)
         name = f"l{len(self.lines)}"
         add = self.statements.append
-        add(f"r = _asarray({value}, dtype=_float)")
-        # Over the years already, broadcasting gives a read-only view of the same shape:
-        # an array of its own is made read-only in place, a shared one (an input, another
-        # line) gets a read-only view.
-        add(f"if r.shape[{'-2:-1' if self.years_first else '-1:'}] == years:")
-        add("    r.setflags(write=False)" if fresh else "    r = r.view(); r.setflags(write=False)")
-        add("else:")
-        add("    r = _broadcast_to(r, _broadcast_shapes(r.shape, Y.shape))")
+        if self.over_years is not None and _floats_over_years(formula, self.over_years):
+            add(f"r = {value}" if fresh else f"r = {value}.view()")
+            add("r.setflags(write=False)")
+        else:
+            add(f"r = _asarray({value}, dtype=_float)")
+            # Over the years already, broadcasting gives a read-only view of the same shape:
+            # an array of its own is made read-only in place, a shared one (an input, another
+            # line) gets a read-only view.
+            add(f"if r.shape[{'-2:-1' if self.years_first else '-1:'}] == years:")
+            add(
+                "    r.setflags(write=False)"
+                if fresh
+                else "    r = r.view(); r.setflags(write=False)"
+            )
+            add("else:")
+            add("    r = _broadcast_to(r, _broadcast_shapes(r.shape, Y.shape))")
         constant = self.constant(key)
         if pinned:
             at = "p[0]" if self.years_first else "..., p[0]"
@@ -633,6 +646,40 @@ _NODE_WRITERS: dict[type, Callable[[_Writer, Any], tuple[str, bool]]] = {
 """How each kind of node is written: the same numpy calls as its `evaluate`."""
 
 
+_ARITHMETIC = frozenset("+-*/^")
+
+
+def _floats_over_years(expr: Expr, over_years: Collection[KeyPath]) -> bool:
+    """Whether a node's value is surely a float64 array over the years, given the inputs that
+    are (`over_years`): a line (always broadcast over the years), the year, such an input, a
+    running total, or arithmetic, a choice or a rounding with such a value in it. A comparison
+    (booleans), a number, another input, a sum of no lines or a node this compiler does not
+    know is not (its line keeps the conversion and the test of its shape)."""
+    kind = type(expr)
+    if kind in (Ref, YearNumber):
+        return True
+    if kind is RunningSum:  # broadcast over the years inside; floats unless it adds booleans
+        return not _is_comparison(expr.value)  # type: ignore[attr-defined]
+    if kind is Input:
+        return expr.path in over_years  # type: ignore[attr-defined]
+    if kind is BinOp:
+        if expr.op not in _ARITHMETIC:  # type: ignore[attr-defined]
+            return False
+    elif kind is Sum:
+        return bool(expr.keys)  # type: ignore[attr-defined]
+    elif kind is If:
+        then, otherwise = expr.then, expr.otherwise  # type: ignore[attr-defined]
+        if _is_comparison(then) or _is_comparison(otherwise):
+            return False
+    elif kind not in (RoundWhole, RoundUp, AtLeastZero):
+        return False
+    return any(_floats_over_years(child, over_years) for child in expr.children())
+
+
+def _is_comparison(expr: Expr) -> bool:
+    return isinstance(expr, BinOp) and expr.op not in _ARITHMETIC
+
+
 CompiledRun = Callable[..., LineValues]
 _COMPILED: dict[str, CompiledRun] = {}
 _COMPILED_KEPT = 64
@@ -657,12 +704,18 @@ class CompiledLines:
 
 
 def compile_lines(
-    lines: Sequence[tuple[str, Expr]], pinned: Collection[str], years_first: bool = False
+    lines: Sequence[tuple[str, Expr]],
+    pinned: Collection[str],
+    years_first: bool = False,
+    over_years: Collection[KeyPath] | None = None,
 ) -> CompiledLines | None:
     """Compile the formulas of lines (by key, each after the lines it reads) into one function.
-    `pinned` are the keys of lines whose values are replaced in some years. None if asked for
-    `years_first` and a formula holds a node this compiler calls through its `evaluate`."""
-    writer = _Writer(years_first)
+    `pinned` are the keys of lines whose values are replaced in some years. `over_years`, if
+    given, are the inputs that are float64 arrays over the years in every call: the function
+    may then only be called with those inputs so. None
+    if asked for `years_first` and a formula holds a node this compiler calls through its
+    `evaluate`."""
+    writer = _Writer(years_first, over_years)
     for key, formula in lines:
         writer.add_line(key, formula, key in pinned)
     if years_first and writer.calls_back:
