@@ -84,3 +84,14 @@ def test_a_trainer_day_rate_edited_in_year_3_is_marked_on_its_row_and_in_that_ye
     assert row["3"] == "1.500,00"
     change = "platforms.new-platform.trainer_day_rate={1: 1700, 3: 1500, 4: 1700}"
     assert [e.change for e in at.session_state[state.EDITS].values()] == [change]
+
+
+def test_text_typed_under_all_years_is_refused_under_the_table_and_changes_nothing() -> None:
+    at = session(lang="nl", tab="assumptions")
+    edit_row(at, ORGANISATION, "vat_rate", {"all": "negen"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state[state.EDITS] == {}
+    refused = [e.value for e in at.error if e.value.startswith("Btw, alle jaren: ")]
+    assert len(refused) == 1
+    shown, wanted = average_balance(at, [])
+    assert shown == wanted
