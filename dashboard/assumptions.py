@@ -31,7 +31,7 @@ from dashboard.edits import (
     table_ids,
     table_single_entries,
 )
-from dashboard.i18n import Language, label, quantity, t, typed_text, unit_text
+from dashboard.i18n import Language, input_columns, label, quantity, t, typed_text, unit_text
 from dashboard.sources import Evaluated
 from dashboard.state import quick_key, refused, table_key, write_box
 
@@ -245,13 +245,7 @@ def inputs_frame(current: Evaluated, lang: Language) -> pd.DataFrame:
         ]
         for e in current.entries
     ]
-    columns = [
-        t(lang, "parameter"),
-        t(lang, "key"),
-        t(lang, "value"),
-        t(lang, "source"),
-        t(lang, "set_in"),
-    ]
+    columns = input_columns(lang)
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -14,6 +14,7 @@ from dashboard.i18n import (
     LANGUAGES,
     Language,
     Unreadable,
+    input_columns,
     label,
     money,
     number,
@@ -69,13 +70,7 @@ def inputs_frame(trace: LineTrace, year: int, lang: Language) -> pd.DataFrame:
         origin = text_in(entry.origin, lang)
         return [label(entry, lang), entry.key, value, entry.source or "", origin]
 
-    columns = [
-        t(lang, "parameter"),
-        t(lang, "key"),
-        t(lang, "value"),
-        t(lang, "source"),
-        t(lang, "set_in"),
-    ]
+    columns = input_columns(lang)
     return pd.DataFrame([row(entry) for entry in trace.inputs], columns=columns)
 
 

@@ -38,54 +38,58 @@ def cards(results: Results, lang: Language, base: Results | None = None) -> list
     """A card per platform scenario: balance per reported year range, break-even, then over
     the widest range the balance in money and the net staff hours (with the FTE a year); with
     `base` (the file without the page's edits) each amount's change against it."""
-    horizon = results.scenario.horizon_years
+    same_years = base is not None and base.scenario.horizon_years == results.scenario.horizon_years
+    return [_card(results, pid, lang, base if same_years else None) for pid in results.platform_ids]
+
+
+def _card(results: Results, pid: str, lang: Language, base: Results | None) -> Card:
+    """One platform scenario's card; each amount with its change against `base`, if given."""
     first, last = measures.widest_total(results.scenario)
-    found = []
-    for pid in results.platform_ids:
-        figures = [
-            (
-                t(lang, "balance_years", first=start, last=end),
-                money(float(results.total(pid, "balance", start, end)), lang),
-            )
-            for start, end in results.scenario.totals
-        ]
-        ranges = [*results.scenario.totals, None, (first, last), (first, last)]
-        names = ["balance"] * len(results.scenario.totals) + [None, "cash_balance", "hours_net"]
-        year = results.break_even_year(pid)
-        figures.append((t(lang, "break_even"), break_even_text(year, horizon, lang)))
-        cash = float(results.total(pid, "cash_balance", first, last))
-        figures.append((t(lang, "cash_years", first=first, last=last), money(cash, lang)))
-        hours = quantity(float(results.total(pid, "hours_net", first, last)), "h", lang)
-        per_year = float(results.total(pid, "fte_net", first, last)) / (last - first + 1)
-        fte = number(round(per_year, 2), lang)  # shown to a hundredth of a post
-        shown = t(lang, "hours_and_fte", hours=hours, fte=fte)
-        figures.append((t(lang, "hours_years", first=first, last=last), shown))
-        platform = results.scenario.platforms[pid]
-        balance = float(results.total(pid, "balance", first, last))
-        average = bool(platform.average_of)
-        name, description = text_in(platform.name, lang), text_in(platform.description, lang)
-        changes = None
-        if base is not None and base.scenario.horizon_years == horizon:
-            changes = [
-                _change_text(base, results, pid, line, span, lang)
-                for line, span in zip(names, ranges, strict=True)
-            ]
-        found.append(Card(pid, name, figures, balance, average, description, changes))
-    return found
+    figures: list[tuple[str, str]] = []
+    changes: list[str | None] = []
+
+    def put(text: str, shown: str, line: str | None, span: tuple[int, int]) -> None:
+        """A figure, and the change of the line's total over `span` that it shows."""
+        figures.append((text, shown))
+        if base is None or line is None:
+            changes.append(None)
+        else:
+            changes.append(_change_text(base, results, pid, line, span, lang))
+
+    for span in results.scenario.totals:
+        balance = money(float(results.total(pid, "balance", *span)), lang)
+        put(t(lang, "balance_years", first=span[0], last=span[1]), balance, "balance", span)
+    year = results.break_even_year(pid)
+    put(
+        t(lang, "break_even"),
+        break_even_text(year, results.scenario.horizon_years, lang),
+        None,
+        (first, last),
+    )
+    cash = money(float(results.total(pid, "cash_balance", first, last)), lang)
+    put(t(lang, "cash_years", first=first, last=last), cash, "cash_balance", (first, last))
+    hours = quantity(float(results.total(pid, "hours_net", first, last)), "h", lang)
+    per_year = float(results.total(pid, "fte_net", first, last)) / (last - first + 1)
+    fte = number(round(per_year, 2), lang)  # shown to a hundredth of a post
+    shown = t(lang, "hours_and_fte", hours=hours, fte=fte)
+    put(t(lang, "hours_years", first=first, last=last), shown, "hours_net", (first, last))
+    platform = results.scenario.platforms[pid]
+    return Card(
+        pid,
+        text_in(platform.name, lang),
+        figures,
+        float(results.total(pid, "balance", first, last)),
+        bool(platform.average_of),
+        text_in(platform.description, lang),
+        changes if base is not None else None,
+    )
 
 
 def _change_text(
-    base: Results,
-    results: Results,
-    pid: str,
-    line: str | None,
-    span: tuple[int, int] | None,
-    lang: Language,
+    base: Results, results: Results, pid: str, line: str, span: tuple[int, int], lang: Language
 ) -> str | None:
     """A figure's change against the file, signed first (`+€ 1.234,00`, `-12,5 uur`); None for a
-    figure that is no amount (the break-even year) or that did not move."""
-    if line is None or span is None:
-        return None
+    figure that did not move."""
     change = total_change(base, results, pid, line, *span)
     if money(change, lang) == money(0, lang):
         return None

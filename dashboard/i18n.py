@@ -484,6 +484,11 @@ def t(lang: Language, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def input_columns(lang: Language) -> list[str]:
+    """The headings of a table of inputs (all inputs, or those a traced line reads)."""
+    return [t(lang, key) for key in ("parameter", "key", "value", "source", "set_in")]
+
+
 LONGEST = 200
 """Characters of a typed or linked value that the page quotes; the rest is cut."""
 

@@ -116,17 +116,7 @@ def show(results: Results, lang: Language) -> None:
     platforms = results.scenario.platforms
     first, last = measures.widest_total(results.scenario)
     st.subheader(t(lang, "parties"))
-    state.picker_value(KEY_PLATFORM, list(platforms))
-    left, _ = st.columns(2)
-    platform = left.selectbox(
-        t(lang, "platform_shown"),
-        list(platforms),
-        key=KEY_PLATFORM,
-        format_func=lambda pid: text_in(platforms[pid].name, lang),
-        on_change=state.picked,
-        args=(KEY_PLATFORM,),
-        placeholder=t(lang, "choose_option"),
-    )
+    platform = state.platform_picker(KEY_PLATFORM, t(lang, "platform_shown"), platforms, lang)
     st.caption(t(lang, "parties_help", first=first, last=last))
     frame = parties_frame(results, platform, lang)
     tables.show(frame, "parties", numbers_from=2)

@@ -14,6 +14,7 @@ switch the boxes and tables are written anew in the new language's notation.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -23,7 +24,9 @@ from businesscase import (
     DEFAULT_SEED,
     Language,
     ParameterEntry,
+    Platform,
     ScenarioError,
+    text_in,
 )
 from dashboard.edits import (
     Edit,
@@ -37,7 +40,7 @@ from dashboard.edits import (
     typed_value,
     updated,
 )
-from dashboard.i18n import Unreadable, input_text
+from dashboard.i18n import Unreadable, input_text, t
 from dashboard.sources import (
     UPLOAD,
     Changes,
@@ -262,12 +265,25 @@ def platform(platforms: list[str]) -> str:
     return chosen
 
 
-def picker_value(key: str, platforms: list[str]) -> None:
-    """Start a platform picker (`key`) at the platform shown, before it is drawn."""
-    st.session_state[key] = platform(platforms)
+def platform_picker(key: str, label: str, platforms: Mapping[str, Platform], lang: Language) -> str:
+    """A picker (`key`) of the platform shown, in the left half of the page: it starts at the
+    platform shown everywhere (kept in the link), and a pick becomes that platform."""
+    st.session_state[key] = platform(list(platforms))
+    left, _ = st.columns(2)
+    return str(
+        left.selectbox(
+            label,
+            list(platforms),
+            key=key,
+            format_func=lambda pid: text_in(platforms[pid].name, lang),
+            on_change=_picked,
+            args=(key,),
+            placeholder=t(lang, "choose_option"),
+        )
+    )
 
 
-def picked(key: str) -> None:
+def _picked(key: str) -> None:
     """A platform picker changed: it is the platform shown now, everywhere (a callback)."""
     st.session_state[PLATFORM] = st.session_state[key]
 

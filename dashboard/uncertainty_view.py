@@ -167,17 +167,7 @@ def choose_platform(current: Evaluated, lang: Language) -> str:
     """The platform scenario the charts show, by name: the platform shown (kept in the link,
     the same as in the results' who pays, who benefits)."""
     platforms = current.loaded.scenario.platforms
-    state.picker_value(KEY_PLATFORM, list(platforms))
-    left, _ = st.columns(2)
-    return left.selectbox(
-        t(lang, "platform_pick"),
-        list(platforms),
-        key=KEY_PLATFORM,
-        format_func=lambda pid: text_in(platforms[pid].name, lang),
-        on_change=state.picked,
-        args=(KEY_PLATFORM,),
-        placeholder=t(lang, "choose_option"),
-    )
+    return state.platform_picker(KEY_PLATFORM, t(lang, "platform_pick"), platforms, lang)
 
 
 def shares_columns(frame: pd.DataFrame) -> dict[str, ColumnConfig]:
