@@ -1,6 +1,7 @@
 """The app in a real browser: page load until the first figures, and a wage edit until the new
-balance is shown. `streamlit run app.py` headless on a free port, Playwright driving Debian's
-chromium (/usr/bin/chromium; never a downloaded browser).
+balance is shown. `streamlit run dashboard/serve.py` (as `./project app` serves it) headless on
+a free port, Playwright driving Debian's chromium (/usr/bin/chromium; never a downloaded
+browser).
 
     uv run python benchmarks/bench_app_browser.py [--samples 5]
 
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
-from streamlit_server import FLOOR_APP, ROOT, streamlit_server
+from streamlit_server import FLOOR_APP, ROOT, SERVED_APP, streamlit_server
 from timing import line
 
 from businesscase.engine import evaluate
@@ -85,7 +86,7 @@ def main() -> None:
                 with streamlit_server(floor_app) as port:
                     samples(browser, port, 1, "Hourly wage", str)  # warm the server
                     floor_loads, floor_edits = samples(browser, port, count, "75", str)
-            with streamlit_server(ROOT / "app.py") as port:
+            with streamlit_server(SERVED_APP) as port:
                 samples(browser, port, 1, "€99,494.00", app_balance)  # warm the server
                 loads, edits = samples(browser, port, count, "€99,494.00", app_balance)
         finally:

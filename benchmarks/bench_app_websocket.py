@@ -1,5 +1,6 @@
 """The app's edit over Streamlit's real protocol, with 1, 5 and 20 users at once: `streamlit run
-app.py` headless on a free port, and N sessions that talk to it as the browser does.
+dashboard/serve.py` (as `./project app` serves it) headless on a free port, and N sessions that
+talk to it as the browser does.
 
     uv run python benchmarks/bench_app_websocket.py [--users 1 5 20] [--edits 5]
 
@@ -28,7 +29,7 @@ from pathlib import Path
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from streamlit_server import FLOOR_APP, ROOT, streamlit_server
+from streamlit_server import FLOOR_APP, SERVED_APP, streamlit_server
 from timing import line, spread
 
 WAGE_LABEL = "Hourly wage"
@@ -130,7 +131,7 @@ def main() -> None:
         floor_app = Path(folder) / "floor_app.py"
         floor_app.write_text(FLOOR_APP, encoding="utf-8")
         floors = measure(floor_app, options.users, options.edits)
-    app = measure(ROOT / "app.py", options.users, options.edits)
+    app = measure(SERVED_APP, options.users, options.edits)
     for users in options.users:
         who = "1 user" if users == 1 else f"{users} users at once"
         print(line(f"floor: one input, {who}", floors[users], "ms", None))

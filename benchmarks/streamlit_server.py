@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SERVED_APP = ROOT / "dashboard" / "serve.py"
+"""The app as `./project app` serves it (app.py with compressed responses): what users get."""
 STARTUP_SECONDS = 60.0
 """How long a server may take to answer its health check."""
 
