@@ -123,31 +123,38 @@ def table_ids(evaluated: Evaluated) -> list[str]:
     ]
 
 
-def _in_table(evaluated: Evaluated, table: str, path: KeyPath) -> bool:
-    """Whether the input at `path` belongs to the table: an activity's block, a platform
-    scenario's block, or (the organisation) every other input."""
-    if table.startswith(PLATFORM_TABLE):
-        return path[:2] == ("platforms", table.removeprefix(PLATFORM_TABLE))
-    blocks = {a.id: a.path for a in activities(evaluated.loaded.scenario)}
-    if table == ORGANISATION:
-        return path[0] != "platforms" and path[:2] not in blocks.values()
-    return path[:2] == blocks.get(table)
+def _table_of(path: KeyPath, blocks: Mapping[tuple[str, str], str]) -> str:
+    """The table an input belongs to: its platform scenario's, its activity's (`blocks`: each
+    activity's id by its block's key path), or the organisation's."""
+    if path[0] == "platforms":
+        return PLATFORM_TABLE + str(path[1])
+    return blocks.get((str(path[0]), str(path[1])), ORGANISATION) if len(path) > 1 else ORGANISATION
+
+
+_TABLES: dict[object, dict[str, list[ParameterEntry]]] = {}
 
 
 def _table_parameters(evaluated: Evaluated, table: str) -> list[ParameterEntry]:
     """A table's parameters that act and hold values by year (amounts paid in named years, a
     different rule, are edited in the file), leaving out those with a box of their own at the
-    top (the wage, licence prices and development costs), in the file's order."""
-    live = acting(evaluated)
-    quick = {entry.path for entry in quick_entries(evaluated)}
-    return [
-        entry
-        for entry in evaluated.entries
-        if _in_table(evaluated, table, entry.path)
-        and is_step_parameter(evaluated.loaded, entry.path)
-        and entry.path in live
-        and entry.path not in quick
-    ]
+    top (the wage, licence prices and development costs), in the file's order. Every table's
+    are sorted out in one pass, once per state (every run folds the tables' edits)."""
+    tables = _TABLES.get(evaluated.key)
+    if tables is None:
+        if len(_TABLES) > 64:
+            _TABLES.clear()
+        blocks = {a.path: a.id for a in activities(evaluated.loaded.scenario)}
+        live = acting(evaluated)
+        quick = {entry.path for entry in quick_entries(evaluated)}
+        tables = _TABLES[evaluated.key] = {table: [] for table in table_ids(evaluated)}
+        for entry in evaluated.entries:
+            if (
+                entry.path in live
+                and entry.path not in quick
+                and is_step_parameter(evaluated.loaded, entry.path)
+            ):
+                tables[_table_of(entry.path, blocks)].append(entry)
+    return tables.get(table, [])
 
 
 def table_entries(evaluated: Evaluated, table: str) -> list[ParameterEntry]:
