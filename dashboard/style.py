@@ -1,10 +1,11 @@
 """The page's few style rules, sent with the page itself (no stylesheet from another host):
 
-- the cards' figures at a size that fits a card, wrapping between words rather than cut to
-  `€135,…`; on a phone (up to 640 px wide) the cards are compact, two figures side by side,
-  in a panel of at most two fifths of the screen that scrolls on its own, under a smaller
-  title and scenario description, so that the tabs show on the first screen instead of four
-  screens down;
+- the cards (`headline.cards_html`): each figure in a bordered box, its value at a size that
+  fits a box, wrapping between words rather than cut; a change green and up or red and down
+  (in either theme: the colours carry their own background); on a phone (up to 640 px wide)
+  the cards are compact, two figures side by side, in a panel of at most two fifths of the
+  screen that scrolls on its own, under a smaller title and scenario description, so that
+  the tabs show on the first screen instead of four screens down;
 - the link to the view wrapped in the sidebar, so that all of it shows;
 - the static tables (`tables`) in a slightly smaller type, each scrolling sideways inside its
   own box where the page is narrower than the table (a phone), never cut;
@@ -32,27 +33,27 @@ from dashboard import tables
 from dashboard.i18n import Language, t
 
 CARDS = """
+.bc-cards { display: flex; flex-direction: column; gap: 0.75rem; }
+.bc-card .bc-name { margin-bottom: 0.1rem; }
+.bc-card .bc-description { font-size: 0.875rem; opacity: 0.7; margin-bottom: 0.35rem; }
+.bc-figures { display: flex; gap: 0.5rem; }
+.bc-figure { flex: 1 1 0; min-width: 0; padding: 0.5rem 0.75rem; border-radius: 0.5rem;
+  border: 1px solid rgba(128, 128, 128, 0.3); }
+.bc-label { font-size: 0.875rem; }
+.bc-value { font-size: 1.5rem; line-height: 1.3; overflow-wrap: normal; }
+.bc-change { font-size: 0.875rem; margin-top: 0.15rem; width: fit-content;
+  padding: 0 0.4rem; border-radius: 1rem; }
+.bc-up { color: #158237; background: rgba(33, 195, 84, 0.1); }
+.bc-down { color: #d6312b; background: rgba(255, 43, 43, 0.09); }
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; padding-top: 0; }
   .st-key-about p, .st-key-about [data-testid="stCaptionContainer"] { font-size: 0.8rem; }
   .st-key-cards { max-height: 40vh; overflow-y: auto; overscroll-behavior: contain;
     padding-right: 0.25rem; border-bottom: 1px solid rgba(49, 51, 63, 0.2); }
-  .st-key-cards [data-testid="stHorizontalBlock"] { flex-wrap: wrap; gap: 0.25rem; }
-  .st-key-cards [data-testid="stColumn"] {
-    flex: 1 1 calc(50% - 0.25rem) !important; min-width: calc(50% - 0.25rem) !important;
-  }
-  .st-key-cards [data-testid="stMetric"] { padding: 0.25rem 0.5rem; }
-  .st-key-cards [data-testid="stMetricValue"] { font-size: 1rem !important; }
-  .st-key-cards [data-testid="stMetricLabel"] p { font-size: 0.75rem; }
-  .st-key-cards [data-testid="stCaptionContainer"] { font-size: 0.75rem; }
-}
-[data-testid="stMetricValue"] { font-size: 1.5rem; }
-[data-testid="stMetricValue"] .stMarkdownEllipsis,
-[data-testid="stMetricValue"] .stMarkdownEllipsis p,
-[data-testid="stMetricLabel"] .stMarkdownEllipsis,
-[data-testid="stMetricLabel"] .stMarkdownEllipsis p {
-  white-space: normal; overflow: visible; text-overflow: clip;
-  overflow-wrap: normal; word-break: normal;
+  .bc-figures { flex-wrap: wrap; gap: 0.25rem; }
+  .bc-figure { flex: 1 1 calc(50% - 0.25rem); padding: 0.25rem 0.5rem; }
+  .bc-value { font-size: 1rem; }
+  .bc-label, .bc-change, .bc-card .bc-description { font-size: 0.75rem; }
 }
 """
 

@@ -22,6 +22,7 @@ from dashboard.i18n import money, t
 from dashboard.page import SECTION
 from dashboard.sources import FILE, SCENARIO_DIR, evaluate_choice
 from tests.conftest import CORRECTED, PUBLISHED, ROOT
+from tests.shown_cards import shown_cards
 
 PUBLISHED_CHOICE = FILE + PUBLISHED.name
 NBSP = "\xa0"
@@ -58,13 +59,10 @@ def headline(at: AppTest, results: Results) -> dict[str, dict[str, str]]:
     """The metric cards by platform id (and `do-nothing`): {label: value shown}; the cards
     are ranked."""
     per_card = len(results.scenario.totals) + 3  # break-even, money, staff hours
-    metrics = list(at.metric)
-    order = ranked_cards(results)
-    assert len(metrics) == per_card * len(order)
-    return {
-        pid: {m.label: m.value for m in metrics[i * per_card : (i + 1) * per_card]}
-        for i, pid in enumerate(order)
-    }
+    cards = shown_cards(at)
+    assert [card.platform for card in cards] == ranked_cards(results)
+    assert all(len(card.figures) == per_card for card in cards)
+    return {card.platform: {f.label: f.value for f in card.figures} for card in cards}
 
 
 def edits_shown(at: AppTest) -> list[str]:

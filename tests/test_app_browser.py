@@ -342,13 +342,11 @@ def first_balance_1_6(page: Page, name: str) -> str:
     """The `Balance years 1-6` (or `Saldo jaar 1-6`) card of a platform scenario, by name."""
     return page.evaluate(
         """([name]) => {
-            const marked = '[data-testid=stMarkdownContainer] strong';
-            const heads = [...document.querySelectorAll(marked)];
-            const head = heads.find(h => h.innerText.startsWith(name));
-            let block = head.closest('[data-testid=stVerticalBlock]');
-            const metric = [...block.querySelectorAll('[data-testid=stMetric]')]
-                .find(m => /1-6/.test(m.querySelector('[data-testid=stMetricLabel]').innerText));
-            return metric.querySelector('[data-testid=stMetricValue]').innerText;
+            const card = [...document.querySelectorAll('.bc-card')]
+                .find(c => c.querySelector('.bc-name').innerText.startsWith(name));
+            const figure = [...card.querySelectorAll('.bc-figure')]
+                .find(f => /1-6/.test(f.querySelector('.bc-label').innerText));
+            return figure.querySelector('.bc-value').innerText;
         }""",
         [name],
     ).replace(NBSP, " ")
@@ -371,7 +369,7 @@ def open_page(
 def figures_fit(page: Page) -> list[str]:
     """The card figures cut off at the edge of their card (none should be)."""
     return page.evaluate(
-        """() => [...document.querySelectorAll('[data-testid=stMetricValue]')]
+        """() => [...document.querySelectorAll('.bc-value')]
             .filter(v => v.scrollWidth > v.clientWidth + 1).map(v => v.innerText)"""
     )
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 from businesscase import Results, compare, evaluate, load_scenario, measures, text_in
 from dashboard import state
 from dashboard.compare_view import KEY_B
+from dashboard.headline import Card, cards_html
 from dashboard.i18n import money
 from dashboard.page import AS_COMMAND
 from dashboard.sources import FILE
 from tests.conftest import CORRECTED, PUBLISHED
+from tests.shown_cards import CardReader, shown_cards
 from tests.test_app import engine, headline, ranked_cards
 from tests.test_app_director import BOUGHT, WAGE, session
 
@@ -19,13 +21,9 @@ DEVELOPMENT = state.quick_key("platforms.new-platform.development_cost")
 
 def deltas(at: object, results: Results) -> dict[str, list[str]]:
     """The change shown under each card's figures, by card in ranked order."""
-    per_card = len(results.scenario.totals) + 3
-    metrics = list(at.metric)  # type: ignore[attr-defined]
-    order = ranked_cards(results)
-    return {
-        pid: [m.delta for m in metrics[i * per_card : (i + 1) * per_card]]
-        for i, pid in enumerate(order)
-    }
+    cards = shown_cards(at)  # type: ignore[arg-type]
+    assert [card.platform for card in cards] == ranked_cards(results)
+    return {card.platform: [f.delta for f in card.figures] for card in cards}
 
 
 def test_after_a_wage_edit_each_card_shows_its_change_against_the_file_in_dutch() -> None:
@@ -50,7 +48,7 @@ def test_after_a_wage_edit_each_card_shows_its_change_against_the_file_in_dutch(
 
 def test_without_edits_no_card_shows_a_change() -> None:
     at = session(lang="nl")
-    assert {m.delta for m in at.metric} == {""}
+    assert {f.delta for card in shown_cards(at) for f in card.figures} == {""}
 
 
 def test_doing_nothing_is_ranked_as_a_reference_of_zero_between_gain_and_loss() -> None:
@@ -67,7 +65,7 @@ def test_doing_nothing_is_ranked_as_a_reference_of_zero_between_gain_and_loss() 
         if pid in results.platform_ids
     ]
     assert all(b >= 0 for b in balances[:place]) and all(b < 0 for b in balances[place:])
-    assert any("Niets doen (referentie)" in m.value for m in at.markdown)
+    assert "Niets doen (referentie)" in [card.name for card in shown_cards(at)]
 
 
 def test_undoing_one_edit_keeps_the_others_and_their_figures() -> None:
@@ -123,4 +121,18 @@ def test_the_edits_as_a_command_line_are_shown_once_their_expander_is_opened() -
     at.run()
     assert [c.value for c in at.code if "businesscase run" in c.value] == [
         f"businesscase run scenarios/{CORRECTED.name} --set 'hourly_wage=80'"
+    ]
+
+
+def test_a_card_shows_a_name_with_markup_from_an_uploaded_file_as_plain_text() -> None:
+    hostile = 'Ons <script>alert("x")</script> & <b>platform</b>'
+    card = Card("p1", hostile, [("Saldo jaar 1-6", "€ 1,00")], changes=["-€ 2,00"])
+    markup = cards_html([card], "nl")
+    assert "<script>" not in markup and "<b>" not in markup
+    reader = CardReader()
+    reader.feed(markup)
+    [shown] = reader.cards
+    assert shown.name == hostile  # the browser shows the text as it was written
+    assert [(f.label, f.value, f.delta) for f in shown.figures] == [
+        ("Saldo jaar 1-6", "€ 1,00", "-€ 2,00")
     ]

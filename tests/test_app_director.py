@@ -39,6 +39,7 @@ from dashboard.parties_view import money_bars
 from dashboard.sources import FILE, evaluate_choice
 from dashboard.uncertainty_view import KEY_PLATFORM as UNCERTAINTY_PLATFORM
 from tests.conftest import CORRECTED, PUBLISHED, ROOT, SCENARIOS
+from tests.shown_cards import cards_markup, shown_cards
 from tests.test_app import BAD_UPLOADS, headline, open_tab, ranked_platforms
 
 NBSP = "\xa0"
@@ -661,26 +662,31 @@ def test_the_cards_rank_the_platforms_by_their_1_6_balance_the_average_marked(
         "€99,494.00",
         "€67,498.00",
     ]
-    names = [m.value for m in app.markdown if m.value.startswith(("**", "*Do"))][1:]
+    cards = shown_cards(app)
     ranked = [
-        "**Kwadraad Hulp Online, existing, no development**",
-        "**Kwadraad Hulp Online, with development**",
-        "**Average of Hulp Online with development and new platform (average)**",
-        "**New platform (fictitious)**",
+        "Kwadraad Hulp Online, existing, no development",
+        "Kwadraad Hulp Online, with development",
+        "Average of Hulp Online with development and new platform (average)",
+        "New platform (fictitious)",
     ]
     # the cards, the do-nothing reference last (every platform gains), then the year tables
-    assert names == [*ranked, "*Do nothing (reference)*", *ranked]
+    assert [card.name for card in cards] == [*ranked, "Do nothing (reference)"]
+    assert 'class="bc-card bc-reference" data-platform="do-nothing"><div class="bc-name"><em>' in (
+        cards_markup(app)
+    )  # the reference in italics
+    tables = [m.value for m in app.markdown if m.value.startswith("**")][1:]
+    assert tables == [f"**{name}**" for name in ranked]
     captions = [c.value for c in app.caption]
     assert "Platform scenarios ranked by their balance over years 1-6, highest first." in captions
-    for pid in order:
-        assert results.scenario.platforms[pid].description in captions
-    values = [m.value for m in app.metric if m.label == "Balance years 1-6"]
+    for pid, card in zip(order, cards, strict=False):
+        assert card.description == results.scenario.platforms[pid].description
+    values = [f.value for card in cards for f in card.figures if f.label == "Balance years 1-6"]
     assert values == [*(balance(results, pid) for pid in order), "€0.00"]
     app.radio(key=state.LANGUAGE).set_value("nl").run()
-    names = [m.value for m in app.markdown if m.value.startswith("**")]
+    names = [card.name for card in shown_cards(app)]
     average = text_in(results.scenario.platforms["average"].name, "nl")
     assert average != results.scenario.platforms["average"].name  # the file names it in Dutch
-    assert f"**{average} (gemiddelde)**" in names
+    assert f"{average} (gemiddelde)" in names
 
 
 def test_explain_finds_the_training_total_of_16_114_by_its_figure_name_or_key(
