@@ -129,7 +129,20 @@ def ranked(found: list[Card]) -> list[Card]:
 
 def card_name(card: Card, lang: Language) -> str:
     """The platform scenario's name, an average marked as one: `Average of ... (average)`."""
-    return f"{card.name} {t(lang, 'average_mark')}" if card.average else card.name
+    return marked_name(card.name, card.average, lang)
+
+
+def marked_name(name: str, average: bool, lang: Language) -> str:
+    return f"{name} {t(lang, 'average_mark')}" if average else name
+
+
+def ranked_platforms(results: Results) -> list[str]:
+    """The platform scenarios' ids in the cards' order (`ranked`): by the balance over the
+    widest range, highest first, equal ones in the file's order."""
+    first, last = measures.widest_total(results.scenario)
+    return sorted(
+        results.platform_ids, key=lambda pid: -float(results.total(pid, "balance", first, last))
+    )
 
 
 def _year_columns(results: Results, lang: Language) -> list[str]:
@@ -238,15 +251,20 @@ def show_cards(results: Results, lang: Language, base: Results | None = None) ->
 
 
 def show_year_table(results: Results, lang: Language) -> None:
-    """A year table per platform scenario, ranked as the cards, two side by side on a wide
-    page (one under the other on a phone); then the lines behind them in an expander."""
+    """A year table per platform scenario under its name, ranked as the cards, two side by side
+    on a wide page (one under the other on a phone), all in one block; then the lines behind
+    them in an expander."""
     st.subheader(t(lang, "year_table"))
-    shown = ranked(cards(results, lang))
-    for start in range(0, len(shown), 2):
-        for column, card in zip(st.columns(2), shown[start : start + 2], strict=False):
-            with column:
-                st.markdown(f"**{card_name(card, lang)}**")
-                tables.show(year_table(results, card.platform, lang), f"year-{card.platform}")
+    platforms = results.scenario.platforms
+
+    def block(pid: str) -> str:
+        platform = platforms[pid]
+        name = marked_name(text_in(platform.name, lang), bool(platform.average_of), lang)
+        table = tables.frame_html(year_table(results, pid, lang), f"year-{pid}")
+        return f'<div><p class="bc-table-name"><strong>{escape(name)}</strong></p>{table}</div>'
+
+    blocks = "".join(block(pid) for pid in ranked_platforms(results))
+    st.html(f'<div class="bc-year-tables">{blocks}</div>')
     detail = st.expander(t(lang, "lines_detail"), key="lines_detail", on_change="rerun")
     if detail.open:
         with detail:

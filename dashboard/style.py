@@ -29,7 +29,6 @@ import json
 
 import streamlit as st
 
-from dashboard import tables
 from dashboard.i18n import Language, t
 
 CARDS = """
@@ -64,11 +63,18 @@ LINK = """
 """
 
 TABLES = """
-[data-testid="stTable"] { overflow-x: auto; }
-[data-testid="stTable"] table { font-size: 0.875rem; }
+.bc-table { overflow-x: auto; margin-bottom: 0.5rem; }
+.bc-table table { width: 100%; border-collapse: collapse; font-size: 0.875rem; }
+.bc-table th { text-align: left; font-weight: 400; opacity: 0.75; }
+.bc-table th, .bc-table td { padding: 0.35rem 0.5rem; vertical-align: top;
+  border-bottom: 1px solid rgba(128, 128, 128, 0.2); }
+.bc-table .bc-amount { text-align: right; white-space: nowrap; }
+.bc-year-tables { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1rem; }
+.bc-table-name { margin: 0 0 0.25rem 0; }
 @media (max-width: 640px) {
-  [data-testid="stTable"] table { font-size: 0.75rem; }
-  [data-testid="stTable"] th, [data-testid="stTable"] td { padding: 0.25rem 0.3rem; }
+  .bc-year-tables { grid-template-columns: minmax(0, 1fr); }
+  .bc-table table { font-size: 0.75rem; }
+  .bc-table th, .bc-table td { padding: 0.25rem 0.3rem; }
 }
 [data-testid="stElementToolbar"] { display: none; }
 """
@@ -109,7 +115,7 @@ REJECTED = """
 def css(lang: Language) -> str:
     """The rules for a page in `lang`; the uploader's words only where they differ."""
     rejected = json.dumps(t(lang, "upload_rejected"), ensure_ascii=False)
-    rules = CARDS + LINK + TABLES + tables.amount_rules() + REJECTED % rejected
+    rules = CARDS + LINK + TABLES + REJECTED % rejected
     if t(lang, "upload_button") != t("en", "upload_button"):
         words = {
             "button": json.dumps(t(lang, "upload_button"), ensure_ascii=False),

@@ -22,7 +22,7 @@ from dashboard.i18n import money, t
 from dashboard.page import SECTION
 from dashboard.sources import FILE, SCENARIO_DIR, evaluate_choice
 from tests.conftest import CORRECTED, PUBLISHED, ROOT
-from tests.shown_cards import shown_cards
+from tests.page_html import shown_cards, shown_tables
 
 PUBLISHED_CHOICE = FILE + PUBLISHED.name
 NBSP = "\xa0"
@@ -86,7 +86,7 @@ def open_tab(at: AppTest, name: str, lang: str = "en") -> None:
 def year_table_cell(at: AppTest, results: Results, platform: str, year: str, line: str) -> str:
     """A cell of a platform scenario's year table (a table per platform, ranked as the
     cards; a row per year or total, a column per line)."""
-    table = at.table[ranked_platforms(results).index(platform)].value
+    table = shown_tables(at)[ranked_platforms(results).index(platform)].value
     row = table[table.iloc[:, 0] == year]
     assert len(row) == 1, (platform, year)
     return str(row[line].iloc[0])
@@ -322,7 +322,7 @@ def test_compare_shows_published_against_current_per_year_and_per_line(app: AppT
     ).difference
     assert money(expected, "en") == "-€11,400.00"  # 99,494.00 - 110,894.00
 
-    tables = [d.value for d in app.table]
+    tables = [d.value for d in shown_tables(app)]
     average, inputs, pins, per_year, per_line = tables[0], *tables[-4:]
     assert len(tables) == 4 + len(engine().platform_ids)  # a side-by-side table per platform
     figures = average.set_index("Figure")
@@ -338,14 +338,14 @@ def test_compare_shows_published_against_current_per_year_and_per_line(app: AppT
     assert list(scheduling.iloc[0][["Year 1", "Year 3"]]) == ["€1,800.00", "€2,700.00"]
     app.toggle(key=KEY_ALL).set_value(True).run()
     assert "Scheduling saving per course" not in list(per_line["Line"])
-    assert "Less scheduling work, per year" in list(app.table[-1].value["Line"])
+    assert "Less scheduling work, per year" in list(shown_tables(app)[-1].value["Line"])
 
 
 def test_compare_a_file_against_the_current_edits(app: AppTest) -> None:
     app.text_input(key=state.quick_key("hourly_wage")).set_value("80").run()
     open_tab(app, "tab_compare")
     app.selectbox(key="compare_a").set_value(FILE + CORRECTED.name).run()
-    inputs, per_year = app.table[-3].value, app.table[-2].value  # no pins differ
+    inputs, per_year = shown_tables(app)[-3].value, shown_tables(app)[-2].value  # no pins differ
     assert list(inputs.iloc[0]) == ["Hourly wage", "hourly_wage", "€/h", "75", "80"]
     savings = per_year[per_year["Line"] == "Savings"].iloc[0]
     assert savings["Year 1"] == "€2,732.00"  # 40,980.00 at 75 an hour -> 43,712.00 at 80
@@ -365,7 +365,7 @@ def test_explain_shows_the_formula_inputs_and_values_of_a_figure(app: AppTest) -
         "ass_jv.online_efficiency_saving = ass_jv.online_saving_per_course"
         " x courses.ass_jv.groups_per_year"
     )
-    values, inputs, lines = (d.value for d in app.table)
+    values, inputs, lines = (d.value for d in shown_tables(app))
     assert list(values.iloc[0][["Year 1", "Year 3"]]) == ["€5,760.00", "€7,680.00"]
     assert list(inputs.iloc[0][["key", "Value"]]) == ["courses.ass_jv.groups_per_year", "8 groups"]
     assert "Aantal groepen per jaar" in inputs.iloc[0]["Source"]
@@ -397,5 +397,5 @@ def test_switching_language_stays_on_the_same_tab(app: AppTest) -> None:
     app.radio(key=state.LANGUAGE).set_value("nl").run()
     assert app.session_state[SECTION] == "Vergelijken"
     assert app.selectbox(key="compare_b").label == "Scenario B"
-    assert list(app.table[0].value.columns) == ["Cijfer", "A", "B"]
-    assert app.table[0].value.iloc[0, 0] == "Saldo jaar 1-5"
+    assert list(shown_tables(app)[0].value.columns) == ["Cijfer", "A", "B"]
+    assert shown_tables(app)[0].value.iloc[0, 0] == "Saldo jaar 1-5"

@@ -12,7 +12,7 @@ from dashboard.i18n import money
 from dashboard.page import AS_COMMAND
 from dashboard.sources import FILE
 from tests.conftest import CORRECTED, PUBLISHED
-from tests.shown_cards import CardReader, shown_cards
+from tests.page_html import CardReader, shown_cards, shown_tables
 from tests.test_app import engine, headline, ranked_cards
 from tests.test_app_director import BOUGHT, WAGE, session
 
@@ -109,7 +109,7 @@ def test_compare_shows_what_the_model_computes_for_an_input_the_corrected_file_l
 def test_the_dutch_compare_tab_shows_the_computed_24_minutes_of_erratum_e2() -> None:
     at = session(lang="nl", tab="compare", file=PUBLISHED.name)
     at.selectbox(key=KEY_B).set_value(FILE + CORRECTED.name).run()
-    cells = [str(cell) for table in at.get("table") for cell in table.value.to_numpy().ravel()]
+    cells = [str(cell) for table in shown_tables(at) for cell in table.value.to_numpy().ravel()]
     assert any(cell.startswith("niet ingesteld: berekend 24 (= ") for cell in cells)
 
 

@@ -39,7 +39,7 @@ from dashboard.parties_view import money_bars
 from dashboard.sources import FILE, evaluate_choice
 from dashboard.uncertainty_view import KEY_PLATFORM as UNCERTAINTY_PLATFORM
 from tests.conftest import CORRECTED, PUBLISHED, ROOT, SCENARIOS
-from tests.shown_cards import cards_markup, shown_cards
+from tests.page_html import cards_markup, shown_cards, shown_tables, shown_texts
 from tests.test_app import BAD_UPLOADS, headline, open_tab, ranked_platforms
 
 NBSP = "\xa0"
@@ -315,7 +315,7 @@ def test_the_board_report_download_is_the_command_lines_report_of_the_state_show
 def test_who_pays_and_who_benefits_shows_the_engines_parties_of_the_platform_shown() -> None:
     at = session(file=BOUGHT.name)
     results = engine(BOUGHT)
-    table = at.table[-1].value
+    table = shown_tables(at)[-1].value
     assert list(table.columns[:2]) == ["Party", "What"]
     assert list(table["Party"]) == [PARTY_NAMES[f.party][0] for f in parties(results, "average")]
     totals = dict(zip(table["What"], table["Total 1-6"], strict=True))
@@ -324,7 +324,7 @@ def test_who_pays_and_who_benefits_shows_the_engines_parties_of_the_platform_sho
     figures = {f.key: f.total for f in parties(results, "new-platform")}
     assert figures["new-platform.cash_balance"] == -165_152.0
     at.selectbox(key=PARTIES_PLATFORM).set_value("new-platform").run()
-    table = at.table[-1].value
+    table = shown_tables(at)[-1].value
     assert table.iloc[0]["Total 1-6"] == "-€165,152.00"
     assert table.iloc[3]["Year 1"] == money(
         float(parties(results, "new-platform")[3].values[0]), "en"
@@ -339,7 +339,7 @@ def test_who_pays_and_who_benefits_shows_the_engines_parties_of_the_platform_sho
 def test_the_clients_hours_of_blended_help_show_in_dutch() -> None:
     at = session(file=ALCANDER.name, lang="nl")
     results = engine(ALCANDER)
-    table = at.table[-1].value
+    table = shown_tables(at)[-1].value
     assert list(table.columns[:2]) == ["Partij", "Wat"]
     clients = table[table["Partij"] == "Cliënten"]
     saved = {f.key: f.total for f in parties(results, "klik-voor-hulp")}
@@ -424,8 +424,10 @@ def page_texts(at: AppTest) -> list[str]:
         elif kind == "code":
             if node.proto.language == "plaintext":  # type: ignore[attr-defined]
                 found.append(node.value)  # type: ignore[attr-defined]
-        elif kind == "html" and node.proto.body.startswith("<style>"):  # type: ignore[attr-defined]
-            pass  # style rules (their words are checked on their own)
+        elif kind == "html":
+            body = node.proto.body  # type: ignore[attr-defined]
+            if not body.startswith("<style>"):  # style rules' words are checked on their own
+                found.extend(shown_texts(body))  # the texts of cards and tables, not the tags
         else:
             proto = getattr(node, "proto", None)
             if proto is not None:
@@ -599,7 +601,7 @@ def test_no_streamlit_or_plotly_toolbar_with_english_tooltips_is_left_on_the_dut
     assert len(charts) == 4  # three charts of the results and who pays, who benefits
     assert all(json.loads(chart.proto.config)["displayModeBar"] is False for chart in charts)
     assert at.get("arrow_data_frame") == []  # read-only tables are static: no grid toolbar
-    assert len(at.table) == 4 + 1  # a year table per platform scenario, then the parties
+    assert len(shown_tables(at)) == 4 + 1  # a year table per platform scenario, then the parties
     styles = "".join(element.proto.body for element in at.get("html"))
     assert '[data-testid="stElementToolbar"] { display: none; }' in styles  # the course grids
 
@@ -674,8 +676,7 @@ def test_the_cards_rank_the_platforms_by_their_1_6_balance_the_average_marked(
     assert 'class="bc-card bc-reference" data-platform="do-nothing"><div class="bc-name"><em>' in (
         cards_markup(app)
     )  # the reference in italics
-    tables = [m.value for m in app.markdown if m.value.startswith("**")][1:]
-    assert tables == [f"**{name}**" for name in ranked]
+    assert [table.name for table in shown_tables(app)[:4]] == ranked  # the year tables
     captions = [c.value for c in app.caption]
     assert "Platform scenarios ranked by their balance over years 1-6, highest first." in captions
     for pid, card in zip(order, cards, strict=False):
@@ -739,7 +740,7 @@ def test_compare_of_published_and_bought_hours_shows_the_price_per_bought_hour()
         "**B**: Kwadraad 2013, gecorrigeerd, met ingekochte uren"
     )
     assert names in [m.value for m in at.markdown]
-    inputs = next(table.value for table in at.table if "sleutel" in table.value.columns)
+    inputs = next(table.value for table in shown_tables(at) if "sleutel" in table.value.columns)
     rows = inputs.set_index("sleutel")
     assert list(rows.loc["funding.price_per_hour"]) == [
         "Prijs per ingekocht uur",
@@ -748,7 +749,7 @@ def test_compare_of_published_and_bought_hours_shows_the_price_per_bought_hour()
         "75",
     ]
     assert list(rows.loc["funding.courses"][["A", "B"]]) == ["(geen)", "[ass_jv, ass_ov]"]
-    average = next(table.value for table in at.table if "Cijfer" in table.value.columns)
+    average = next(table.value for table in shown_tables(at) if "Cijfer" in table.value.columns)
     cash = average.set_index("Cijfer").loc["In geld, jaar 1-6"]
     assert list(cash) == [f"€{NBSP}-85.996,00", f"€{NBSP}-139.156,00"]  # 53,160 repaid
 

@@ -32,7 +32,7 @@ from dashboard.edits import (
 from dashboard.i18n import Unreadable, input_text, money, read_number
 from dashboard.sources import FILE, SCENARIO_DIR, evaluate_choice, scenario_files
 from tests.conftest import CORRECTED, ROOT
-from tests.shown_cards import cards_markup
+from tests.page_html import cards_markup
 from tests.test_app import headline, open_tab
 
 WAGE = state.quick_key("hourly_wage")
