@@ -17,7 +17,7 @@ names come from scenario files, uploads among them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from html import escape
 
 import pandas as pd
@@ -28,7 +28,7 @@ TABLE_CLASS = "bc-table"
 
 
 def table_html(
-    columns: Sequence[object], rows: Sequence[Sequence[object]], numbers_from: int = 1
+    columns: Sequence[object], rows: Iterable[Sequence[object]], numbers_from: int = 1
 ) -> str:
     """A table as HTML: a header row, then a row per entry; the cells from `numbers_from` on
     marked as amounts (`bc-amount`)."""
