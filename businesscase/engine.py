@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from businesscase.model import measures
 from businesscase.model.catalogue import PerScenario, build_lines
 from businesscase.model.errors import KeyPath
-from businesscase.model.formula import CompiledLines, compile_lines, refs_of
+from businesscase.model.formula import CompiledLines, compile_by_year, compile_lines, refs_of
 from businesscase.model.lines import Line
 from businesscase.model.parameters import Param, Platform, Scenario
 from businesscase.model.schema import is_amounts_by_year
@@ -165,11 +165,19 @@ second evaluation, shared by scenarios of the same shape) if they are at most th
 (a thousand courses) walk their formula trees, which then costs less than compiling them."""
 
 
+BY_YEAR_UP_TO = 20
+"""An evaluation of the scenario's own inputs over at most this many years is compiled year by
+year in Python floats (`compile_by_year`: the published case's 219 lines over 6 years in a
+third of the time of numpy's calls); over more years (where the two cost about the same, some
+25 years) with numpy calls over the years (`compile_lines`)."""
+
+
 class _Program:
     """Some lines of a scenario (all, or those some figures need), in order, and how they are
     evaluated: the first time by walking the formula trees (one evaluation, as the command
-    line makes, is not worth compiling), then by one compiled function. A program laid out
-    years first (see `line_values`) gives its values so, however it computes them."""
+    line makes, is not worth compiling), then by one compiled function (for the scenario's own
+    inputs over a few years, one that computes year by year in Python floats). A program laid
+    out years first (see `line_values`) gives its values so, however it computes them."""
 
     def __init__(self, lines: dict[str, Line], pins: dict[str, Pin], years_first: bool) -> None:
         self.lines = lines
@@ -200,9 +208,14 @@ class _Program:
         if plain and self.compilable and self.evaluations > 1:
             if self.compiled_plain is None:
                 formulas = [(key, line.formula) for key, line in self.lines.items()]
-                self.compiled_plain = compile_lines(
-                    formulas, self.pins, over_years=prepared.over_years
-                )
+                if len(years) <= BY_YEAR_UP_TO:
+                    self.compiled_plain = compile_by_year(
+                        formulas, self.pins, prepared.over_years, prepared.single
+                    )
+                if self.compiled_plain is None:
+                    self.compiled_plain = compile_lines(
+                        formulas, self.pins, over_years=prepared.over_years
+                    )
             if self.compiled_plain is not None:
                 return self.compiled_plain.evaluate(prepared.inputs, years, self.pinned_years)
         if not plain and self.compiled is None and self.compilable and self.evaluations > 1:
@@ -252,8 +265,13 @@ class _Prepared:
             for path, values in self.inputs.items()
             if values.shape == years and values.dtype == np.float64
         )
-        """The inputs that are floats over the years: what a plain evaluation's compiled
-        function may rely on."""
+        self.single = frozenset(
+            path
+            for path, values in self.inputs.items()
+            if values.shape == () and values.dtype == np.float64
+        )
+        """The inputs that are floats over the years, and those that are one float: what a
+        plain evaluation's compiled function may rely on."""
         self.pins = scenario_pins(scenario)
         self.everything = _Program(self.lines, self.pins, years_first=False)
         self.parts: dict[tuple[frozenset[str], bool], _Program] = {}

@@ -1,6 +1,7 @@
 """The fast paths stay exact and the command line stays light (no timings here: see
 benchmarks/): `businesscase run` does not load the views or the other commands; an evaluation
-compiled or prepared once per scenario gives every figure bit for bit as the formula trees do;
+compiled or prepared once per scenario gives every figure bit for bit as the formula trees do
+(computed year by year in Python floats, at the edges of floats too, or by numpy calls);
 a Monte Carlo run gives the same draws of every figure whatever its chunks, laid out years first
 or not; the quantiles are np.quantile's; the shares of variance are a least-squares solver's."""
 
@@ -9,17 +10,33 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
+from businesscase import engine as engine_module
 from businesscase.analytics import simulation as simulation_module
 from businesscase.analytics.sensitivity import variance_shares
 from businesscase.analytics.simulation import QUANTILES, quantiles_over_draws, simulate
 from businesscase.analytics.uncertainty import draw_inputs
 from businesscase.cli.main import COMMAND_MODULES, main
-from businesscase.engine import _prepared, _walk_formulas, evaluate, line_values
+from businesscase.engine import Pin, _prepared, _walk_formulas, evaluate, line_values
 from businesscase.model.catalogue import _lines_of, build_lines
+from businesscase.model.formula import (
+    AtLeastZero,
+    If,
+    Input,
+    Num,
+    Ref,
+    RoundUp,
+    RoundWhole,
+    RunningSum,
+    Sum,
+    YearNumber,
+    compile_by_year,
+    equals,
+)
 from businesscase.scenario.loading import load_scenario, with_changes
 from tests.conftest import CORRECTED, PUBLISHED, ROOT, SCENARIOS
 
@@ -105,17 +122,131 @@ def test_an_unknown_command_is_refused_naming_every_command(
 # ---------------------------------------------------------------- one evaluation
 
 
+@pytest.mark.parametrize("by_year", [True, False], ids=["year by year", "numpy calls"])
 @pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
-def test_a_compiled_evaluation_gives_every_figure_as_the_formula_trees(path) -> None:
+def test_a_compiled_evaluation_gives_every_figure_as_the_formula_trees(
+    path, by_year: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not by_year:  # compiled as over more years than are computed year by year
+        monkeypatch.setattr(engine_module, "BY_YEAR_UP_TO", 0)
     scenario = load_scenario(path).scenario
     first = evaluate(scenario)  # walks the trees
     again = evaluate(scenario)  # compiled, knowing which inputs are over the years
-    assert _prepared(scenario).everything.compiled_plain is not None
+    prepared = _prepared(scenario)
+    assert prepared.everything.compiled_plain is not None
+    formulas = [(key, line.formula) for key, line in prepared.lines.items()]
+    taken = compile_by_year(formulas, prepared.pins, prepared.over_years, prepared.single)
+    assert taken is not None  # every shipped scenario is computed year by year
     assert list(again.values) == list(first.values) == list(first.lines)
     for key, value in first.values.items():
         assert _same(again.values[key], value), key
         assert again.values[key].flags.writeable == value.flags.writeable, key
     assert again.pins == first.pins and list(again.inputs) == list(first.inputs)
+
+
+EDGES = {
+    ("x",): np.array([0.0, -0.0, 1.5, -2.5, np.inf, np.nan]),
+    ("z",): np.array([0.0, -0.0, -0.0, 0.0, 3.0, -np.inf]),
+    ("h",): np.array([0.5, -0.5, 1.5, -1.5, 2.5, 2.0**52 - 0.5]),
+    ("c",): np.asarray(2.0),
+    ("zero",): np.asarray(-0.0),
+}
+"""Inputs over six years (and two of one value) with what floats hold at their edges: zeros of
+both signs, infinities, NaN, halves for the roundings."""
+
+
+def test_year_by_year_gives_every_figure_as_the_formula_trees_at_the_edges() -> None:
+    x, z, h, c, zero = (Input((name,)) for name in ("x", "z", "h", "c", "zero"))
+    year = YearNumber()
+    formulas = {
+        "input": x,
+        "divided": x / z,  # 0/0, -0/-0, 1.5/-0, -2.5/0, inf/3, nan/-inf
+        "by_one_zero": x / zero,
+        "by_number_zero": x / Num(0),
+        "by_number": x / 60,
+        "whole_zero": Num(0),
+        "minus_zero": Num(-0.0),
+        "zero_minus": Num(0) - Ref("divided"),
+        "sum": Sum(("divided", "whole_zero", "zero_minus")),
+        "sum_of_minus_zeros": Sum(("minus_zero", "minus_zero")),
+        "sum_of_none": Sum(()),
+        "running_minus_zeros": RunningSum(Ref("minus_zero")),
+        "running": RunningSum(x),
+        "running_inside": Ref("by_number") + RunningSum(h * 2),
+        "at_most": x <= z,
+        "equal": equals(x, z),
+        "from_year": year >= c,
+        "number_as_condition": If(z, x, h),
+        "nan_as_condition": If(x, h, z),
+        "boolean_or_number": If(year >= 3, year <= 4, h),
+        "booleans": If(year >= 3, year <= 4, year >= 5),
+        "boolean_times": (year >= 3) * h,
+        "power": (1 + c) ** (year - 1),
+        "power_of_input": h**2,
+        "power_of_numbers": Num(2) ** Num(3) + x,
+        "rounded": RoundWhole(h),
+        "rounded_up": RoundUp(h / c),
+        "at_least_zero": AtLeastZero(x),
+        "halves": h * 1,
+        "rounded_line": RoundWhole(Ref("halves")),
+        "rounded_up_line": RoundUp(Ref("by_number") - 0.5),  # -0.0 where above -1
+        "at_least_zero_line": AtLeastZero(Ref("input")),  # max(-0.0, 0.0) is 0.0
+        "pinned": x * 2,
+        "after_pin": Ref("pinned") + 1,
+        "pinned_input": z,
+        "line": Ref("divided"),
+        "one_value": c * h,
+    }
+    pins = {"pinned": Pin(7, (2, 6), "edge"), "pinned_input": Pin(-0.0, (1,), "edge")}
+    compiled = compile_by_year(
+        list(formulas.items()), pins, set(EDGES) - {("c",), ("zero",)}, {("c",), ("zero",)}
+    )
+    assert compiled is not None
+    years = np.arange(1.0, 7.0)
+    with np.errstate(all="ignore"):
+        found = compiled.evaluate(
+            EDGES,
+            years,
+            {key: ([y - 1 for y in pin.years], pin.value) for key, pin in pins.items()},
+        )
+        lines = {key: SimpleNamespace(formula=formula) for key, formula in formulas.items()}
+        walked = _walk_formulas(lines, EDGES, years, pins)
+    assert list(found) == list(walked)
+    for key, value in walked.items():
+        assert _same(found[key], value), key
+        assert found[key].flags.writeable == value.flags.writeable, key
+
+
+class _OwnNumber(Num):
+    """A kind of node the compilers do not know: called through its own `evaluate`."""
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        Input(("x",)) ** Ref("line"),
+        (YearNumber() >= 2) + (YearNumber() <= 4),
+        RunningSum(YearNumber() >= 2),
+        RoundUp(YearNumber() >= 2),
+        Input(("elsewhere",)),
+        Ref("later"),
+        _OwnNumber(2.0),
+        Num(2**53 + 1),
+    ],
+    ids=[
+        "a power that reads a line",
+        "arithmetic on two booleans (numpy's or)",
+        "a running total of booleans (numpy's integers)",
+        "a rounding of booleans (numpy's float16)",
+        "an input of unknown shape",
+        "a line read before it is computed",
+        "a node of a kind it does not know",
+        "a whole number that is no float",
+    ],
+)
+def test_year_by_year_leaves_to_numpy_what_it_would_not_compute_the_same(formula) -> None:
+    lines = [("line", Input(("x",)) * 2), ("refused", formula)]
+    assert compile_by_year(lines, (), {("x",)}, ()) is None
 
 
 def test_a_compiled_evaluation_broadcasts_draws_as_the_formula_trees() -> None:

@@ -8,6 +8,7 @@ workbook and the trace cannot drift apart.
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -688,7 +689,8 @@ _COMPILED_KEPT = 64
 
 @dataclass(frozen=True, eq=False)
 class CompiledLines:
-    """Every line of a scenario as one compiled function (see `compile_lines`)."""
+    """Every line of a scenario as one compiled function (see `compile_lines` and
+    `compile_by_year`)."""
 
     run_lines: CompiledRun
     constants: tuple[object, ...]
@@ -720,13 +722,303 @@ def compile_lines(
         writer.add_line(key, formula, key in pinned)
     if years_first and writer.calls_back:
         return None
-    source = writer.source()
+    return CompiledLines(_compiled(writer.source()), tuple(writer.constants))
+
+
+def _compiled(source: str) -> CompiledRun:
+    """The function `run` of a source, compiled once and kept by its source."""
     run = _COMPILED.get(source)
     if run is None:
-        namespace: dict[str, object] = dict(_HELPERS)
+        namespace: dict[str, object] = {**_HELPERS, **_BY_YEAR_HELPERS}
         exec(compile(source, "<businesscase compiled lines>", "exec"), namespace)
         run = namespace["run"]  # type: ignore[assignment]
         if len(_COMPILED) >= _COMPILED_KEPT:
             _COMPILED.pop(next(iter(_COMPILED)))
         _COMPILED[source] = run  # type: ignore[assignment]
-    return CompiledLines(run, tuple(writer.constants))  # type: ignore[arg-type]
+    return run  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------- year by year
+#
+# A fifth reading, for speed only, of one evaluation of a scenario's own inputs (arrays over a
+# few years): numpy spends some 0.2 µs on every call whatever the size of its arrays, so over
+# six years a line costs far more in calls than in arithmetic. Here the formulas of every line
+# are written out once as the body of one loop over the years: each line one Python statement
+# on Python floats. Python's float arithmetic (+ - * / and comparisons) is the same IEEE 754
+# double arithmetic as numpy's, each operation on the same operands in the same order and
+# rounded once (overflow gives inf and inf - inf NaN, as in numpy), so every figure is bit for
+# bit what `evaluate` gives, given that:
+#  - a division by zero, which Python refuses, is made by numpy (`_divide_by_zero`);
+#  - a choice (`If`) takes the branch numpy's `where` takes (a number as a condition is true
+#    where it is not 0, NaN included);
+#  - a sum begins at 0.0 as `Sum.evaluate` does; a running total begins at -0.0 and adds each
+#    year: -0.0 + x is x for every x, -0.0 too, so the first year is x as `cumsum` gives it and
+#    every later year adds as it does;
+#  - what numpy computes by functions of its own (a power, a rounding, a floor at zero) is
+#    computed by numpy: over the years before the loop where it reads no line (the same calls
+#    on the same arrays as `evaluate`), else on each year's float (roundings and the floor at
+#    zero are exact, the same on one number as on an array); a power that reads a line is not
+#    compiled so;
+#  - a comparison's True counts as 1.0 in arithmetic, as in numpy; arithmetic on two
+#    comparisons (numpy's logical or/and) is not compiled so;
+#  - a whole number in a formula (0, 1, 60) is taken as a float where numpy keeps an integer:
+#    the same figures for numbers far below 2**53, as a formula's are (one that is not exactly
+#    a float is not compiled so).
+# Each year's values are packed as the bytes of one row of floats (`struct`), and the rows read
+# as one block, transposed to lines by years and made read-only once: each line's values are a
+# row of it (a pinned line a copy of its row, as `evaluate` gives them).
+
+
+class _Refused(Exception):
+    """A formula `compile_by_year` does not take (it then gives None)."""
+
+
+def _divide_by_zero(left: float, right: float) -> float:
+    """`left / right` for a divisor of ±0, which Python refuses: numpy's ±inf or NaN."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float(np.divide(left, right))
+
+
+def _pinned_years(indices: Sequence[int], years: int) -> list[bool]:
+    """Whether each year is pinned, given the index of each pinned year (an index out of the
+    years is an IndexError, as numpy's assignment makes it)."""
+    pinned = [False] * years
+    for index in indices:
+        pinned[index] = True
+    return pinned
+
+
+_BY_YEAR_HELPERS: dict[str, object] = {
+    "_frombuffer": np.frombuffer,
+    "_zip": zip,
+    "_divide_by_zero": _divide_by_zero,
+    "_pinned_years": _pinned_years,
+    "_ceil_of": lambda x: float(np.ceil(x)),
+    "_round_whole_of": lambda x: float(_round_whole(x)),
+    "_at_least_zero_of": lambda x: float(np.maximum(x, 0.0)),
+}
+"""What a function compiled year by year calls, besides `_HELPERS` (for what numpy computes):
+each `_..._of` a node's numpy function of one year's float."""
+_PYTHON_OPS = {"+": "+", "-": "-", "*": "*", "/": "/", "<=": "<=", ">=": ">=", "=": "=="}
+_CALLS_OF_ONE_YEAR: dict[type[Unary], str] = {
+    RoundUp: "_ceil_of",
+    RoundWhole: "_round_whole_of",
+    AtLeastZero: "_at_least_zero_of",
+}
+
+
+class _YearWriter:
+    """Collects the statements of one function compiled year by year: numpy's before the loop,
+    then the body of the loop over the years."""
+
+    def __init__(self, over_years: Collection[KeyPath], single: Collection[KeyPath]) -> None:
+        self.over_years = over_years
+        self.single = single
+        """The inputs that are float64 arrays over the years, and those that are one float64
+        (shape ()), in every call."""
+        self.numpy = _Writer(years_first=False, over_years=over_years)
+        """Writes what numpy computes before the loop; its constants are the function's."""
+        self.before: list[str] = []
+        self.body: list[str] = []
+        self.columns: list[tuple[str, str]] = [("y", "Y.tolist()")]
+        """What the loop takes year by year: the name of a year's value, and its list."""
+        self.inputs: dict[KeyPath, str] = {}
+        self.lines: dict[str, str] = {}
+        self.pinned: list[str] = []
+        self.names = 0
+
+    def constant(self, value: object) -> str:
+        return self.numpy.constant(value)
+
+    def name(self, prefix: str) -> str:
+        self.names += 1
+        return f"{prefix}{self.names}"
+
+    def column(self, prefix: str, values: str) -> str:
+        """The name of a year's value of a list of values by year (`values`, its source)."""
+        name = self.name(prefix)
+        self.columns.append((name, values))
+        return name
+
+    def input(self, path: KeyPath) -> str:
+        name = self.inputs.get(path)
+        if name is None:
+            if path in self.over_years:
+                name = self.column("i", f"I[{self.constant(path)}].tolist()")
+            elif path in self.single:
+                name = self.name("s")
+                self.before.append(f"{name} = I[{self.constant(path)}].item()")
+            else:
+                raise _Refused(f"the input {dotted(path)} of unknown shape")
+            self.inputs[path] = name
+        return name
+
+    def line(self, key: str) -> str:
+        name = self.lines.get(key)
+        if name is None:
+            raise _Refused(f"the line {key} read before it is computed")
+        return name
+
+    def simple(self, value: str) -> str:
+        """A name holding the value (a temporary, unless it is a name already)."""
+        if value.isidentifier():
+            return value
+        name = self.name("u")
+        self.body.append(f"{name} = {value}")
+        return name
+
+    def node(self, expr: Expr) -> tuple[str, bool]:
+        """The source of the node's value in one year, and whether that is a boolean. Only
+        the kinds of node in `_NODE_WRITERS` are taken (exactly those classes, none of which
+        derives from another, so `isinstance` tells them apart)."""
+        if type(expr) not in _NODE_WRITERS:
+            raise _Refused(f"a node of kind {type(expr).__name__}")
+        if isinstance(expr, RoundUp | RoundWhole | AtLeastZero) or (
+            isinstance(expr, BinOp) and expr.op == "^"
+        ):
+            return self.numpy_function(expr), False
+        if isinstance(expr, Num):
+            if float(expr.value) != expr.value:
+                raise _Refused(f"the number {expr.value!r}")
+            return self.constant(float(expr.value)), False
+        if isinstance(expr, Input):
+            return self.input(expr.path), False
+        if isinstance(expr, Ref):
+            return self.line(expr.key), False
+        if isinstance(expr, YearNumber):
+            return "y", False
+        if isinstance(expr, Sum):  # as Sum.evaluate: 0.0, then + each line in turn
+            return "(" + " + ".join(["0.0", *map(self.line, expr.keys)]) + ")", False
+        if isinstance(expr, BinOp):
+            return self.binop(expr)
+        if isinstance(expr, If):
+            return self.choice(expr)
+        assert isinstance(expr, RunningSum)
+        value, booleans = self.node(expr.value)
+        if booleans:
+            raise _Refused("a running total of booleans")
+        total = self.name("c")
+        self.before.append(f"{total} = -0.0")
+        self.body.append(f"{total} = {total} + {value}")
+        return total, False
+
+    def binop(self, expr: BinOp) -> tuple[str, bool]:
+        left, left_booleans = self.node(expr.left)
+        right, right_booleans = self.node(expr.right)
+        if expr.op in _ARITHMETIC and left_booleans and right_booleans:
+            raise _Refused("arithmetic on two booleans")
+        if expr.op == "/" and not (isinstance(expr.right, Num) and expr.right.value != 0):
+            left, right = self.simple(left), self.simple(right)
+            return f"({left} / {right} if {right} else _divide_by_zero({left}, {right}))", False
+        return f"({left} {_PYTHON_OPS[expr.op]} {right})", expr.op not in _ARITHMETIC
+
+    def choice(self, expr: If) -> tuple[str, bool]:
+        condition, _ = self.node(expr.condition)
+        then, then_booleans = self.node(expr.then)
+        otherwise, otherwise_booleans = self.node(expr.otherwise)
+        if then_booleans and not otherwise_booleans:  # numpy's where gives floats: 1.0, 0.0
+            then = f"_float({then})"
+        if otherwise_booleans and not then_booleans:
+            otherwise = f"_float({otherwise})"
+        return f"({then} if {condition} else {otherwise})", then_booleans and otherwise_booleans
+
+    def numpy_function(self, expr: BinOp | Unary) -> str:
+        """A power, a rounding or a floor at zero, computed by numpy: over the years before
+        the loop if it reads no line (a list of its values by year, or its one value), else
+        on one year's float (not a power)."""
+        if any(_gives_booleans(child) for child in expr.children()):
+            raise _Refused("a power or rounding of booleans")
+        parts = list(expr.walk())
+        if not any(isinstance(part, Ref | Sum) for part in parts):
+            by_year = False
+            for part in parts:
+                if type(part) not in _NODE_WRITERS:
+                    raise _Refused(f"a node of kind {type(part).__name__}")
+                if isinstance(part, Input) and part.path not in self.single:
+                    if part.path not in self.over_years:
+                        raise _Refused(f"the input {dotted(part.path)} of unknown shape")
+                    by_year = True
+                by_year |= isinstance(part, YearNumber | RunningSum)
+            value, _ = self.numpy.node(expr)
+            if by_year:
+                return self.column("h", f"{value}.tolist()")
+            name = self.name("h")
+            self.before.append(f"{name} = {value}.item()")
+            return name
+        if isinstance(expr, BinOp):
+            raise _Refused("a power that reads a line")
+        value, _ = self.node(expr.value)
+        return f"{_CALLS_OF_ONE_YEAR[type(expr)]}({value})"
+
+    def add_line(self, key: str, formula: Expr, pinned: bool) -> None:
+        """One line: its value in the year as a float, a pinned value put in."""
+        value, booleans = self.node(formula)
+        if booleans:
+            value = f"_float({value})"
+        if pinned:
+            constant = self.constant(key)
+            at, pin = self.column("m", f"_pinned_years(P[{constant}][0], len(Y))"), self.name("p")
+            self.before.append(f"{pin} = _float(P[{constant}][1])")
+            value = f"{pin} if {at} else {value}"
+            self.pinned.append(constant)
+        if not value.isidentifier():
+            name = self.name("v")
+            self.body.append(f"{name} = {value}")
+            value = name
+        self.lines[key] = value
+
+    def source(self) -> str:
+        names = ", ".join(name for name, _ in self.columns)
+        values = ", ".join(values for _, values in self.columns)
+        keys = self.constant(tuple(self.lines))
+        pack = self.constant(struct.Struct(f"{len(self.lines)}d").pack)
+        body = [
+            *self.numpy.statements,
+            *self.before,
+            "out = []",
+            f"for {names}, in _zip({values}):",
+            *("    " + line for line in self.body),
+            f"    out.append({pack}(" + "".join(f"{name}, " for name in self.lines.values()) + "))",
+        ]
+        if self.numpy.divides:  # as BinOp.evaluate divides: no warning for 1/0 or 0/0
+            body = ["with _errstate(divide='ignore', invalid='ignore'):"] + [
+                "    " + line for line in body
+            ]
+        body += [
+            f"block = _frombuffer(b''.join(out)).reshape(len(Y), {len(self.lines)}).T.copy()",
+            "block.setflags(False)",
+            f"V.update(_zip({keys}, block))",
+            *(f"V[{key}] = V[{key}].copy()" for key in self.pinned),
+        ]
+        constants = ", ".join(f"k{i}" for i in range(len(self.numpy.constants)))
+        helpers = ", ".join(f"{name}={name}" for name in (*_HELPERS, *_BY_YEAR_HELPERS))
+        head = [f"def run(I, Y, P, K, V, {helpers}):", f"    ({constants},) = K"]
+        return "\n".join(head + ["    " + line for line in body] + ["    return V"])
+
+
+def _gives_booleans(expr: Expr) -> bool:
+    """Whether numpy gives booleans for the node: a comparison, or a choice between two."""
+    if isinstance(expr, If):
+        return _gives_booleans(expr.then) and _gives_booleans(expr.otherwise)
+    return _is_comparison(expr)
+
+
+def compile_by_year(
+    lines: Sequence[tuple[str, Expr]],
+    pinned: Collection[str],
+    over_years: Collection[KeyPath],
+    single: Collection[KeyPath],
+) -> CompiledLines | None:
+    """Compile the formulas of lines (by key, each after the lines it reads) into one function
+    that computes them year by year in Python floats (see above), for inputs that are float64
+    arrays over the years (`over_years`) or one float64 each (`single`) in every call; the
+    values come as `CompiledLines.evaluate` gives them. None for a formula it does not take:
+    one that reads another input, a power that reads a line, arithmetic on two booleans, a node
+    of a kind it does not know."""
+    writer = _YearWriter(over_years, single)
+    try:
+        for key, formula in lines:
+            writer.add_line(key, formula, key in pinned)
+    except _Refused:
+        return None
+    return CompiledLines(_compiled(writer.source()), tuple(writer.numpy.constants))
