@@ -365,3 +365,72 @@ def test_shares_of_variance_are_a_least_squares_solvers() -> None:
         for path, share in shares.items():
             assert share == pytest.approx(expected.get(path, 0.0), abs=1e-9), (platform, path)
         assert list(shares.values()) == sorted(shares.values(), reverse=True)
+
+
+# ---------------------------------------------------------------- the command line's process
+
+DEFERRED_FROM_RUN = (
+    "businesscase.analytics.simulation",
+    "concurrent.futures",
+    "difflib",
+)
+"""What `businesscase run FILE` no longer loads: the simulation (`--draws` and `--seed` import
+it when they are read) and the suggestions for a mistyped name (only a file with a mistake
+needs them)."""
+
+
+def _in_a_fresh_process(code: str, **env: str) -> str:
+    """What `code` prints in a fresh Python, started without the settings `businesscase.cli`
+    makes (this process has made them), plus `env`."""
+    import os
+
+    unset = ("OPENBLAS_NUM_THREADS", "PYDANTIC_DISABLE_PLUGINS")
+    clean = {name: value for name, value in os.environ.items() if name not in unset}
+    found = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        env={**clean, **env},
+    )
+    return found.stdout.strip()
+
+
+def test_the_run_command_loads_neither_the_simulation_nor_the_suggestions_for_typos() -> None:
+    code = (
+        "import contextlib, gc, io, sys\n"
+        "from businesscase.cli.main import main\n"
+        f"sys.argv = ['businesscase', 'run', {str(PUBLISHED)!r}]\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    code = main()\n"
+        f"print(code, sorted(m for m in {DEFERRED_FROM_RUN!r} if m in sys.modules))"
+    )
+    assert _in_a_fresh_process(code) == "0 []"
+
+
+def test_the_command_lines_process_freezes_what_it_set_up_and_collects_on() -> None:
+    code = (
+        "import contextlib, gc, io, sys\n"
+        "from businesscase.cli.main import main\n"
+        f"sys.argv = ['businesscase', 'run', {str(PUBLISHED)!r}]\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main()\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 10_000)"
+    )
+    assert _in_a_fresh_process(code) == "True True"
+    frozen = gc.get_freeze_count()
+    assert main(["validate", str(PUBLISHED)]) == 0  # a caller in Python: the collector as it was
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_openblas_starts_with_one_thread_unless_the_user_says_otherwise() -> None:
+    code = (
+        "import os\n"
+        "import businesscase.cli, numpy, threadpoolctl\n"
+        "found = threadpoolctl.threadpool_info()\n"
+        "print({i['num_threads'] for i in found if i['internal_api'] == 'openblas'} <= {1}, "
+        "os.environ['OPENBLAS_NUM_THREADS'])"
+    )
+    assert _in_a_fresh_process(code) == "True 1"
+    assert _in_a_fresh_process(code, OPENBLAS_NUM_THREADS="2").endswith(" 2")

@@ -8,7 +8,6 @@ files side by side (`cli.comparing`, set up only then).
 from __future__ import annotations
 
 import argparse
-import json
 
 import numpy as np
 
@@ -108,6 +107,8 @@ def _print_results(console: Console, loaded: LoadedScenario, results: Results) -
 def cmd_run(args: argparse.Namespace) -> int:
     runs = [load_and_evaluate(path, args.set) for path in args.files]
     if args.json:
+        import json  # only for `--json`: the tables do without
+
         documents = [results_json(results, loaded.files[-1]) for loaded, results in runs]
         print(json.dumps(documents[0] if len(documents) == 1 else documents, indent=1))
         return 0

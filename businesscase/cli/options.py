@@ -1,10 +1,13 @@
-"""Options shared by several commands: `--set`, `--draws`, `--seed`."""
+"""Options shared by several commands: `--set`, `--draws`, `--seed`.
+
+Every command imports this module, so it imports nothing heavy itself: `--draws` and `--seed`
+are checked by the simulation's own rule (`check_run`), imported when such an option is read,
+so that `run` and `validate` do not load the simulation (and its threads and logging)."""
 
 from __future__ import annotations
 
 import argparse
 
-from businesscase.analytics.simulation import check_run
 from businesscase.model.units import LANGUAGES
 
 OK, BAD_INPUT = 0, 2
@@ -35,11 +38,18 @@ def _whole_number(text: str) -> int:
         raise argparse.ArgumentTypeError(f"must be a whole number (got {text!r})") from None
 
 
+def _check_run(draws: int, seed: int) -> None:
+    """The simulation's check of a run's draws and seed (a ValueError saying what is wrong)."""
+    from businesscase.analytics.simulation import check_run  # see the module's docstring
+
+    check_run(draws, seed)
+
+
 def draws_argument(text: str) -> int:
     """`--draws`: a whole number from 1 to MAX_DRAWS (argparse exits with 2 otherwise)."""
     draws = _whole_number(text)
     try:
-        check_run(draws, 0)
+        _check_run(draws, 0)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error).removeprefix("draws ")) from None
     return draws
@@ -49,7 +59,7 @@ def seed_argument(text: str) -> int:
     """`--seed`: a whole number from 0 (argparse exits with 2 otherwise)."""
     seed = _whole_number(text)
     try:
-        check_run(1, seed)
+        _check_run(1, seed)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error).removeprefix("seed ")) from None
     return seed

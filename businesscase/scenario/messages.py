@@ -4,7 +4,6 @@ line the key came from. Every message is a `Wording`, in English and Dutch."""
 
 from __future__ import annotations
 
-import difflib
 import math
 from typing import Any
 
@@ -45,6 +44,8 @@ _UNKNOWN: dict[str, Wording] = {
 def suggestion(name: str, known: list[str]) -> str:
     """What a mistyped name may have meant: `; did you mean 'group_size'?`, or the names it
     can be (at most twelve); '' if neither helps."""
+    import difflib  # only for a file with a mistake: a good one is read without it
+
     close = difflib.get_close_matches(name, known, n=1)
     if close:
         return say("; did you mean {close!r}?", "; bedoelt u {close!r}?", close=close[0])
