@@ -48,7 +48,7 @@ def table_html(
 
 def frame_html(frame: pd.DataFrame, key: str, numbers_from: int = 1) -> str:
     """A frame as a table in its box, keyed `key` (unique on the page), without its index."""
-    table = table_html(list(frame.columns), frame.itertuples(index=False), numbers_from)
+    table = table_html(list(frame.columns), frame.to_numpy(dtype=object).tolist(), numbers_from)
     return f'<div class="{TABLE_CLASS}" data-key="{escape(key)}">{table}</div>'
 
 
