@@ -1,51 +1,52 @@
-"""The charts: cumulative balance per platform scenario with the zero line and break-even
-marked, savings against costs per year, and savings by line as stacked bars.
+"""The charts of the Results tab: cumulative balance per platform scenario with the zero line and
+break-even marked, savings against costs per year, and savings by line as stacked bars; each one
+SVG markup made on the server (`svg_chart`), for `st.markdown(..., unsafe_allow_html=True)`.
 
 Each chart is built from a list of `Series` read from the engine's results, so tests can check
-the numbers a chart draws without inspecting the plotly figure.
+the numbers a chart draws apart from its markup.
+
+The plotly layout the uncertainty charts share (`year_layout` and its companions) stays here.
 """
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
-from plotly.colors import qualitative
-
 from businesscase import Results, cents, text_in, to_cents
+from dashboard import svg_chart
 from dashboard.i18n import Language, label, t
+from dashboard.svg_chart import NARROW, WIDE, Drawn, Key, Point
 
-PALETTE = qualitative.Safe
-STACK_PALETTE = qualitative.Pastel
+PALETTE = [
+    "#88CCEE",
+    "#CC6677",
+    "#DDCC77",
+    "#117733",
+    "#332288",
+    "#AA4499",
+    "#44AA99",
+    "#999933",
+    "#882255",
+    "#661100",
+    "#888888",
+]
+"""Plotly's qualitative Safe palette (colour-blind safe), the colours the charts always had."""
+STACK_PALETTE = [
+    "#66C5CC",
+    "#F6CF71",
+    "#F89C74",
+    "#DCB0F2",
+    "#87C55F",
+    "#9EB9F3",
+    "#FE88B1",
+    "#C9DB74",
+    "#8BE0A4",
+    "#B497E7",
+    "#B3B3B3",
+]
+"""Plotly's qualitative Pastel palette, for the savings by line."""
 SAVINGS_COLOUR = "#37474f"
-CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
-"""Charts without plotly's toolbar: a director reads the figures by hovering; zooming and
-panning are not needed, and the toolbar's tooltips are English on the Dutch page and covered
-the charts' titles. Without it the browser also draws each chart a little sooner."""
-SEPARATORS = {"en": ".,", "nl": ",."}
-"""Plotly's decimal and thousands separators per language."""
-ZERO_LINE = {
-    "type": "line",
-    "xref": "paper",
-    "x0": 0,
-    "x1": 1,
-    "y0": 0,
-    "y1": 0,
-    "line": {"color": "grey", "dash": "dash"},
-}
-"""A dashed horizontal line at € 0 across the chart: break-even."""
-
-
-LEGEND_WIDTH = 45
-"""Characters of a legend entry per line: plotly never wraps a legend's text, and on a phone
-(390 px) a longer name (`Kosten: Gemiddelde van Hulp Online met ...`) was cut at the edge."""
-
-
-def legend_text(name: str) -> str:
-    """A series name as the legend shows it: broken between words into lines of at most
-    `LEGEND_WIDTH` characters (plotly's `<br>`)."""
-    return "<br>".join(textwrap.wrap(name, LEGEND_WIDTH)) or name
+"""The savings' bars, beside the costs' bars in the platforms' colours."""
 
 
 @dataclass(frozen=True)
@@ -111,13 +112,77 @@ def savings_line_series(results: Results, lang: Language) -> list[Series]:
     ]
 
 
-def _layout(results: Results, title: str, lang: Language, **extra: object) -> dict[str, object]:
-    return year_layout([int(y) for y in results.years], title, lang, **extra)
+def is_average(results: Results, pid: str) -> bool:
+    """Whether a platform scenario is the average of others (its line is dashed)."""
+    return results.scenario.platforms[pid].average_of is not None
+
+
+def cumulative_chart(results: Results, lang: Language) -> str:
+    """Lines of the cumulative balance (an average dashed), the zero line, and a star at each
+    break-even; drawn wide for a wide column and narrow for a phone."""
+    series = [
+        Drawn(s.name, s.values, PALETTE[index % len(PALETTE)], is_average(results, pid))
+        for index, (pid, s) in enumerate(
+            zip(results.platform_ids, cumulative_series(results, lang), strict=True)
+        )
+    ]
+    points = [Point(p.name, p.year, p.cumulative) for p in break_even_points(results, lang)]
+    title, marker = t(lang, "chart_cumulative"), t(lang, "break_even_marker")
+    keys = [Key(s.name, s.colour, "dashed" if s.dashed else "line") for s in series]
+    keys.append(Key(marker, "currentColor", "star"))
+    wide, narrow = (
+        svg_chart.line_chart(canvas, series, points, marker, title, lang)
+        for canvas in (WIDE, NARROW)
+    )
+    return svg_chart.chart(title, keys, narrow, wide)
+
+
+def bar_chart(title: str, series: list[Drawn], stacked: bool, lang: Language) -> str:
+    """Bars by year (a chart in half a column), each series in the legend."""
+    keys = [Key(s.name, s.colour, "bar") for s in series]
+    return svg_chart.chart(title, keys, svg_chart.bar_chart(NARROW, series, stacked, title, lang))
+
+
+def savings_costs_chart(results: Results, lang: Language) -> str:
+    """Grouped bars per year: the savings, and the costs of each platform scenario."""
+    colours = [SAVINGS_COLOUR, *PALETTE]
+    series = [
+        Drawn(s.name, s.values, colours[index % len(colours)])
+        for index, s in enumerate(savings_costs_series(results, lang))
+    ]
+    return bar_chart(t(lang, "chart_savings_costs"), series, False, lang)
+
+
+def savings_lines_chart(results: Results, lang: Language) -> str:
+    """The savings per year stacked by line (a negative line below zero)."""
+    series = [
+        Drawn(s.name, s.values, STACK_PALETTE[index % len(STACK_PALETTE)])
+        for index, s in enumerate(savings_line_series(results, lang))
+    ]
+    return bar_chart(t(lang, "chart_savings_lines"), series, True, lang)
+
+
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
+"""Plotly charts without plotly's toolbar: a director reads the figures by hovering; zooming and
+panning are not needed, and the toolbar's tooltips are English on the Dutch page and covered
+the charts' titles. Without it the browser also draws each chart a little sooner."""
+SEPARATORS = {"en": ".,", "nl": ",."}
+"""Plotly's decimal and thousands separators per language."""
+ZERO_LINE = {
+    "type": "line",
+    "xref": "paper",
+    "x0": 0,
+    "x1": 1,
+    "y0": 0,
+    "y1": 0,
+    "line": {"color": "grey", "dash": "dash"},
+}
+"""A dashed horizontal line at € 0 across a plotly chart: break-even."""
 
 
 def year_layout(years: list[int], title: str, lang: Language, **extra: object) -> dict[str, object]:
-    """The layout every chart by year shares: title, the language's separators, euros on the
-    y-axis, one tick per year, the legend below."""
+    """The plotly layout every uncertainty chart by year shares: title, the language's
+    separators, euros on the y-axis, one tick per year, the legend below."""
     return {
         "title": {"text": title},
         "separators": SEPARATORS[lang],
@@ -128,64 +193,3 @@ def year_layout(years: list[int], title: str, lang: Language, **extra: object) -
         "yaxis": {"tickprefix": "€ ", "tickformat": ",.0f", "hoverformat": ",.2f"},
         **extra,
     }
-
-
-def cumulative_figure(results: Results, lang: Language) -> go.Figure:
-    """Lines of the cumulative balance, the zero line, and a star at each break-even."""
-    years = [int(y) for y in results.years]
-    traces: list[dict[str, object]] = [
-        {
-            "type": "scatter",
-            "x": years,
-            "y": series.values,
-            "name": legend_text(series.name),
-            "mode": "lines+markers",
-            "line": {"color": PALETTE[index % len(PALETTE)]},
-        }
-        for index, series in enumerate(cumulative_series(results, lang))
-    ]
-    points = break_even_points(results, lang)
-    traces.append(
-        {
-            "type": "scatter",
-            "x": [p.year for p in points],
-            "y": [p.cumulative for p in points],
-            "name": t(lang, "break_even_marker"),
-            "mode": "markers",
-            "marker": {"symbol": "star", "size": 16, "color": "black"},
-            "hovertext": [p.name for p in points],
-        }
-    )
-    layout = _layout(results, t(lang, "chart_cumulative"), lang, shapes=[ZERO_LINE])
-    return go.Figure(data=traces, layout=layout)
-
-
-def savings_costs_figure(results: Results, lang: Language) -> go.Figure:
-    """Grouped bars per year: the savings, and the costs of each platform scenario."""
-    years = [int(y) for y in results.years]
-    colors = [SAVINGS_COLOUR, *PALETTE]
-    traces = [
-        {
-            "type": "bar",
-            "x": years,
-            "y": series.values,
-            "name": legend_text(series.name),
-            "marker": {"color": colors[index % len(colors)]},
-        }
-        for index, series in enumerate(savings_costs_series(results, lang))
-    ]
-    layout = _layout(results, t(lang, "chart_savings_costs"), lang, barmode="group")
-    return go.Figure(data=traces, layout=layout)
-
-
-def savings_lines_figure(results: Results, lang: Language) -> go.Figure:
-    """The savings per year stacked by line."""
-    years = [int(y) for y in results.years]
-    traces = [
-        {"type": "bar", "x": years, "y": series.values, "name": legend_text(series.name)}
-        for series in savings_line_series(results, lang)
-    ]
-    layout = _layout(
-        results, t(lang, "chart_savings_lines"), lang, barmode="relative", colorway=STACK_PALETTE
-    )
-    return go.Figure(data=traces, layout=layout)

@@ -30,12 +30,7 @@ from dashboard import (
     style,
     uncertainty_view,
 )
-from dashboard.charts import (
-    CHART_CONFIG,
-    cumulative_figure,
-    savings_costs_figure,
-    savings_lines_figure,
-)
+from dashboard.charts import cumulative_chart, savings_costs_chart, savings_lines_chart
 from dashboard.edits import Edit
 from dashboard.i18n import LANGUAGES, Language, owned_label, quoted, t
 from dashboard.sources import (
@@ -151,16 +146,12 @@ def show_edits(base: Evaluated, edits: dict[str, Edit], lang: Language) -> None:
 def show_results(current: Evaluated, lang: Language) -> None:
     """The charts, then the year-by-year table."""
     results = current.results
-    st.plotly_chart(cumulative_figure(results, lang), key="chart_cumulative", config=CHART_CONFIG)
+    st.markdown(cumulative_chart(results, lang), unsafe_allow_html=True)
     left, right = st.columns(2)
     with left:
-        st.plotly_chart(
-            savings_costs_figure(results, lang), key="chart_savings_costs", config=CHART_CONFIG
-        )
+        st.markdown(savings_costs_chart(results, lang), unsafe_allow_html=True)
     with right:
-        st.plotly_chart(
-            savings_lines_figure(results, lang), key="chart_savings_lines", config=CHART_CONFIG
-        )
+        st.markdown(savings_lines_chart(results, lang), unsafe_allow_html=True)
     headline.show_year_table(results, lang)
     parties_view.show(results, lang)
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from businesscase import PARTY_NAMES, PartyFigure, Results, measures, parties, text_in, to_cents
-from dashboard import state, tables
-from dashboard.charts import CHART_CONFIG, PALETTE, SEPARATORS
+from dashboard import state, svg_chart, tables
+from dashboard.charts import PALETTE
 from dashboard.i18n import Language, money, number, t, unit_text
 
 KEY_PLATFORM = "parties_platform"
@@ -87,28 +86,18 @@ def money_bars(results: Results, platform: str, lang: Language) -> list[MoneyBar
     ]
 
 
-def parties_figure(bars: list[MoneyBar], title: str, lang: Language) -> go.Figure:
-    """Horizontal bars of the money totals, a bar per party, zero marked."""
-    trace = {
-        "type": "bar",
-        "orientation": "h",
-        "y": [bar.name for bar in bars],
-        "x": [bar.total for bar in bars],
-        "marker": {"color": [PARTY_COLOURS.get(bar.party, PALETTE[3]) for bar in bars]},
-        "text": [money(bar.total, lang) for bar in bars],
-        "textposition": "auto",
-        "hoverinfo": "y+text",
-    }
-    layout = {
-        "title": {"text": title},
-        "separators": SEPARATORS[lang],
-        "height": 120 + 45 * len(bars),
-        "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
-        "xaxis": {"tickprefix": "€ ", "tickformat": ",.0f", "zeroline": True},
-        "yaxis": {"autorange": "reversed"},
-        "showlegend": False,
-    }
-    return go.Figure(data=[trace], layout=layout)
+def parties_chart(bars: list[MoneyBar], title: str, lang: Language) -> str:
+    """Horizontal bars of the money totals, a bar per party in its colour with its amount,
+    zero marked: SVG markup for `st.markdown`, drawn wide for a wide column and narrow for a
+    phone."""
+    drawn = [
+        svg_chart.Bar(bar.name, bar.total, PARTY_COLOURS.get(bar.party, PALETTE[3])) for bar in bars
+    ]
+    wide, narrow = (
+        svg_chart.horizontal_bar_chart(canvas, drawn, title, lang)
+        for canvas in (svg_chart.WIDE, svg_chart.NARROW)
+    )
+    return svg_chart.chart(title, [], narrow, wide)
 
 
 def show(results: Results, lang: Language) -> None:
@@ -124,4 +113,4 @@ def show(results: Results, lang: Language) -> None:
     if bars:
         name = text_in(platforms[platform].name, lang)
         title = t(lang, "chart_parties", first=first, last=last, platform=name)
-        st.plotly_chart(parties_figure(bars, title, lang), key="chart_parties", config=CHART_CONFIG)
+        st.markdown(parties_chart(bars, title, lang), unsafe_allow_html=True)

@@ -154,12 +154,22 @@ def shown_tables(at: AppTest) -> list[ShownTable]:
 
 
 class _TextReader(HTMLParser):
+    """Collects the texts between tags, tooltips (`<title>`) included, style rules not."""
+
     def __init__(self) -> None:
         super().__init__()
         self.texts: list[str] = []
+        self.in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self.in_style = False
 
     def handle_data(self, data: str) -> None:
-        if data.strip():
+        if data.strip() and not self.in_style:
             self.texts.append(data.strip())
 
 

@@ -182,7 +182,7 @@ def test_a_director_changes_the_wage_and_a_course_and_sees_the_new_balance(
             page.wait_for_function(shows(expected), timeout=15_000)
             page.wait_for_function(shows("Changed from the file"), timeout=15_000)
             page.wait_for_function(
-                "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3",
+                "document.querySelectorAll('.bc-chart').length >= 4",  # SVG, no plotly
                 timeout=15_000,
             )
             assert "Traceback" not in page.inner_text("body")
@@ -313,7 +313,7 @@ def test_a_dutch_director_types_80_comma_5_and_sees_the_engines_figures_for_80_p
             expect(wage).to_have_value("80,50")  # the figure read, in Dutch notation
             assert tenfold not in page.inner_text("body").replace("\xa0", " ")
             page.wait_for_function(
-                "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3",
+                "document.querySelectorAll('.bc-chart').length >= 4",
                 timeout=15_000,
             )
             wage.blur()  # the screenshot without the focus ring (it fades out)
@@ -504,9 +504,9 @@ def test_the_page_asks_no_host_but_its_own_and_takes_its_icon_from_itself(
             for lang, tab in (("en", "results"), ("nl", "uncertainty")):
                 url = f"{app_url}/?file={RANGES.name}&lang={lang}&tab={tab}"
                 page = open_page(browser, url, "en-US", asked=asked)
+                charts = ".bc-chart" if tab == "results" else ".js-plotly-plot .main-svg"
                 page.wait_for_function(
-                    "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2",
-                    timeout=60_000,
+                    f"document.querySelectorAll('{charts}').length >= 2", timeout=60_000
                 )
                 names = ["Results", "Assumptions", "Uncertainty", "Compare", "Explain"]
                 if lang == "nl":
@@ -549,7 +549,7 @@ def test_screenshots_in_english_and_dutch_wide_and_on_a_phone_show_every_figure_
                     url = f"{app_url}/?file={BOUGHT.name}&lang={lang}&set=hourly_wage=80.5"
                     page = open_page(browser, url, "en-US", size)
                     page.wait_for_function(
-                        "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4",
+                        "document.querySelectorAll('.bc-chart').length >= 4",
                         timeout=60_000,
                     )
                     page.wait_for_timeout(1_000)
