@@ -18,6 +18,7 @@ from streamlit.elements.lib.mutable_tab_container import TabContainer
 from businesscase import ScenarioError, text_in
 from dashboard import (
     assumptions,
+    collector,
     compare_view,
     downloads,
     explain_view,
@@ -28,6 +29,7 @@ from dashboard import (
     save_view,
     state,
     style,
+    turns,
     uncertainty_view,
 )
 from dashboard.charts import cumulative_chart, savings_costs_chart, savings_lines_chart
@@ -203,6 +205,13 @@ def open_tab(tabs: Sequence[TabContainer]) -> str:
 
 
 def main() -> None:
+    """One run of the page, in turn with other sessions' runs (`turns`)."""
+    with turns.one_at_a_time():
+        run_page()
+    collector.freeze_after_first_run()
+
+
+def run_page() -> None:
     """One run of the page, top to bottom."""
     state.init()
     lang = link.read(st.session_state[state.LANGUAGE])
