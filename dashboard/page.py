@@ -235,12 +235,6 @@ def run_page() -> None:
     linked = st.container()  # what the link held that was left out, filled in at the end
     changes = state.collect_edits(base, lang)
     current, error = load_current(choice, base, changes)
-    with st.sidebar:
-        assumptions.show_quick_inputs(base, state.edits(), lang)
-        st.button(t(lang, "reset"), key="reset", on_click=state.reset_edits, disabled=not changes)
-        downloads.show(current, lang, state.draws(), state.seed())
-        save_view.show(choice, state.edits() if error is None else {}, lang)
-        share = st.container()
     scenario = current.loaded.scenario
     with st.container(key="about"):  # in a smaller type on a phone (`style`)
         st.markdown(f"**{text_in(scenario.name, lang)}**  \n{text_in(scenario.description, lang)}")
@@ -250,6 +244,14 @@ def run_page() -> None:
     show_dropped(lang)
     show_edits(base, state.edits(), lang)
     headline.show_cards(current.results, lang, base.results if state.edits() else None)
+    # the sidebar's inputs after the cards, though above them on the page: the figures an edit
+    # changes reach the browser first
+    with st.sidebar:
+        assumptions.show_quick_inputs(base, state.edits(), lang)
+        st.button(t(lang, "reset"), key="reset", on_click=state.reset_edits, disabled=not changes)
+        downloads.show(current, lang, state.draws(), state.seed())
+        save_view.show(choice, state.edits() if error is None else {}, lang)
+        share = st.container()
     tabs = st.tabs(section_labels(lang), key=SECTION, on_change="rerun")
     results_tab, assumptions_tab, uncertainty_tab, compare_tab, explain_tab = tabs
     if results_tab.open:
