@@ -11,6 +11,8 @@ from dashboard.edits import Edit
 from dashboard.i18n import t
 from dashboard.sources import FILE, SCENARIO_DIR, choice_name
 
+OPEN = "save_as_open"
+"""The key of the save form's expander (open: `True`)."""
 MAX_NAME = 120
 """Characters of a scenario's name, as the engine takes it."""
 
@@ -19,7 +21,12 @@ def show(choice: str, edits: dict[str, Edit], lang: Language) -> None:
     """The save form, under the downloads, once there is something to save."""
     if not edits:
         return
-    with st.expander(t(lang, "save_as"), icon=":material/save:"):
+    # built only when opened: a form of a text box, a text area and a button, mounted by the
+    # browser on the first edit of every visit, cost that edit ~50 ms before its figures showed
+    expander = st.expander(t(lang, "save_as"), icon=":material/save:", key=OPEN, on_change="rerun")
+    if not expander.open:
+        return
+    with expander:
         if not choice.startswith(FILE):
             st.caption(t(lang, "save_upload"))
             return

@@ -27,6 +27,8 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def save(at: AppTest, name: str, note: str) -> AppTest:
+    at.session_state[save_view.OPEN] = True  # the form is built when its expander is opened
+    at.run()
     at.text_input(key="save_name").set_value(name)
     at.text_area(key="save_note").set_value(note)
     submit = next(b for b in at.button if b.label == "Opslaan in scenarios/")
@@ -65,3 +67,12 @@ def test_a_name_that_is_taken_is_refused_on_the_page_and_the_file_kept(folder: P
 def test_without_edits_there_is_nothing_to_save(folder: Path) -> None:
     at = session(lang="nl")
     assert "Opslaan als scenario" not in [e.label for e in at.expander]
+
+
+def test_the_save_form_is_built_only_once_its_expander_is_opened(folder: Path) -> None:
+    at = session(lang="nl")
+    at.text_input(key=WAGE).set_value("80").run()
+    assert "Opslaan als scenario" in [e.label for e in at.expander]
+    assert "save_name" not in [box.key for box in at.text_input]
+    at.session_state[save_view.OPEN] = True
+    assert "save_name" in [box.key for box in at.run().text_input]
