@@ -293,11 +293,14 @@ def page_url(found: Query) -> str:
     return f"{base}?{query_text(found)}"
 
 
-def show_share(found: Query, choice: str, lang: Language) -> None:
-    """The link to this view, to copy; for an upload, that the file does not travel with it.
-    It sits in an expander whose content is built only when it is open: its code block (shown
-    as is, with a copy button) needs the browser's code highlighter, 1.5 MB of JavaScript that
-    a first visit otherwise evaluates before it shows the first figures (0.7-1 s here)."""
+def show_share(found: Query, choice: str, lang: Language, command: str | None = None) -> None:
+    """The link to this view, to copy; for an upload, that the file does not travel with it;
+    with edits, the same as a command line (`command`). It sits in an expander whose content is
+    built only when it is open: its code blocks (shown as is, with a copy button) need the
+    browser's code highlighter, 1.5 MB of JavaScript that a first visit otherwise evaluates
+    before it shows the first figures (0.7-1 s here). The command line lived in an expander of
+    its own under the edits, which the browser mounted on the first edit of every visit before
+    it showed the new figures (~35 ms)."""
     shared = st.expander(t(lang, "share_link"), key=SHARE, on_change="rerun")
     if not shared.open:
         return
@@ -307,6 +310,9 @@ def show_share(found: Query, choice: str, lang: Language) -> None:
             st.caption(t(lang, "share_upload", name=quoted(choice_name(choice))))
         else:
             st.caption(t(lang, "share_help"))
+        if command is not None:
+            st.markdown(f"**{t(lang, 'as_command')}**")
+            st.code(command, language="bash", wrap_lines=True)
 
 
 def show_problems(lang: Language) -> None:

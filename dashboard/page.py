@@ -46,8 +46,6 @@ from dashboard.sources import (
 )
 
 SECTION, SECTIONS = state.SECTION, state.SECTIONS
-AS_COMMAND = "as_command"
-"""The key of the expander that holds the edits as a command line (open: `True`)."""
 PAGE_ICON = Path(__file__).resolve().parent / "static" / "icon.png"
 """The tab's icon, served by the app itself (a material icon would be fetched from a font host)."""
 
@@ -129,20 +127,17 @@ def show_edits(base: Evaluated, edits: dict[str, Edit], lang: Language) -> None:
                     key=f"undo:{edit.path}",
                     on_click=state.undo_edit,
                     args=(edit.path,),
-                    icon=":material/undo:",
                     type="tertiary",
                     help=t(lang, "undo_help"),
                 )
-        # built only when opened: a code block needs the browser's 1.5 MB highlighter, and on
-        # a phone the command would push the figures a screen down
-        command = st.expander(t(lang, "as_command"), key=AS_COMMAND, on_change="rerun")
-        if command.open:
-            written = " ".join(f"--set '{edit.change}'" for edit in edits.values())
-            command.code(
-                f"businesscase run {base.loaded.files[-1]} {written}",
-                language="bash",
-                wrap_lines=True,
-            )
+
+
+def edits_command(base: Evaluated, edits: dict[str, Edit]) -> str | None:
+    """The edits as a command line that gives the same figures, if there are edits."""
+    if not edits:
+        return None
+    written = " ".join(f"--set '{edit.change}'" for edit in edits.values())
+    return f"businesscase run {base.loaded.files[-1]} {written}"
 
 
 def show_results(current: Evaluated, lang: Language) -> None:
@@ -277,5 +272,5 @@ def run_page() -> None:
     with linked:
         link.show_problems(lang)
     with share:
-        link.show_share(found, choice, lang)
+        link.show_share(found, choice, lang, edits_command(base, state.edits()))
     st.session_state[state.SHOWN_CHOICE] = choice

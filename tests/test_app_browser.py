@@ -138,7 +138,8 @@ def edit_course_cell(page: Page, row: int, year: int, value: str, tab: str = "As
 
 
 def show_command(page: Page, label: str) -> None:
-    """Open the expander that holds the edits as a command line (built only when opened)."""
+    """Open the sidebar's expander that holds the link and the edits as a command line (built
+    only when opened)."""
     page.get_by_text(label, exact=True).click()
 
 
@@ -192,7 +193,7 @@ def test_a_director_changes_the_wage_and_a_course_and_sees_the_new_balance(
 
             edit_course_cell(page, row=GROUPS_ROW, year=3, value="10")
             page.wait_for_function(shows(expected_edited), timeout=15_000)
-            show_command(page, "The same on the command line")
+            show_command(page, "Link to this view")
             page.wait_for_function(shows(f"--set '{GROUPS_CHANGE}'"), timeout=15_000)
             page.screenshot(path=str(tmp_path / "app-course-edit.png"), full_page=True)
             shutil.copyfile(
@@ -325,7 +326,7 @@ def test_a_dutch_director_types_80_comma_5_and_sees_the_engines_figures_for_80_p
             edit_course_cell(page, row=MINUTES_ROW, year=3, value="40,5", tab="Aannames")
             page.wait_for_function(shows(expected_cell), timeout=15_000)
             assert average_balance_1_6(page) == expected_cell
-            show_command(page, "Hetzelfde op de opdrachtregel")
+            show_command(page, "Link naar deze weergave")
             page.wait_for_function(shows(f"--set '{MINUTES_CHANGE}'"), timeout=15_000)
             assert "Traceback" not in page.inner_text("body")
         finally:
@@ -396,7 +397,7 @@ def test_a_link_copied_from_the_page_shows_the_same_figures_in_a_new_browser(
             link = page.url
             assert parse_qs(urlparse(link).query)["set"] == ["hourly_wage=80", GROUPS_CHANGE]
             page.get_by_text("Link to this view", exact=True).click()  # the link's expander
-            code = page.locator("[data-testid=stSidebar] code").last
+            code = page.locator("[data-testid=stSidebar] code").first  # then the command
             code.wait_for(timeout=15_000)
             shown = code.inner_text().strip()
             assert shown.startswith(app_url)  # the sidebar's link is the page's address
@@ -410,7 +411,7 @@ def test_a_link_copied_from_the_page_shows_the_same_figures_in_a_new_browser(
                 name = edited.scenario.platforms[pid].name
                 assert first_balance_1_6(fresh, name) == balance(edited, pid)
             expect(fresh.get_by_label("Hourly wage (€/h)", exact=True)).to_have_value("80.00")
-            show_command(fresh, "The same on the command line")
+            show_command(fresh, "Link to this view")
             fresh.wait_for_function(shows(f"--set '{GROUPS_CHANGE}'"), timeout=15_000)
             expect(fresh.get_by_role("tab", name="Assumptions")).to_have_attribute(
                 "aria-selected", "true"

@@ -9,7 +9,7 @@ from dashboard import state
 from dashboard.compare_view import KEY_B
 from dashboard.headline import Card, cards_html
 from dashboard.i18n import money
-from dashboard.page import AS_COMMAND
+from dashboard.link import SHARE
 from dashboard.sources import FILE
 from tests.conftest import CORRECTED, PUBLISHED
 from tests.page_html import CardReader, shown_cards, shown_tables
@@ -113,11 +113,11 @@ def test_the_dutch_compare_tab_shows_the_computed_24_minutes_of_erratum_e2() -> 
     assert any(cell.startswith("niet ingesteld: berekend 24 (= ") for cell in cells)
 
 
-def test_the_edits_as_a_command_line_are_shown_once_their_expander_is_opened() -> None:
+def test_the_edits_as_a_command_line_are_shown_with_the_link_once_its_expander_is_opened() -> None:
     at = session(lang="nl")
     at.text_input(key=WAGE).set_value("80").run()
     assert not [c for c in at.code if "businesscase run" in c.value]  # closed: not built
-    at.session_state[AS_COMMAND] = True
+    at.session_state[SHARE] = True
     at.run()
     assert [c.value for c in at.code if "businesscase run" in c.value] == [
         f"businesscase run scenarios/{CORRECTED.name} --set 'hourly_wage=80'"
