@@ -4,8 +4,6 @@ SVG markup made on the server (`svg_chart`), for `st.markdown(..., unsafe_allow_
 
 Each chart is built from a list of `Series` read from the engine's results, so tests can check
 the numbers a chart draws apart from its markup.
-
-The plotly layout the uncertainty charts share (`year_layout` and its companions) stays here.
 """
 
 from __future__ import annotations
@@ -160,36 +158,3 @@ def savings_lines_chart(results: Results, lang: Language) -> str:
         for index, s in enumerate(savings_line_series(results, lang))
     ]
     return bar_chart(t(lang, "chart_savings_lines"), series, True, lang)
-
-
-CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
-"""Plotly charts without plotly's toolbar: a director reads the figures by hovering; zooming and
-panning are not needed, and the toolbar's tooltips are English on the Dutch page and covered
-the charts' titles. Without it the browser also draws each chart a little sooner."""
-SEPARATORS = {"en": ".,", "nl": ",."}
-"""Plotly's decimal and thousands separators per language."""
-ZERO_LINE = {
-    "type": "line",
-    "xref": "paper",
-    "x0": 0,
-    "x1": 1,
-    "y0": 0,
-    "y1": 0,
-    "line": {"color": "grey", "dash": "dash"},
-}
-"""A dashed horizontal line at € 0 across a plotly chart: break-even."""
-
-
-def year_layout(years: list[int], title: str, lang: Language, **extra: object) -> dict[str, object]:
-    """The plotly layout every uncertainty chart by year shares: title, the language's
-    separators, euros on the y-axis, one tick per year, the legend below."""
-    return {
-        "title": {"text": title},
-        "separators": SEPARATORS[lang],
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.2},
-        "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
-        "hovermode": "x unified",
-        "xaxis": {"title": {"text": t(lang, "year")}, "tickmode": "array", "tickvals": years},
-        "yaxis": {"tickprefix": "€ ", "tickformat": ",.0f", "hoverformat": ",.2f"},
-        **extra,
-    }

@@ -15,7 +15,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from businesscase import KeyPath, Results, Simulation, Tornado, cents, text_in, to_cents
-from dashboard.charts import PALETTE, SEPARATORS, ZERO_LINE, year_layout
+from dashboard.charts import PALETTE
 from dashboard.i18n import Language, money, t
 
 BINS = 40
@@ -25,6 +25,39 @@ WRITTEN_COLOUR = "#555555"
 MARGIN = {"l": 10, "r": 10, "t": 95, "b": 10}
 """Room above the plot for a title, the platform's name and the labels of vertical lines, the
 same in every chart so that charts side by side line up."""
+
+
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
+"""Plotly charts without plotly's toolbar: a director reads the figures by hovering; zooming and
+panning are not needed, and the toolbar's tooltips are English on the Dutch page and covered
+the charts' titles. Without it the browser also draws each chart a little sooner."""
+SEPARATORS = {"en": ".,", "nl": ",."}
+"""Plotly's decimal and thousands separators per language."""
+ZERO_LINE = {
+    "type": "line",
+    "xref": "paper",
+    "x0": 0,
+    "x1": 1,
+    "y0": 0,
+    "y1": 0,
+    "line": {"color": "grey", "dash": "dash"},
+}
+"""A dashed horizontal line at € 0 across a plotly chart: break-even."""
+
+
+def year_layout(years: list[int], title: str, lang: Language, **extra: object) -> dict[str, object]:
+    """The plotly layout every uncertainty chart by year shares: title, the language's
+    separators, euros on the y-axis, one tick per year, the legend below."""
+    return {
+        "title": {"text": title},
+        "separators": SEPARATORS[lang],
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.2},
+        "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+        "hovermode": "x unified",
+        "xaxis": {"title": {"text": t(lang, "year")}, "tickmode": "array", "tickvals": years},
+        "yaxis": {"tickprefix": "€ ", "tickformat": ",.0f", "hoverformat": ",.2f"},
+        **extra,
+    }
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from streamlit.elements.lib.column_types import ColumnConfig
 from businesscase import KeyPath, Results, ScenarioError, Simulation, Tornado, text_in
 from dashboard import state, tables
 from dashboard.analysis import APP_MAX_DRAWS, APP_MIN_DRAWS, Analysis, has_ranges, uncertainty
-from dashboard.charts import CHART_CONFIG
 from dashboard.i18n import Language, money, number, owned_label, percent, quantity, t
 from dashboard.sources import FILE, Evaluated, scenario_files
 from dashboard.uncertainty_charts import (
+    CHART_CONFIG,
     fan,
     fan_figure,
     spread,
