@@ -188,11 +188,6 @@ def lines_table(results: Results, lang: Language) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-CARDS_KEY = "cards"
-"""The key of the cards' container: its class `st-key-cards` is what the phone's style rules
-select."""
-
-
 def cards_html(shown: list[Card], lang: Language) -> str:
     """The cards as one block of HTML: per card its name (the reference in italics), its
     description, then a row of its figures, each with its label, its value and, after an edit,
@@ -246,8 +241,7 @@ def show_cards(results: Results, lang: Language, base: Results | None = None) ->
     first, last = measures.widest_total(results.scenario)
     st.caption(t(lang, "ranked", first=first, last=last))
     shown = ranked([*cards(results, lang, base), do_nothing(results, lang)])
-    with st.container(key=CARDS_KEY):  # on a phone a compact panel of its own (`style`)
-        st.html(cards_html(shown, lang))
+    st.html(cards_html(shown, lang))  # on a phone a compact panel of its own (`style`)
 
 
 def show_year_table(results: Results, lang: Language) -> None:

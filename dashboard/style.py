@@ -47,7 +47,7 @@ CARDS = """
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; padding-top: 0; }
   .st-key-about p, .st-key-about [data-testid="stCaptionContainer"] { font-size: 0.8rem; }
-  .st-key-cards { max-height: 40vh; overflow-y: auto; overscroll-behavior: contain;
+  .bc-cards { max-height: 40vh; overflow-y: auto; overscroll-behavior: contain;
     padding-right: 0.25rem; border-bottom: 1px solid rgba(49, 51, 63, 0.2); }
   .bc-figures { flex-wrap: wrap; gap: 0.25rem; }
   .bc-figure { flex: 1 1 calc(50% - 0.25rem); padding: 0.25rem 0.5rem; }
