@@ -1,5 +1,5 @@
-"""What the app benchmarks share: a `streamlit run` of a script, headless on a free port of
-this machine, started and stopped around a benchmark."""
+"""What the app benchmarks and the browser tests share: a `streamlit run` of a script, headless
+on a free port of this machine, started and stopped around a benchmark or a test."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,9 +35,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(script: Path) -> Iterator[int]:
+def streamlit_server(script: Path, log: Path | None = None) -> Iterator[int]:
     """Run `streamlit run script` headless on 127.0.0.1 (the project's .streamlit/config.toml
-    applies: it runs in the project folder); yields its port once it is healthy."""
+    applies: it runs in the project folder); yields its port once it is healthy. With `log`,
+    the server's output goes there, and a server that does not start says what it printed."""
     port = free_port()
     command = [
         sys.executable,
@@ -50,13 +51,15 @@ def streamlit_server(script: Path) -> Iterator[int]:
         "--server.address=127.0.0.1",
         "--browser.gatherUsageStats=false",
     ]
-    server = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
+    with ExitStack() as files:
+        output = files.enter_context(log.open("wb")) if log is not None else subprocess.DEVNULL
+        server = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
         while True:
@@ -65,7 +68,10 @@ def streamlit_server(script: Path) -> Iterator[int]:
                     break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"streamlit did not start: {' '.join(command)}") from None
+                    printed = f":\n{log.read_text()}" if log is not None else ""
+                    raise RuntimeError(
+                        f"streamlit did not start: {' '.join(command)}{printed}"
+                    ) from None
                 time.sleep(0.2)
         yield port
     finally:

@@ -10,10 +10,6 @@ from __future__ import annotations
 import gzip
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,13 +19,14 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from benchmarks.streamlit_server import SERVED_APP, streamlit_server
 from businesscase import DEFAULT_DRAWS, DEFAULT_SEED
 from businesscase.analytics.goal_seek import default_bounds, solve
 from businesscase.analytics.simulation import simulate
 from businesscase.engine import evaluate
 from businesscase.scenario.loading import load_scenario
 from dashboard.i18n import money, percent
-from tests.conftest import CORRECTED, ROOT, SCENARIOS
+from tests.conftest import CORRECTED, SCENARIOS
 from tests.test_app_director import BOUGHT, NBSP, RANGES, balance, engine
 
 BROWSER_ARGS = [
@@ -41,65 +38,17 @@ BROWSER_ARGS = [
     "--no-first-run",
 ]
 SHARED_SCREENSHOT = Path("/tmp/app-screenshot.png")
-START_SECONDS = 60
 GROUPS_ROW = 2  # Ass JV's course table: group size, minutes per participant, groups per year
 GROUPS_CHANGE = "courses.ass_jv.groups_per_year={1: 8, 3: 10, 4: 8}"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_until_healthy(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"streamlit exited with {server.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"streamlit did not answer within {START_SECONDS} s:\n{log.read_text()}")
 
 
 @pytest.fixture
 def app_url(tmp_path: Path) -> Iterator[str]:
     """The app as `./project app` serves it (`streamlit run dashboard/serve.py`: app.py with
-    compressed responses) on a free localhost port, stopped after the test."""
-    port = free_port()
-    log = tmp_path / "streamlit.log"
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "dashboard/serve.py",
-        "--server.headless",
-        "true",
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    with log.open("wb") as output:
-        server = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, server, log)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    compressed responses) on a free localhost port, stopped after the test; a server that does
+    not start fails the test with what it printed."""
+    with streamlit_server(SERVED_APP, tmp_path / "streamlit.log") as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 def shows(text: str) -> str:
