@@ -7,9 +7,20 @@ browser).
 
 Each sample opens a fresh browser context (nothing cached), loads the page and waits until the
 corrected case's balance (€99,494.00) is on it; then types a new hourly wage (one not typed
-before) and waits until the engine's balance for that wage is on it. The floor, measured in the
-same run: the same steps on a script holding one text input and one figure. Prints the median,
-the 10th-90th percentile and the ratio to the floor.
+before), presses Enter and times until the engine's balance for that wage is shown.
+
+An edit is timed in two ways, on alternate visits:
+- **watched** (what the user sees, the goal's measure): the page itself notes the Enter's
+  keydown (`event.timeStamp`), a `MutationObserver` notes when the new balance is in the page
+  (`textContent`, which needs no layout), and the next animation frame, the one that paints it,
+  ends the time. Nothing is done to the page between the two.
+- **polled** (as Playwright's `wait_for_function` sees it, the measure of earlier runs): reading
+  `innerText` every 10 ms, from Python's press until the answer is back in Python. Each read
+  forces the browser to lay out the page while it is still drawing the edit, so this measure
+  slows what it measures (by ~20-40 ms here) and adds the round trips to the browser.
+
+The floor, measured in the same run: the same steps on a script holding one text input and one
+figure. Prints the median, the 10th-90th percentile and the ratio to the floor.
 Goal (issue 14): page load under 2 s; an edit under 250 ms in the browser.
 """
 
@@ -38,6 +49,25 @@ POLL_MS = 10
 """How often a page condition is checked: often enough for an edit of a few hundred ms."""
 
 
+WATCH = """(text) => {
+  window.__edit = new Promise((resolve) => {
+    let enter = null;
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") enter = event.timeStamp;
+    }, {capture: true});
+    const shown = () => document.body.textContent.replace(/\\u00a0/g, " ").includes(text);
+    const observer = new MutationObserver(() => {
+      if (enter === null || !shown()) return;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - enter));
+    });
+    observer.observe(document.body, {subtree: true, childList: true, characterData: true});
+  });
+}"""
+"""Installed in the page before an edit: `window.__edit` resolves to the milliseconds from the
+Enter's keydown to the animation frame after the text is in the page (the frame that paints it)."""
+
+
 def shows(text: str) -> str:
     """A page condition: the text is on the page (a no-break space counts as a space)."""
     return f"document.body.innerText.replace(/\\u00a0/g, ' ').includes({text!r})"
@@ -51,11 +81,12 @@ def app_balance(wage: int) -> str:
 
 def samples(
     browser: Browser, port: int, count: int, first: str, shown_for: Callable[[int], str]
-) -> tuple[list[float], list[float]]:
-    """Seconds of each page load (until `first` is shown) and each edit (until the figure
-    for the new wage is shown)."""
-    loads, edits = [], []
-    for number in range(count):
+) -> tuple[list[float], list[float], list[float]]:
+    """Seconds of each page load (until `first` is shown), and of each edit (until the figure
+    for the new wage is shown) watched in the page and polled, `count` of each: the visits
+    alternate between the two."""
+    loads, watched, polled = [], [], []
+    for number in range(2 * count):
         context = browser.new_context(viewport={"width": 1400, "height": 1600})
         page = context.new_page()
         start = time.perf_counter()
@@ -65,12 +96,17 @@ def samples(
         wage = 81 + number
         field = page.get_by_label(WAGE_LABEL, exact=True)
         field.fill(str(wage))
-        start = time.perf_counter()
-        field.press("Enter")
-        page.wait_for_function(shows(shown_for(wage)), timeout=WAIT_MS, polling=POLL_MS)
-        edits.append(time.perf_counter() - start)
+        if number % 2 == 0:
+            page.evaluate(WATCH, shown_for(wage))
+            field.press("Enter")
+            watched.append(page.evaluate("() => window.__edit") / 1000)
+        else:
+            start = time.perf_counter()
+            field.press("Enter")
+            page.wait_for_function(shows(shown_for(wage)), timeout=WAIT_MS, polling=POLL_MS)
+            polled.append(time.perf_counter() - start)
         context.close()
-    return loads, edits
+    return loads, watched, polled
 
 
 def main() -> None:
@@ -85,16 +121,22 @@ def main() -> None:
                 floor_app.write_text(FLOOR_APP, encoding="utf-8")
                 with streamlit_server(floor_app) as port:
                     samples(browser, port, 1, "Hourly wage", str)  # warm the server
-                    floor_loads, floor_edits = samples(browser, port, count, "75", str)
+                    floor_loads, floor_watched, floor_polled = samples(
+                        browser, port, count, "75", str
+                    )
             with streamlit_server(SERVED_APP) as port:
                 samples(browser, port, 1, "€99,494.00", app_balance)  # warm the server
-                loads, edits = samples(browser, port, count, "€99,494.00", app_balance)
+                loads, watched, polled = samples(
+                    browser, port, count, "€99,494.00", app_balance
+                )
         finally:
             browser.close()
     print(line("floor: page load, one input and a figure", floor_loads, "s", None))
     print(line("app: page load until the first figures", loads, "s", floor_loads))
-    print(line("floor: edit until the figure is shown", floor_edits, "ms", None))
-    print(line("app: wage edit until the new balance is shown", edits, "ms", floor_edits))
+    print(line("floor: edit, watched in the page", floor_watched, "ms", None))
+    print(line("app: wage edit until the new balance is shown", watched, "ms", floor_watched))
+    print(line("floor: edit, polled every 10 ms", floor_polled, "ms", None))
+    print(line("app: the same edit, polled every 10 ms", polled, "ms", floor_polled))
     print("goal: page load under 2 s; an edit under 250 ms in the browser")
 
 
