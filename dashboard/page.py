@@ -44,6 +44,7 @@ from dashboard.sources import (
     evaluate_choice,
     scenario_files,
 )
+from dashboard.svg_chart import side_by_side
 
 SECTION, SECTIONS = state.SECTION, state.SECTIONS
 PAGE_ICON = Path(__file__).resolve().parent / "static" / "icon.png"
@@ -141,14 +142,11 @@ def edits_command(base: Evaluated, edits: dict[str, Edit]) -> str | None:
 
 
 def show_results(current: Evaluated, lang: Language) -> None:
-    """The charts, then the year-by-year table."""
+    """The charts (the two by year side by side), then the year-by-year table."""
     results = current.results
     st.markdown(cumulative_chart(results, lang), unsafe_allow_html=True)
-    left, right = st.columns(2)
-    with left:
-        st.markdown(savings_costs_chart(results, lang), unsafe_allow_html=True)
-    with right:
-        st.markdown(savings_lines_chart(results, lang), unsafe_allow_html=True)
+    pair = side_by_side(savings_costs_chart(results, lang), savings_lines_chart(results, lang))
+    st.markdown(pair, unsafe_allow_html=True)
     headline.show_year_table(results, lang)
     parties_view.show(results, lang)
 

@@ -510,3 +510,20 @@ def chart(title: str, keys: Sequence[Key], narrow: str, wide: str | None = None)
         f'<div class="{kind}"><style>{STYLE}</style>'
         f'<div class="bc-title">{text(title)}</div>{drawing}{legend(keys)}</div>'
     )
+
+
+GAP = 16
+"""The room between two charts side by side, in CSS pixels."""
+
+
+def side_by_side(*charts: str) -> str:
+    """Charts in one HTML block, side by side where each gets at least its narrowest column
+    (`NARROW.narrowest`), one under the other on a phone. One block instead of Streamlit's
+    columns: a rerun has three layout blocks fewer for the browser to redraw, which a visit's
+    first edit felt (interleaved runs in chromium: median 187 -> 159 ms until the new balance
+    showed)."""
+    rule = (
+        f".bc-pair{{display:grid;gap:0 {GAP}px;grid-template-columns:"
+        f"repeat(auto-fit,minmax(min(100%,{num(NARROW.narrowest)}px),1fr))}}"
+    )
+    return f'<div class="bc-pair"><style>{rule}</style>{"".join(charts)}</div>'

@@ -232,6 +232,24 @@ def test_every_chart_is_named_for_screen_readers_and_drawn_to_fit_its_column(
     assert len(drawings(charts["Savings by line"])) == 1
 
 
+def test_two_charts_side_by_side_are_one_block_that_stacks_them_in_a_narrow_column(
+    published_results: Results,
+) -> None:
+    left, right = (
+        savings_costs_chart(published_results, "nl"),
+        savings_lines_chart(published_results, "nl"),
+    )
+    markup = svg_chart.side_by_side(left, right)
+    assert "\n" not in markup  # one HTML block for markdown
+    root = ET.fromstring(markup)
+    assert root.get("class") == "bc-pair"
+    assert [ET.tostring(chart, encoding="unicode") for chart in root.findall("div")] == [
+        ET.tostring(ET.fromstring(chart), encoding="unicode") for chart in (left, right)
+    ]
+    rule = root.findtext("style") or ""  # a column each from 2 x 290 px, else one under the other
+    assert "grid-template-columns:repeat(auto-fit,minmax(min(100%,290px),1fr))" in rule
+
+
 def test_ticks_are_round_whole_euros_that_include_zero() -> None:
     assert svg_chart.nice_ticks(-39831.5, 110894.0) == [
         -50000.0,
