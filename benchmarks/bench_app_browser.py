@@ -126,9 +126,7 @@ def main() -> None:
                     )
             with streamlit_server(SERVED_APP) as port:
                 samples(browser, port, 1, "€99,494.00", app_balance)  # warm the server
-                loads, watched, polled = samples(
-                    browser, port, count, "€99,494.00", app_balance
-                )
+                loads, watched, polled = samples(browser, port, count, "€99,494.00", app_balance)
         finally:
             browser.close()
     print(line("floor: page load, one input and a figure", floor_loads, "s", None))
