@@ -247,8 +247,7 @@ def show_cards(results: Results, lang: Language, base: Results | None = None) ->
 def show_year_table(results: Results, lang: Language) -> None:
     """A year table per platform scenario under its name, ranked as the cards, two side by side
     on a wide page (one under the other on a phone), all in one block; then the lines behind
-    them in an expander."""
-    st.subheader(t(lang, "year_table"))
+    them in an expander. The tab it is in names it (`tab_years`)."""
     platforms = results.scenario.platforms
 
     def block(pid: str) -> str:

@@ -85,11 +85,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "break_even_year": ("year {year}", "jaar {year}"),
     "break_even_none": ("not within {years} years", "niet binnen {years} jaar"),
     "tab_results": ("Results", "Resultaten"),
+    "tab_years": ("Year by year", "Per jaar"),
+    "tab_parties": ("Who pays, who benefits", "Wie betaalt, wie wint"),
     "tab_assumptions": ("Assumptions", "Aannames"),
     "tab_uncertainty": ("Uncertainty", "Onzekerheid"),
     "tab_compare": ("Compare", "Vergelijken"),
     "tab_explain": ("Explain", "Uitleg"),
-    "year_table": ("Year by year", "Per jaar"),
     "platform": ("Platform scenario", "Platformscenario"),
     "line": ("Line", "Regel"),
     "owner": ("Platform or course", "Platform of cursus"),
@@ -427,7 +428,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "An uploaded scenario cannot be extended here: download it with your changes.",
         "Een geüpload scenario kan hier niet worden uitgebreid: download het met uw wijzigingen.",
     ),
-    "parties": ("Who pays, who benefits", "Wie betaalt, wie wint"),
     "parties_help": (
         "Over years {first}-{last}: the organisation's money and capacity, what the funder "
         "gains and what the clients save, each a line of the model; a negative amount is a cost.",

@@ -7,7 +7,7 @@ the same figures:
 - `file`: a scenario file of `scenarios/` (an upload cannot travel in a link; `upload=NAME`
   names the one shown, and opening such a link says so);
 - `lang`: `en` or `nl` (without it, the browser's language);
-- `tab`: `results`, `assumptions`, `uncertainty`, `compare` or `explain`;
+- `tab`: `results`, `years`, `parties`, `assumptions`, `uncertainty`, `compare` or `explain`;
 - `platform`: the platform scenario shown (who pays and who benefits, the uncertainty charts);
 - `set`: each change as the `--set` text the page shows and the command line takes,
   repeatable, applied in order.

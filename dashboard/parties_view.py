@@ -104,7 +104,6 @@ def show(results: Results, lang: Language) -> None:
     """The platform picker (the platform shown, kept in the link), the table and the chart."""
     platforms = results.scenario.platforms
     first, last = measures.widest_total(results.scenario)
-    st.subheader(t(lang, "parties"))
     platform = state.platform_picker(KEY_PLATFORM, t(lang, "platform_shown"), platforms, lang)
     st.caption(t(lang, "parties_help", first=first, last=last))
     frame = parties_frame(results, platform, lang)

@@ -70,7 +70,15 @@ REFUSED = "refused"
 """This run's refused text (`Refusals`)."""
 SECTION = "section"
 """The open tab (its label in the page's language)."""
-SECTIONS = ("tab_results", "tab_assumptions", "tab_uncertainty", "tab_compare", "tab_explain")
+SECTIONS = (
+    "tab_results",
+    "tab_years",
+    "tab_parties",
+    "tab_assumptions",
+    "tab_uncertainty",
+    "tab_compare",
+    "tab_explain",
+)
 """The tabs, by their text key; in a link each is named without `tab_` (`results`)."""
 PLATFORM = "platform"
 """The platform scenario shown (who pays and who benefits, the uncertainty charts)."""

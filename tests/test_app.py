@@ -85,7 +85,11 @@ def open_tab(at: AppTest, name: str, lang: str = "en") -> None:
 
 def year_table_cell(at: AppTest, results: Results, platform: str, year: str, line: str) -> str:
     """A cell of a platform scenario's year table (a table per platform, ranked as the
-    cards; a row per year or total, a column per line)."""
+    cards; a row per year or total, a column per line), on its tab (opened if it is not)."""
+    years = t(at.session_state[state.LANGUAGE], "tab_years")
+    if at.session_state[SECTION] != years:
+        at.session_state[SECTION] = years
+        at.run()
     table = shown_tables(at)[ranked_platforms(results).index(platform)].value
     row = table[table.iloc[:, 0] == year]
     assert len(row) == 1, (platform, year)

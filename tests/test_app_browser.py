@@ -25,7 +25,8 @@ from businesscase.analytics.goal_seek import default_bounds, solve
 from businesscase.analytics.simulation import simulate
 from businesscase.engine import evaluate
 from businesscase.scenario.loading import load_scenario
-from dashboard.i18n import money, percent
+from dashboard.i18n import money, percent, t
+from dashboard.state import SECTIONS
 from tests.conftest import CORRECTED, SCENARIOS
 from tests.test_app_director import BOUGHT, NBSP, RANGES, balance, engine
 
@@ -132,7 +133,7 @@ def test_a_director_changes_the_wage_and_a_course_and_sees_the_new_balance(
             page.wait_for_function(shows(expected), timeout=15_000)
             page.wait_for_function(shows("Changed from the file"), timeout=15_000)
             page.wait_for_function(
-                "document.querySelectorAll('.bc-chart').length >= 4",  # SVG, no plotly
+                "document.querySelectorAll('.bc-chart').length >= 3",  # SVG, no plotly
                 timeout=15_000,
             )
             assert "Traceback" not in page.inner_text("body")
@@ -263,7 +264,7 @@ def test_a_dutch_director_types_80_comma_5_and_sees_the_engines_figures_for_80_p
             expect(wage).to_have_value("80,50")  # the figure read, in Dutch notation
             assert tenfold not in page.inner_text("body").replace("\xa0", " ")
             page.wait_for_function(
-                "document.querySelectorAll('.bc-chart').length >= 4",
+                "document.querySelectorAll('.bc-chart').length >= 3",
                 timeout=15_000,
             )
             wage.blur()  # the screenshot without the focus ring (it fades out)
@@ -458,9 +459,9 @@ def test_the_page_asks_no_host_but_its_own_and_takes_its_icon_from_itself(
                 page.wait_for_function(
                     f"document.querySelectorAll('{charts}').length >= 2", timeout=60_000
                 )
-                names = ["Results", "Assumptions", "Uncertainty", "Compare", "Explain"]
+                names = [t(lang, section) for section in SECTIONS]
                 if lang == "nl":
-                    names = ["Resultaten", "Aannames", "Onzekerheid", "Vergelijken", "Uitleg"]
+                    assert names[:3] == ["Resultaten", "Per jaar", "Wie betaalt, wie wint"]
                 for name in names:
                     page.get_by_role("tab", name=name).click()
                     page.wait_for_timeout(1_500)
@@ -499,17 +500,18 @@ def test_screenshots_in_english_and_dutch_wide_and_on_a_phone_show_every_figure_
                     url = f"{app_url}/?file={BOUGHT.name}&lang={lang}&set=hourly_wage=80.5"
                     page = open_page(browser, url, "en-US", size)
                     page.wait_for_function(
-                        "document.querySelectorAll('.bc-chart').length >= 4",
+                        "document.querySelectorAll('.bc-chart').length >= 3",
                         timeout=60_000,
                     )
                     page.wait_for_timeout(1_000)
                     assert figures_fit(page) == []
                     page.screenshot(path=str(SCREENSHOTS / f"director-{lang}-{size}.png"))
-                    parties = page.get_by_text(
-                        "Who pays, who benefits" if lang == "en" else "Wie betaalt, wie wint"
-                    )
-                    parties.scroll_into_view_if_needed()
-                    page.wait_for_timeout(500)
-                    page.screenshot(path=str(SCREENSHOTS / f"director-{lang}-{size}-parties.png"))
+                    shown = {"years": ".bc-year-tables", "parties": ".bc-chart"}  # not in years
+                    for tab, selector in shown.items():  # the year tables; who pays, who benefits
+                        page.get_by_role("tab", name=t(lang, f"tab_{tab}")).click()
+                        page.wait_for_selector(selector, timeout=60_000)
+                        page.wait_for_timeout(500)
+                        path = SCREENSHOTS / f"director-{lang}-{size}-{tab}.png"
+                        page.screenshot(path=str(path), full_page=True)
         finally:
             browser.close()

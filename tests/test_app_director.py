@@ -211,7 +211,7 @@ def test_bad_link_values_are_named_on_the_page_and_the_rest_still_applies() -> N
         "kwadraad-2013-bought-hours.yaml, kwadraad-2013-corrected.yaml, "
         "kwadraad-2013-published.yaml, kwadraad-2013-ranges.yaml.",
         "The link asks for the tab `nowhere`, which does not exist; the page opens on Results. "
-        "The tabs are: results, assumptions, uncertainty, compare, explain.",
+        "The tabs are: results, years, parties, assumptions, uncertainty, compare, explain.",
         "The change `hourly_wage=abc` was not applied; the figures are without it. Why:",
         "The change `name=Ours` was not applied: the app changes the values of inputs, and "
         "`name` is not one. The figures are without it.",
@@ -313,7 +313,7 @@ def test_the_board_report_download_is_the_command_lines_report_of_the_state_show
 
 
 def test_who_pays_and_who_benefits_shows_the_engines_parties_of_the_platform_shown() -> None:
-    at = session(file=BOUGHT.name)
+    at = session(file=BOUGHT.name, tab="parties")
     results = engine(BOUGHT)
     table = shown_tables(at)[-1].value
     assert list(table.columns[:2]) == ["Party", "What"]
@@ -337,7 +337,7 @@ def test_who_pays_and_who_benefits_shows_the_engines_parties_of_the_platform_sho
 
 
 def test_the_clients_hours_of_blended_help_show_in_dutch() -> None:
-    at = session(file=ALCANDER.name, lang="nl")
+    at = session(file=ALCANDER.name, lang="nl", tab="parties")
     results = engine(ALCANDER)
     table = shown_tables(at)[-1].value
     assert list(table.columns[:2]) == ["Partij", "Wat"]
@@ -601,11 +601,16 @@ def test_no_streamlit_or_plotly_toolbar_with_english_tooltips_is_left_on_the_dut
     at = session(lang="nl")
     assert at.get("plotly_chart") == []  # the results' charts are SVG: no plotly, no toolbar
     blocks = [m for m in at.markdown if 'class="bc-chart' in m.value]
-    assert len(blocks) == 3  # the cumulative balance, the two by year side by side, who pays
-    assert sum(block.value.count('<div class="bc-chart') for block in blocks) == 4
+    assert len(blocks) == 2  # the cumulative balance, then the two by year side by side
+    assert sum(block.value.count('<div class="bc-chart') for block in blocks) == 3
     assert all(block.proto.allow_html for block in blocks)
+    open_tab(at, "tab_years", "nl")
     assert at.get("arrow_data_frame") == []  # read-only tables are static: no grid toolbar
-    assert len(shown_tables(at)) == 4 + 1  # a year table per platform scenario, then the parties
+    assert len(shown_tables(at)) == 4  # a year table per platform scenario
+    open_tab(at, "tab_parties", "nl")
+    assert at.get("plotly_chart") == [] and at.get("arrow_data_frame") == []
+    assert len(shown_tables(at)) == 1  # the parties' table, then their chart
+    assert [m.value.count('<div class="bc-chart') for m in at.markdown if m.proto.allow_html] == [1]
     styles = "".join(element.proto.body for element in at.get("html"))
     assert '[data-testid="stElementToolbar"] { display: none; }' in styles  # the course grids
 
@@ -680,9 +685,10 @@ def test_the_cards_rank_the_platforms_by_their_1_6_balance_the_average_marked(
     assert 'class="bc-card bc-reference" data-platform="do-nothing"><div class="bc-name"><em>' in (
         cards_markup(app)
     )  # the reference in italics
-    assert [table.name for table in shown_tables(app)[:4]] == ranked  # the year tables
     captions = [c.value for c in app.caption]
     assert "Platform scenarios ranked by their balance over years 1-6, highest first." in captions
+    open_tab(app, "tab_years")
+    assert [table.name for table in shown_tables(app)] == ranked  # the year tables, ranked alike
     for pid, card in zip(order, cards, strict=False):
         assert card.description == results.scenario.platforms[pid].description
     values = [f.value for card in cards for f in card.figures if f.label == "Balance years 1-6"]
