@@ -1,6 +1,6 @@
 """The charts of the Results tab: cumulative balance per platform scenario with the zero line and
 break-even marked, savings against costs per year, and savings by line as stacked bars; each one
-SVG markup made on the server (`svg_chart`), for `st.markdown(..., unsafe_allow_html=True)`.
+SVG drawn on the server and shown as images in a block of HTML (`svg_chart`), for `st.html`.
 
 Each chart is built from a list of `Series` read from the engine's results, so tests can check
 the numbers a chart draws apart from its markup.

@@ -147,9 +147,8 @@ def show_results(current: Evaluated, lang: Language) -> None:
     and who pays have tabs of their own: on this tab, which a visit opens on, every edit
     redrew them too (in chromium ~40 ms of the ~230 ms until an edit's new balance showed)."""
     results = current.results
-    st.markdown(cumulative_chart(results, lang), unsafe_allow_html=True)
-    pair = side_by_side(savings_costs_chart(results, lang), savings_lines_chart(results, lang))
-    st.markdown(pair, unsafe_allow_html=True)
+    st.html(cumulative_chart(results, lang))
+    st.html(side_by_side(savings_costs_chart(results, lang), savings_lines_chart(results, lang)))
 
 
 def show_dropped(lang: Language) -> None:

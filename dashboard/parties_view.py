@@ -88,7 +88,7 @@ def money_bars(results: Results, platform: str, lang: Language) -> list[MoneyBar
 
 def parties_chart(bars: list[MoneyBar], title: str, lang: Language) -> str:
     """Horizontal bars of the money totals, a bar per party in its colour with its amount,
-    zero marked: SVG markup for `st.markdown`, drawn wide for a wide column and narrow for a
+    zero marked: a chart for `st.html`, drawn wide for a wide column and narrow for a
     phone."""
     drawn = [
         svg_chart.Bar(bar.name, bar.total, PARTY_COLOURS.get(bar.party, PALETTE[3])) for bar in bars
@@ -112,4 +112,4 @@ def show(results: Results, lang: Language) -> None:
     if bars:
         name = text_in(platforms[platform].name, lang)
         title = t(lang, "chart_parties", first=first, last=last, platform=name)
-        st.markdown(parties_chart(bars, title, lang), unsafe_allow_html=True)
+        st.html(parties_chart(bars, title, lang))

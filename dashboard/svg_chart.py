@@ -1,25 +1,33 @@
-"""Charts as SVG markup made on the server: lines with markers, grouped and stacked bars by year,
-horizontal bars, the axes and the zero line, each mark with its tooltip (`<title>`), and the title
-and the legend as HTML around the drawing.
+"""Charts drawn on the server as SVG: lines with markers, grouped and stacked bars by year,
+horizontal bars, the axes and the zero line, each mark with its `<title>`; shown as images in a
+block of HTML with the title, a tooltip per year (or per bar) and the legend around them.
 
 Why not plotly: in the browser its 4.7 MB bundle took ~625 ms of the main thread at page load
 and ~150-200 ms to redraw four charts after every edit, and on the server building and
 validating its figures took a third of every rerun. A string of SVG costs neither.
 
-The markup is one HTML block for `st.markdown(..., unsafe_allow_html=True)`: no line break at
-all (a blank line would end the block and let markdown read the rest), every text escaped
-(platform names can come from an uploaded file), and well-formed XML, so that tests can parse
-it. Sizes are SVG user units: a drawing scales to the width of its column. A chart across the
-page is drawn twice, wide and narrow, and a container query shows the one that fits its column;
-the narrower the column, the larger the labels' font in user units, so that they show at about
-the same size on a phone and on a laptop (the layout leaves room for the largest). Text, grid
-and markers take the page's text colour (`currentColor`), so a dark theme keeps them readable.
+Why images: inline SVG can only reach the page through `st.markdown`, whose markdown and HTML
+parsers (JavaScript) took ~50 ms of every edit for the Results tab's three charts before the new
+balance showed; an `<img>` of the same SVG (a `data:` URI) in `st.html` is parsed by the browser
+itself. The tooltips a drawing's marks carry do not show in an image, so each year's band (each
+bar of a horizontal chart) gets a transparent HTML zone over it whose tooltip lists every figure
+of that year; the marks keep their `<title>`, so the drawing opened on its own still has them.
+
+The markup is well-formed XML with no line break, every text escaped (platform names can come
+from an uploaded file), so that tests can parse it. Sizes are SVG user units: a drawing scales
+to the width of its column. A chart across the page is drawn twice, wide and narrow, and a
+container query shows the one that fits its column; inside a drawing, media queries on its own
+width make the labels' font larger in user units the narrower it shows, so that they show at
+about the same size on a phone and on a laptop (the layout leaves room for the largest). Text,
+grid and markers take the drawing's text colour, dark, or light where the page is dark (an
+image follows the `color-scheme` of the page around it).
 
 No Streamlit here: figures and words in, a string out.
 """
 
 from __future__ import annotations
 
+import base64
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -46,6 +54,8 @@ STAR = 9.0
 """The radius of a star marker in user units."""
 BAR = 22.0
 """The thickness of a horizontal bar in user units."""
+INK, INK_ON_DARK = "#31333F", "#FAFAFA"
+"""Streamlit's text colours in its light and its dark theme."""
 CHAR_WIDTH = 0.6
 """A character's width as a share of the font size: a generous estimate for sans-serif digits
 and letters, used to leave room for labels the server cannot measure."""
@@ -109,6 +119,28 @@ class Bar:
     name: str
     value: float
     colour: str
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A part of a drawing that shows a tooltip on hover: its box in user units, its lines."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+    lines: Sequence[str]
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """An SVG drawing, its canvas (the height it was drawn at), what it shows (for screen
+    readers) and the zones over it with their tooltips."""
+
+    svg: str
+    canvas: Canvas
+    label: str
+    zones: Sequence[Zone]
 
 
 @dataclass(frozen=True)
@@ -243,19 +275,20 @@ def zero_line(plot: Plot) -> str:
     )
 
 
-def year_bands(plot: Plot, series: Sequence[Drawn], lang: Language) -> str:
-    """An invisible band over each year whose tooltip lists every series' figure of that year,
-    so that a reader need not aim at a small mark."""
-    parts = []
+def year_zones(
+    plot: Plot, series: Sequence[Drawn], notes: Sequence[tuple[int, str]], lang: Language
+) -> list[Zone]:
+    """A zone over each year's band whose tooltip lists every series' figure of that year, then
+    the notes of that year (`(3, "Average: break-even")`), so that a reader need not aim at a
+    small mark."""
+    zones = []
     for year in range(1, plot.years + 1):
         lines = [t(lang, "year_n", year=year)]
         lines += [f"{s.name}: {money(s.values[year - 1], lang)}" for s in series]
-        parts.append(
-            f'<rect x="{num(plot.x(year) - plot.band / 2)}" y="{num(plot.top)}" '
-            f'width="{num(plot.band)}" height="{num(plot.bottom - plot.top)}" '
-            f'fill="transparent">{tooltip(lines)}</rect>'
-        )
-    return "".join(parts)
+        lines += [note for at, note in notes if at == year]
+        left = plot.x(year) - plot.band / 2
+        zones.append(Zone(left, plot.top, plot.band, plot.bottom - plot.top, lines))
+    return zones
 
 
 def rect(x: float, top: float, bottom: float, width: float, colour: str, tip: str) -> str:
@@ -358,11 +391,13 @@ def stars(plot: Plot, points: Sequence[Point], marker_name: str, lang: Language)
 
 
 def svg(canvas: Canvas, label: str, body: str) -> str:
-    """The drawing: as wide as its column, scaled from its canvas, named for screen readers."""
+    """The drawing: an SVG document of its own (shown as an image), scaled from its canvas,
+    named for screen readers, with its rules for colours and labels' size."""
     return (
-        f'<svg class="bc-plot bc-{canvas.name}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="bc-plot bc-{canvas.name}" '
         f'viewBox="0 0 {num(canvas.width)} {num(canvas.height)}" '
-        f'role="img" aria-label="{text(label)}" font-size="{num(canvas.room)}">{body}</svg>'
+        f'role="img" aria-label="{text(label)}" font-size="{num(canvas.room)}">'
+        f"<style>{COLOURS}{FONT}{font_rules(canvas)}</style>{body}</svg>"
     )
 
 
@@ -373,28 +408,29 @@ def line_chart(
     marker_name: str,
     label: str,
     lang: Language,
-) -> str:
-    """Lines by year with the zero line and a star at each of `points`, as an `<svg>`."""
+) -> Drawing:
+    """Lines by year with the zero line and a star at each of `points`; a zone per year."""
     count = max((len(s.values) for s in series), default=1)
     plot = year_plot(canvas, count, (v for s in series for v in s.values), lang)
     body = [y_axis(plot, lang), x_axis(plot, t(lang, "year")), zero_line(plot)]
-    body += [year_bands(plot, series, lang)]
     body += [line(plot, s, lang) for s in series]
     body += [stars(plot, points, marker_name, lang)]
-    return svg(canvas, label, "".join(body))
+    notes = [(p.year, f"{p.name}: {marker_name}") for p in points]
+    zones = year_zones(plot, series, notes, lang)
+    return Drawing(svg(canvas, label, "".join(body)), canvas, label, zones)
 
 
 def bar_chart(
     canvas: Canvas, series: Sequence[Drawn], stacked: bool, label: str, lang: Language
-) -> str:
-    """Bars by year, grouped or stacked, with the zero line, as an `<svg>`."""
+) -> Drawing:
+    """Bars by year, grouped or stacked, with the zero line; a zone per year."""
     count = max((len(s.values) for s in series), default=1)
     values = stack_extremes(series) if stacked else [v for s in series for v in s.values]
     plot = year_plot(canvas, count, values, lang)
     bars = stacked_bars(plot, series, lang) if stacked else grouped_bars(plot, series, lang)
-    body = [y_axis(plot, lang), x_axis(plot, t(lang, "year")), year_bands(plot, series, lang)]
-    body += [bars, zero_line(plot)]
-    return svg(canvas, label, "".join(body))
+    body = [y_axis(plot, lang), x_axis(plot, t(lang, "year")), bars, zero_line(plot)]
+    zones = year_zones(plot, series, [], lang)
+    return Drawing(svg(canvas, label, "".join(body)), canvas, label, zones)
 
 
 def amount_room(bars: Sequence[Bar], amounts: Sequence[str], font: float, negative: bool) -> float:
@@ -408,9 +444,12 @@ def amount_room(bars: Sequence[Bar], amounts: Sequence[str], font: float, negati
     return max(widths, default=0.0)
 
 
-def horizontal_bar_chart(canvas: Canvas, bars: Sequence[Bar], label: str, lang: Language) -> str:
+def horizontal_bar_chart(
+    canvas: Canvas, bars: Sequence[Bar], label: str, lang: Language
+) -> Drawing:
     """A bar per entry from zero, its name above it and its amount at its end, the zero line
-    marked, as an `<svg>`; the canvas is as tall as the bars need (its height is not used)."""
+    marked; a zone per bar's row; the canvas is as tall as the bars need (its height is not
+    used)."""
     room = canvas.room
     row = room * 2.2 + BAR
     canvas = replace(canvas, height=row * len(bars))
@@ -423,9 +462,10 @@ def horizontal_bar_chart(canvas: Canvas, bars: Sequence[Bar], label: str, lang: 
     def x(value: float) -> float:
         return left + (value - low) / (high - low) * (right - left)
 
-    parts = []
+    parts, zones = [], []
     for index, (bar, amount) in enumerate(zip(bars, amounts, strict=True)):
         top, end, zero = index * row + room * 1.5, x(bar.value), x(0.0)
+        zones.append(Zone(0.0, index * row, canvas.width, row, [f"{bar.name}: {amount}"]))
         anchor, gap = ("end", "-0.4em") if bar.value < 0 else ("start", "0.4em")
         parts.append(
             f'<text x="{num(room * 0.5)}" y="{num(top)}" dy="-0.4em" fill="currentColor">'
@@ -441,42 +481,83 @@ def horizontal_bar_chart(canvas: Canvas, bars: Sequence[Bar], label: str, lang: 
         f'y2="{num(canvas.height)}" stroke="currentColor" stroke-opacity="0.55" '
         'stroke-dasharray="6 4"/>'
     )
-    return svg(canvas, label, "".join(parts))
+    return Drawing(svg(canvas, label, "".join(parts)), canvas, label, zones)
 
 
-def canvas_rules(canvas: Canvas) -> str:
-    """A drawing's largest width, and its labels' font size in user units by the width of its
-    column, so that they show at `LABEL_PX` to a fifth more: user units shrink with the column."""
-    svg = f".bc-chart svg.bc-{canvas.name}"
-    widest = canvas.width * MOST
-    rules = [f"{svg}{{max-width:{num(widest)}px;font-size:{num(canvas.room)}px}}"]
+COLOURS = f"svg{{color:{INK}}}@media (prefers-color-scheme:dark){{svg{{color:{INK_ON_DARK}}}}}"
+"""A drawing's text colour (`currentColor` of its text, grid and stars): Streamlit's text
+colours, light or dark by the `color-scheme` of the page around the image."""
+FONT = 'text{font-family:"Source Sans Pro","Source Sans 3",sans-serif}'
+"""The page's font where the system has it (an image cannot use the page's web fonts)."""
+
+
+def widest(canvas: Canvas) -> float:
+    """The widest a drawing shows, in CSS pixels."""
+    return canvas.width * MOST
+
+
+def font_rules(canvas: Canvas) -> str:
+    """The labels' font size in user units by the width the drawing shows at (media queries in
+    an image are on its own width), so that they show at `LABEL_PX` to a fifth more: user units
+    shrink with the column."""
+    rules = [f"svg{{font-size:{num(canvas.room)}px}}"]
     column = canvas.narrowest * STEP
-    while column < widest * STEP:
-        shown = min(column, widest)
+    while column < widest(canvas) * STEP:
+        shown = min(column, widest(canvas))
         size = LABEL_PX * canvas.width / shown
-        rules.append(f"@container (min-width:{num(shown)}px){{{svg}{{font-size:{num(size)}px}}}}")
+        rules.append(f"@media (min-width:{num(shown)}px){{svg{{font-size:{num(size)}px}}}}")
         column *= STEP
     return "".join(rules)
+
+
+def encoded(markup: str) -> str:
+    """SVG markup as a `data:` URI for an image."""
+    return "data:image/svg+xml;base64," + base64.b64encode(markup.encode()).decode("ascii")
+
+
+def percent(part: float, whole: float) -> str:
+    """`12.5%`: a zone's edge as a share of its drawing."""
+    return f"{round(100 * part / whole, 3):g}%"
+
+
+def drawing_html(drawing: Drawing) -> str:
+    """A drawing as an image, named as the drawing is, with its zones over it."""
+    canvas = drawing.canvas
+    zones = "".join(
+        f'<span class="bc-zone" title="{"&#10;".join(text(line) for line in zone.lines)}" '
+        f'style="left:{percent(zone.left, canvas.width)};top:{percent(zone.top, canvas.height)};'
+        f"width:{percent(zone.width, canvas.width)};"
+        f'height:{percent(zone.height, canvas.height)}"></span>'
+        for zone in drawing.zones
+    )
+    return (
+        f'<div class="bc-drawing bc-{canvas.name}">'
+        f'<img class="bc-plot" src="{encoded(drawing.svg)}" alt="{text(drawing.label)}" '
+        f'width="{num(canvas.width)}" height="{num(canvas.height)}"/>{zones}</div>'
+    )
 
 
 STYLE = (
     ".bc-chart{container-type:inline-size;margin-bottom:1rem}"
     ".bc-chart .bc-title{font-weight:600;margin-bottom:.25rem}"
-    ".bc-chart svg.bc-plot{display:block;width:100%;height:auto}"
+    ".bc-chart .bc-drawing{position:relative}"
+    ".bc-chart .bc-drawing img{display:block;width:100%;height:auto}"
+    ".bc-chart .bc-zone{position:absolute}"
+    ".bc-chart .bc-zone:hover{background:rgba(128,128,128,.12)}"
+    f".bc-chart .bc-wide{{max-width:{num(widest(WIDE))}px}}"
+    f".bc-chart .bc-narrow{{max-width:{num(widest(NARROW))}px}}"
     ".bc-chart .bc-legend{display:flex;flex-wrap:wrap;gap:.125rem 1rem;font-size:.875rem;"
     "line-height:1.3;margin-top:.25rem}"
     ".bc-chart .bc-entry{display:inline-flex;align-items:center;gap:.375rem}"
-    ".bc-chart .bc-entry svg{flex:none}"
-    ".bc-two svg.bc-narrow{display:none}"
+    ".bc-chart .bc-entry img{flex:none}"
+    ".bc-two .bc-drawing.bc-narrow{display:none}"
     f"@container (max-width:{WIDE_COLUMN - 0.02}px){{"
-    ".bc-two svg.bc-wide{display:none}.bc-two svg.bc-narrow{display:block}}"
-    + canvas_rules(WIDE)
-    + canvas_rules(NARROW)
+    ".bc-two .bc-drawing.bc-wide{display:none}.bc-two .bc-drawing.bc-narrow{display:block}}"
 )
 """The rules every chart carries (a copy each: a chart stands on its own wherever it shows):
-the drawing as wide as its column up to a limit, the legend's entries wrapping; in a chart
-drawn twice (`bc-two`) the wide or the narrow drawing by the column's width; the labels' size
-by the column's width."""
+the drawing as wide as its column up to a limit, its zones over it (shaded on hover), the
+legend's entries wrapping; in a chart drawn twice (`bc-two`) the wide or the narrow drawing by
+the column's width."""
 
 
 def swatch(key: Key) -> str:
@@ -491,7 +572,11 @@ def swatch(key: Key) -> str:
             f'<line x1="0" x2="22" y1="7" y2="7" stroke="{key.colour}" stroke-width="2.5"{dash}/>'
             f'<circle cx="11" cy="7" r="3" fill="{key.colour}"/>'
         )
-    return f'<svg width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">{mark}</svg>'
+    swatch = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="22" height="14" viewBox="0 0 22 14">'
+        f"<style>{COLOURS}</style>{mark}</svg>"
+    )
+    return f'<img src="{encoded(swatch)}" width="22" height="14" alt=""/>'
 
 
 def legend(keys: Sequence[Key]) -> str:
@@ -502,13 +587,15 @@ def legend(keys: Sequence[Key]) -> str:
     return f'<div class="bc-legend">{entries}</div>' if keys else ""
 
 
-def chart(title: str, keys: Sequence[Key], narrow: str, wide: str | None = None) -> str:
-    """The markup of a chart for `st.markdown(..., unsafe_allow_html=True)`: its rules, its
-    title, its drawing (with a `wide` one, each shown where it fits the column) and legend."""
-    kind, drawing = ("bc-chart", narrow) if wide is None else ("bc-chart bc-two", wide + narrow)
+def chart(title: str, keys: Sequence[Key], narrow: Drawing, wide: Drawing | None = None) -> str:
+    """The markup of a chart for `st.html`: its rules, its title, its drawing (with a `wide`
+    one, each shown where it fits the column) and legend."""
+    drawn = [narrow] if wide is None else [wide, narrow]
+    kind = "bc-chart" if wide is None else "bc-chart bc-two"
+    drawings = "".join(drawing_html(drawing) for drawing in drawn)
     return (
         f'<div class="{kind}"><style>{STYLE}</style>'
-        f'<div class="bc-title">{text(title)}</div>{drawing}{legend(keys)}</div>'
+        f'<div class="bc-title">{text(title)}</div>{drawings}{legend(keys)}</div>'
     )
 
 
@@ -517,7 +604,7 @@ GAP = 16
 
 
 def side_by_side(*charts: str) -> str:
-    """Charts in one HTML block, side by side where each gets at least its narrowest column
+    """Charts in one block of HTML, side by side where each gets at least its narrowest column
     (`NARROW.narrowest`), one under the other on a phone. One block instead of Streamlit's
     columns: a rerun has three layout blocks fewer for the browser to redraw, which a visit's
     first edit felt (interleaved runs in chromium: median 187 -> 159 ms until the new balance

@@ -154,7 +154,8 @@ def shown_tables(at: AppTest) -> list[ShownTable]:
 
 
 class _TextReader(HTMLParser):
-    """Collects the texts between tags, tooltips (`<title>`) included, style rules not."""
+    """Collects the texts between tags, tooltips (`<title>`, a `title`) and images' names
+    (`alt`) included, style rules not."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -163,6 +164,7 @@ class _TextReader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.in_style = tag == "style"
+        self.texts += [v.strip() for k, v in attrs if k in ("title", "alt") and v and v.strip()]
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "style":
@@ -174,7 +176,8 @@ class _TextReader(HTMLParser):
 
 
 def shown_texts(markup: str) -> list[str]:
-    """The texts a block of HTML shows, without its tags and attributes."""
+    """The texts a block of HTML shows (its tooltips and images' names too), without its tags
+    and other attributes."""
     reader = _TextReader()
     reader.feed(markup)
     return reader.texts

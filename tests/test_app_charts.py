@@ -1,10 +1,12 @@
 """The app's charts: the data they draw, checked against the published sheet and the engine, and
-the SVG markup drawn from it (parsed as XML): a mark per figure with its tooltip, the stars at
-break-even, bars in group order, stacks that add up to the engine's savings, the zero line at
-€ 0, and every text of a scenario escaped so that markdown and HTML read none of it."""
+the SVG drawn from it (the images' `data:` URIs decoded and parsed as XML): a mark per figure
+with its tooltip, the stars at break-even, bars in group order, stacks that add up to the
+engine's savings, the zero line at € 0; a zone over each year with every figure of that year as
+its tooltip; and every text of a scenario escaped so that HTML reads none of it."""
 
 from __future__ import annotations
 
+import base64
 import itertools
 import re
 import subprocess
@@ -39,10 +41,43 @@ NBSP = "\N{NO-BREAK SPACE}"
 HOSTILE = "*bold* _it_ # hash `code` <script>alert(1)</script> & :red[x] $x$"
 
 
+SVG_URI = "data:image/svg+xml;base64,"
+
+
+def svg_of(image: ET.Element) -> ET.Element:
+    """The SVG an image shows (its `data:` URI), with tags without their namespace."""
+    source = image.get("src", "")
+    assert source.startswith(SVG_URI), source[:40]
+    return parsed(base64.b64decode(source.removeprefix(SVG_URI)).decode())
+
+
+def parsed(svg: str) -> ET.Element:
+    """An SVG document parsed, its tags without their namespace."""
+    root = ET.fromstring(svg)
+    for element in root.iter():
+        element.tag = element.tag.removeprefix("{http://www.w3.org/2000/svg}")
+    return root
+
+
 def drawings(markup: str) -> list[ET.Element]:
-    """The drawings of a chart's markup, which must be well-formed XML."""
+    """The drawings of a chart's markup, which must be well-formed XML: its images' SVG."""
     root = ET.fromstring(markup)
-    return [svg for svg in root.iter("svg") if "bc-plot" in svg.get("class", "")]
+    return [svg_of(image) for image in root.iter("img") if image.get("class") == "bc-plot"]
+
+
+def zones(markup: str) -> list[list[tuple[str, ...]]]:
+    """Per drawing the zones over it: each its tooltip's lines, then its left and width."""
+    found = []
+    for drawing in ET.fromstring(markup).iter("div"):
+        if "bc-drawing" in drawing.get("class", ""):
+            spans = [span for span in drawing if span.get("class") == "bc-zone"]
+            found.append([zone_of(span) for span in spans])
+    return found
+
+
+def zone_of(span: ET.Element) -> tuple[str, ...]:
+    style = dict(part.split(":") for part in span.get("style", "").split(";"))
+    return (*span.get("title", "").split("\n"), style["left"], style["width"])
 
 
 def tooltips(svg: ET.Element, tag: str) -> dict[str, ET.Element]:
@@ -121,7 +156,8 @@ def test_the_stars_mark_each_break_even_year_at_its_cumulative_balance(
     legend = ET.fromstring(markup).find(".//div[@class='bc-legend']")
     assert legend is not None
     assert [key.findtext("span") for key in legend] == [*points, "break-even"]
-    assert legend[-1].find("svg/path") is not None  # the star in the legend
+    star_key = legend[-1].find("img")
+    assert star_key is not None and svg_of(star_key).find("path") is not None  # the star
 
 
 def test_the_dutch_charts_name_each_platform_scenario_in_dutch(
@@ -184,7 +220,7 @@ def test_savings_by_line_stack_to_the_engines_savings(published_results: Results
 
 def test_a_negative_part_of_a_stack_is_drawn_below_zero() -> None:
     series = [Drawn("A", [10.0, -5.0], "#111111"), Drawn("B", [5.0, 5.0], "#222222")]
-    root = ET.fromstring(svg_chart.bar_chart(NARROW, series, True, "Stack", "en"))
+    root = parsed(svg_chart.bar_chart(NARROW, series, True, "Stack", "en").svg)
     bars, y = tooltips(root, "rect"), euros_to_y(root)
     below, above = bars["Year 2 · A: -€5.00"], bars["Year 2 · B: €5.00"]
     assert float(below.get("y", "")) == pytest.approx(y(0.0), abs=0.01)
@@ -222,10 +258,14 @@ def test_every_chart_is_named_for_screen_readers_and_drawn_to_fit_its_column(
     for title, markup in charts.items():
         root = ET.fromstring(markup)
         assert root.findtext("div[@class='bc-title']") == title
-        assert "@container" in (root.findtext("style") or "")
+        assert "@container" in (root.findtext("style") or "")  # the wide or the narrow drawing
+        assert {image.get("alt") for image in root.iter("img") if image.get("class")} == {title}
         for svg in drawings(markup):
             assert (svg.get("role"), svg.get("aria-label")) == ("img", title)
             assert svg.get("viewBox", "").startswith("0 0 ")
+            rules = svg.findtext("style") or ""  # labels' size by the drawing's own width
+            assert "svg{font-size:" in rules and "@media (min-width:" in rules
+            assert "@media (prefers-color-scheme:dark){svg{color:#FAFAFA}}" in rules
     wide, narrow = drawings(charts["Cumulative balance per platform scenario"])
     assert wide.get("class") == "bc-plot bc-wide"  # for a wide column
     assert narrow.get("class") == "bc-plot bc-narrow"  # for a phone
@@ -248,6 +288,32 @@ def test_two_charts_side_by_side_are_one_block_that_stacks_them_in_a_narrow_colu
     ]
     rule = root.findtext("style") or ""  # a column each from 2 x 290 px, else one under the other
     assert "grid-template-columns:repeat(auto-fit,minmax(min(100%,290px),1fr))" in rule
+
+
+def test_a_zone_over_each_year_lists_every_figure_of_that_year_and_its_break_even(
+    published_results: Results,
+) -> None:
+    wide, narrow = zones(cumulative_chart(published_results, "en"))
+    assert len(wide) == len(narrow) == 6
+    third = wide[2]
+    assert third[0] == "Year 3"
+    assert f"{AVERAGE}: €24.50" in third
+    assert f"{AVERAGE}: break-even" in third  # the star's note
+    assert "New platform (fictitious): break-even" not in third  # that one breaks even in 4
+    assert "New platform (fictitious): break-even" in wide[3]
+    values = [v for s in cumulative_series(published_results, "en") for v in s.values]
+    plot = svg_chart.year_plot(svg_chart.WIDE, 6, values, "en")  # as the chart drew it
+    lefts = [float(zone[-2].removesuffix("%")) for zone in wide]
+    widths = {zone[-1] for zone in wide}
+    assert len(widths) == 1  # the years' bands are equally wide, side by side
+    band = float(widths.pop().removesuffix("%"))
+    assert lefts == pytest.approx([lefts[0] + year * band for year in range(6)], abs=0.002)
+    assert lefts[0] == pytest.approx(100 * plot.left / svg_chart.WIDE.width, abs=0.002)
+    assert band == pytest.approx(100 * plot.band / svg_chart.WIDE.width, abs=0.002)
+    (bars,) = zones(savings_costs_chart(published_results, "nl"))
+    assert bars[0][:2] == ("Jaar 1", f"Besparingen: €{NBSP}39.180,00")
+    who = zones(parties_chart(money_bars(published_results, "average", "en"), "Who", "en"))
+    assert [zone[0] for zone in who[0]] == ["Organisation: -€85,996.00", "Funder: €0.00"]
 
 
 def test_ticks_are_round_whole_euros_that_include_zero() -> None:
@@ -279,7 +345,7 @@ def test_a_platform_name_from_an_upload_shows_literally_never_as_markdown_or_htm
         parties_chart(money_bars(results, "new-platform", "en"), HOSTILE, "en"),
     ]
     for markup in markups:
-        assert "\n" not in markup  # one line: markdown reads it all as one HTML block
+        assert "\n" not in markup  # one line
         assert markup.startswith("<div")
         root = ET.fromstring(markup)  # well-formed: the name made no element
         assert [e.tag for e in root.iter() if e.tag in ("script", "strong", "em", "code")] == []

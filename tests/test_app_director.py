@@ -600,17 +600,16 @@ def test_the_dutch_page_says_its_own_texts_in_dutch() -> None:
 def test_no_streamlit_or_plotly_toolbar_with_english_tooltips_is_left_on_the_dutch_page() -> None:
     at = session(lang="nl")
     assert at.get("plotly_chart") == []  # the results' charts are SVG: no plotly, no toolbar
-    blocks = [m for m in at.markdown if 'class="bc-chart' in m.value]
+    blocks = [h.proto.body for h in at.get("html") if 'class="bc-chart' in h.proto.body]
     assert len(blocks) == 2  # the cumulative balance, then the two by year side by side
-    assert sum(block.value.count('<div class="bc-chart') for block in blocks) == 3
-    assert all(block.proto.allow_html for block in blocks)
+    assert sum(block.count('<div class="bc-chart') for block in blocks) == 3
     open_tab(at, "tab_years", "nl")
     assert at.get("arrow_data_frame") == []  # read-only tables are static: no grid toolbar
     assert len(shown_tables(at)) == 4  # a year table per platform scenario
     open_tab(at, "tab_parties", "nl")
     assert at.get("plotly_chart") == [] and at.get("arrow_data_frame") == []
     assert len(shown_tables(at)) == 1  # the parties' table, then their chart
-    assert [m.value.count('<div class="bc-chart') for m in at.markdown if m.proto.allow_html] == [1]
+    assert [h.proto.body.count('<div class="bc-chart') for h in at.get("html")].count(1) == 1
     styles = "".join(element.proto.body for element in at.get("html"))
     assert '[data-testid="stElementToolbar"] { display: none; }' in styles  # the course grids
 
