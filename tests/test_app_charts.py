@@ -156,8 +156,13 @@ def test_the_stars_mark_each_break_even_year_at_its_cumulative_balance(
     legend = ET.fromstring(markup).find(".//div[@class='bc-legend']")
     assert legend is not None
     assert [key.findtext("span") for key in legend] == [*points, "break-even"]
-    star_key = legend[-1].find("img")
-    assert star_key is not None and svg_of(star_key).find("path") is not None  # the star
+    keys = [key.find("i") for key in legend]
+    assert [key.get("class") for key in keys if key is not None] == [
+        "bc-key bc-key-dashed",  # the average, first as in the published sheet
+        *["bc-key bc-key-line"] * 3,
+        "bc-key bc-key-star",
+    ]
+    assert legend[-1].findtext("i") == "\u2605"  # the star, in the page's text colour
 
 
 def test_the_dutch_charts_name_each_platform_scenario_in_dutch(
