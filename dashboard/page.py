@@ -246,8 +246,15 @@ def run_page() -> None:
         save_view.show(choice, state.edits() if error is None else {}, lang)
         share = st.container()
     tabs = st.tabs(section_labels(lang), key=SECTION, on_change="rerun")
-    results_tab, years_tab, parties_tab, assumptions_tab, *more = tabs
-    uncertainty_tab, compare_tab, explain_tab = more
+    (
+        results_tab,
+        years_tab,
+        parties_tab,
+        assumptions_tab,
+        uncertainty_tab,
+        compare_tab,
+        explain_tab,
+    ) = tabs
     if results_tab.open:
         with results_tab:
             show_results(current, lang)
