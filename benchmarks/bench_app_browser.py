@@ -12,8 +12,8 @@ before), presses Enter and times until the engine's balance for that wage is sho
 An edit is timed in two ways, on alternate visits:
 - **watched** (what the user sees, the goal's measure): the page itself notes the Enter's
   keydown (`event.timeStamp`), a `MutationObserver` notes when the new balance is in the page
-  (`textContent`, which needs no layout), and the next animation frame, the one that paints it,
-  ends the time. Nothing is done to the page between the two.
+  (`textContent`, which needs no layout), and the time ends once the next frame, the one that
+  draws it, has been painted. Nothing is done to the page between the two but that check.
 - **polled** (as Playwright's `wait_for_function` sees it, the measure of earlier runs): reading
   `innerText` every 10 ms, from Python's press until the answer is back in Python. Each read
   forces the browser to lay out the page while it is still drawing the edit, so this measure
@@ -49,8 +49,8 @@ POLL_MS = 10
 """How often a page condition is checked: often enough for an edit of a few hundred ms."""
 
 
-WATCH = """(text) => {
-  window.__edit = new Promise((resolve) => {
+WATCH = """([text, waitMs]) => {
+  window.__edit = new Promise((resolve, reject) => {
     let enter = null;
     document.addEventListener("keydown", (event) => {
       if (event.key === "Enter") enter = event.timeStamp;
@@ -59,13 +59,20 @@ WATCH = """(text) => {
     const observer = new MutationObserver(() => {
       if (enter === null || !shown()) return;
       observer.disconnect();
-      requestAnimationFrame(() => resolve(performance.now() - enter));
+      requestAnimationFrame(() => {  // the frame that draws it: after its paint, post a task
+        const painted = new MessageChannel();
+        painted.port1.onmessage = () => resolve(performance.now() - enter);
+        painted.port2.postMessage(null);
+      });
     });
     observer.observe(document.body, {subtree: true, childList: true, characterData: true});
+    setTimeout(() => reject(new Error(`${text} not shown within ${waitMs} ms`)), waitMs);
   });
 }"""
 """Installed in the page before an edit: `window.__edit` resolves to the milliseconds from the
-Enter's keydown to the animation frame after the text is in the page (the frame that paints it)."""
+Enter's keydown until the frame that draws the text has been painted: the first task after that
+frame's rendering (a message posted from its animation frame callback). An upper bound: a task
+queued before that message runs first. Rejects if the text is not shown in time."""
 
 
 def shows(text: str) -> str:
@@ -97,7 +104,7 @@ def samples(
         field = page.get_by_label(WAGE_LABEL, exact=True)
         field.fill(str(wage))
         if number % 2 == 0:
-            page.evaluate(WATCH, shown_for(wage))
+            page.evaluate(WATCH, [shown_for(wage), WAIT_MS])
             field.press("Enter")
             watched.append(page.evaluate("() => window.__edit") / 1000)
         else:

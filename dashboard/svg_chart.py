@@ -176,8 +176,9 @@ LABEL = 'fill="currentColor" fill-opacity="0.75"'
 
 
 def text(value: str) -> str:
-    """A text for markup: escaped, each line break a space (a blank line would end the HTML
-    block in markdown); other spaces as they are (money has a no-break space)."""
+    """A text for markup: escaped (quotes too), each line break a space (a tooltip's lines are
+    joined by a character reference instead); other spaces as they are (money has a no-break
+    space)."""
     return escape(" ".join(value.splitlines()))
 
 
@@ -486,7 +487,9 @@ def horizontal_bar_chart(
 
 COLOURS = f"svg{{color:{INK}}}@media (prefers-color-scheme:dark){{svg{{color:{INK_ON_DARK}}}}}"
 """A drawing's text colour (`currentColor` of its text, grid and stars): Streamlit's text
-colours, light or dark by the `color-scheme` of the page around the image."""
+colours, light or dark by the `color-scheme` Streamlit sets on the page around the image (an
+image's `prefers-color-scheme` follows it in Chromium, checked with Debian's, and in Firefox;
+a browser that follows the system's setting instead may show dark labels on a dark page)."""
 FONT = 'text{font-family:"Source Sans Pro","Source Sans 3",sans-serif}'
 """The page's font where the system has it (an image cannot use the page's web fonts)."""
 
@@ -568,9 +571,10 @@ the wide or the narrow drawing by the column's width."""
 
 
 def swatch(key: Key) -> str:
-    """A legend entry's small picture, drawn by CSS (`KEYS`): a square for bars, a line with a
-    dot, a dashed line with a dot, a star. Not an image: an SVG image is a document of its own
-    for the browser to build, and a legend's dozen of them took ~25 ms of every edit."""
+    """A legend entry's small picture, drawn by CSS (the `bc-key` rules of `STYLE`): a square
+    for bars, a line with a dot, a dashed line with a dot, a star. Not an image: an SVG image is
+    a document of its own for the browser to build, and a legend's dozen of them took ~25 ms of
+    every edit."""
     star = "\u2605" if key.shape == "star" else ""  # ★
     return (
         f'<i class="bc-key bc-key-{key.shape}" style="--c:{text(key.colour)}" '

@@ -325,6 +325,30 @@ def figures_fit(page: Page) -> list[str]:
     )
 
 
+def charts_not_drawn(page: Page) -> list[str]:
+    """What is wrong with the charts shown (none should be): an image the browser could not
+    draw, a zone without its tooltip or outside its drawing. Hidden drawings are left out."""
+    return page.evaluate(
+        """() => {
+            const wrong = [];
+            for (const drawing of document.querySelectorAll('.bc-drawing')) {
+                if (drawing.offsetParent === null) continue;  // hidden: the other width's
+                const image = drawing.querySelector('img.bc-plot');
+                if (!image.complete || image.naturalWidth === 0) wrong.push(`${image.alt}: image`);
+                const box = image.getBoundingClientRect();
+                for (const zone of drawing.querySelectorAll('.bc-zone')) {
+                    const at = zone.getBoundingClientRect();
+                    if (!zone.title) wrong.push(`${image.alt}: zone without a tooltip`);
+                    if (at.left < box.left - 1 || at.right > box.right + 1
+                        || at.top < box.top - 1 || at.bottom > box.bottom + 1)
+                        wrong.push(`${image.alt}: zone outside: ${zone.title}`);
+                }
+            }
+            return wrong;
+        }"""
+    )
+
+
 def test_a_link_copied_from_the_page_shows_the_same_figures_in_a_new_browser(
     chromium: str, app_url: str
 ) -> None:
@@ -505,12 +529,15 @@ def test_screenshots_in_english_and_dutch_wide_and_on_a_phone_show_every_figure_
                     )
                     page.wait_for_timeout(1_000)
                     assert figures_fit(page) == []
+                    assert page.locator(".bc-drawing img").count() >= 3
+                    assert charts_not_drawn(page) == []  # drawn, each zone with its tooltip
                     page.screenshot(path=str(SCREENSHOTS / f"director-{lang}-{size}.png"))
                     shown = {"years": ".bc-year-tables", "parties": ".bc-chart"}  # not in years
                     for tab, selector in shown.items():  # the year tables; who pays, who benefits
                         page.get_by_role("tab", name=t(lang, f"tab_{tab}")).click()
                         page.wait_for_selector(selector, timeout=60_000)
                         page.wait_for_timeout(500)
+                        assert charts_not_drawn(page) == []
                         path = SCREENSHOTS / f"director-{lang}-{size}-{tab}.png"
                         page.screenshot(path=str(path), full_page=True)
         finally:

@@ -38,7 +38,7 @@ from tests.conftest import ROOT, SCENARIOS
 AVERAGE = "Average of Hulp Online with development and new platform"
 AVERAGE_NL = "Gemiddelde van Hulp Online met ontwikkeling en nieuw platform"
 NBSP = "\N{NO-BREAK SPACE}"
-HOSTILE = "*bold* _it_ # hash `code` <script>alert(1)</script> & :red[x] $x$"
+HOSTILE = '*bold* _it_ # hash `code` <script>alert(1)</script> & :red[x] $x$ " onmouseover="x'
 
 
 SVG_URI = "data:image/svg+xml;base64,"
@@ -66,7 +66,8 @@ def drawings(markup: str) -> list[ET.Element]:
 
 
 def zones(markup: str) -> list[list[tuple[str, ...]]]:
-    """Per drawing the zones over it: each its tooltip's lines, then its left and width."""
+    """Per drawing the zones over it: each its tooltip's lines, then its left, width, top and
+    height (percentages of the drawing)."""
     found = []
     for drawing in ET.fromstring(markup).iter("div"):
         if "bc-drawing" in drawing.get("class", ""):
@@ -77,7 +78,8 @@ def zones(markup: str) -> list[list[tuple[str, ...]]]:
 
 def zone_of(span: ET.Element) -> tuple[str, ...]:
     style = dict(part.split(":") for part in span.get("style", "").split(";"))
-    return (*span.get("title", "").split("\n"), style["left"], style["width"])
+    box = (style["left"], style["width"], style["top"], style["height"])
+    return (*span.get("title", "").split("\n"), *box)
 
 
 def tooltips(svg: ET.Element, tag: str) -> dict[str, ET.Element]:
@@ -285,7 +287,7 @@ def test_two_charts_side_by_side_are_one_block_that_stacks_them_in_a_narrow_colu
         savings_lines_chart(published_results, "nl"),
     )
     markup = svg_chart.side_by_side(left, right)
-    assert "\n" not in markup  # one HTML block for markdown
+    assert "\n" not in markup  # one line
     root = ET.fromstring(markup)
     assert root.get("class") == "bc-pair"
     assert [ET.tostring(chart, encoding="unicode") for chart in root.findall("div")] == [
@@ -308,17 +310,18 @@ def test_a_zone_over_each_year_lists_every_figure_of_that_year_and_its_break_eve
     assert "New platform (fictitious): break-even" in wide[3]
     values = [v for s in cumulative_series(published_results, "en") for v in s.values]
     plot = svg_chart.year_plot(svg_chart.WIDE, 6, values, "en")  # as the chart drew it
-    lefts = [float(zone[-2].removesuffix("%")) for zone in wide]
-    widths = {zone[-1] for zone in wide}
-    assert len(widths) == 1  # the years' bands are equally wide, side by side
-    band = float(widths.pop().removesuffix("%"))
-    assert lefts == pytest.approx([lefts[0] + year * band for year in range(6)], abs=0.002)
-    assert lefts[0] == pytest.approx(100 * plot.left / svg_chart.WIDE.width, abs=0.002)
-    assert band == pytest.approx(100 * plot.band / svg_chart.WIDE.width, abs=0.002)
+    boxes = [[float(edge.removesuffix("%")) for edge in zone[-4:]] for zone in wide]
+    band, width = 100 * plot.band / svg_chart.WIDE.width, svg_chart.WIDE.width
+    top, height = (100 * y / svg_chart.WIDE.height for y in (plot.top, plot.bottom - plot.top))
+    for year, (left, across, down, tall) in enumerate(boxes):  # each over its year's band
+        assert left == pytest.approx(100 * plot.left / width + year * band, abs=0.002)
+        assert (across, down, tall) == pytest.approx((band, top, height), abs=0.002)
     (bars,) = zones(savings_costs_chart(published_results, "nl"))
     assert bars[0][:2] == ("Jaar 1", f"Besparingen: €{NBSP}39.180,00")
     who = zones(parties_chart(money_bars(published_results, "average", "en"), "Who", "en"))
     assert [zone[0] for zone in who[0]] == ["Organisation: -€85,996.00", "Funder: €0.00"]
+    rows = [[float(edge.removesuffix("%")) for edge in zone[-4:]] for zone in who[0]]
+    assert rows == [[0.0, 100.0, 0.0, 50.0], [0.0, 100.0, 50.0, 50.0]]  # a row per bar, across
 
 
 def test_ticks_are_round_whole_euros_that_include_zero() -> None:
@@ -352,12 +355,16 @@ def test_a_platform_name_from_an_upload_shows_literally_never_as_markdown_or_htm
     for markup in markups:
         assert "\n" not in markup  # one line
         assert markup.startswith("<div")
-        root = ET.fromstring(markup)  # well-formed: the name made no element
-        assert [e.tag for e in root.iter() if e.tag in ("script", "strong", "em", "code")] == []
+        root = ET.fromstring(markup)  # well-formed: the name made no element, no attribute
+        for element in [root, *drawings(markup)]:  # the page's HTML and each image's SVG
+            tags = [e.tag for e in element.iter()]
+            assert [tag for tag in tags if tag in ("script", "strong", "em", "code")] == []
+            assert not any("onmouseover" in e.attrib for e in element.iter())
         assert "<script>" not in markup
     root = ET.fromstring(markups[0])
     assert name in [span.text for span in root.iter("span")]  # the legend, literally
     assert f"Year 4 · {name}: €10,212.00 (break-even)" in tooltips(drawings(markups[0])[0], "path")
+    assert f"{name}: break-even" in zones(markups[0])[0][3]  # the zone's tooltip, literally
     assert ET.fromstring(markups[2]).findtext("div[@class='bc-title']") == HOSTILE
 
 

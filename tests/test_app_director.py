@@ -503,8 +503,12 @@ def dutch_session() -> list[list[str]]:
 
     at = session(lang="nl")
     at.text_input(key=WAGE).set_value("80,5").run()
+    look(at)
+    open_tab(at, "tab_years", "nl")
     at.session_state["lines_detail"] = True
     at.run()
+    look(at)
+    open_tab(at, "tab_parties", "nl")
     look(at)
     open_tab(at, "tab_assumptions", "nl")
     at.session_state["all_inputs"] = True
