@@ -259,22 +259,21 @@ class _Prepared:
         for values in self.inputs.values():
             values.setflags(write=False)
         self.inputs_years_first = {path: _years_first(v) for path, v in self.inputs.items()}
-        years = (scenario.horizon_years,)
-        self.over_years = frozenset(
-            path
-            for path, values in self.inputs.items()
-            if values.shape == years and values.dtype == np.float64
-        )
-        self.single = frozenset(
-            path
-            for path, values in self.inputs.items()
-            if values.shape == () and values.dtype == np.float64
-        )
+        self.over_years = self._floats_shaped((scenario.horizon_years,))
+        self.single = self._floats_shaped(())
         """The inputs that are floats over the years, and those that are one float: what a
         plain evaluation's compiled function may rely on."""
         self.pins = scenario_pins(scenario)
         self.everything = _Program(self.lines, self.pins, years_first=False)
         self.parts: dict[tuple[frozenset[str], bool], _Program] = {}
+
+    def _floats_shaped(self, shape: tuple[int, ...]) -> frozenset[KeyPath]:
+        """The inputs that are floats of this shape."""
+        return frozenset(
+            path
+            for path, values in self.inputs.items()
+            if values.shape == shape and values.dtype == np.float64
+        )
 
     def part(self, keys: frozenset[str], years_first: bool) -> _Program:
         """The program of the given lines and every line they read (directly or not)."""

@@ -133,6 +133,7 @@ def card_name(card: Card, lang: Language) -> str:
 
 
 def marked_name(name: str, average: bool, lang: Language) -> str:
+    """A name, marked as an average's when it is one."""
     return f"{name} {t(lang, 'average_mark')}" if average else name
 
 

@@ -72,6 +72,11 @@ class Canvas:
     narrowest: float
 
     @property
+    def widest(self) -> float:
+        """The widest the drawing shows, in CSS pixels."""
+        return self.width * MOST
+
+    @property
     def room(self) -> float:
         """The largest font size in user units its labels get (in its narrowest column, to show
         at `LABEL_PX`): the layout leaves room for labels this size."""
@@ -173,6 +178,7 @@ class Plot:
 
 GRID = 'stroke="currentColor" stroke-opacity="0.12"'
 LABEL = 'fill="currentColor" fill-opacity="0.75"'
+ZERO = 'class="bc-zero" stroke="currentColor" stroke-opacity="0.55" stroke-dasharray="6 4"'
 
 
 def text(value: str) -> str:
@@ -187,10 +193,15 @@ def num(value: float) -> str:
     return f"{round(value, 2):g}"
 
 
+def tip_text(lines: Iterable[str]) -> str:
+    """A tooltip's lines for markup: each a `text`, joined by a character reference, so that
+    the markup itself has no line break."""
+    return "&#10;".join(text(line) for line in lines)
+
+
 def tooltip(lines: Iterable[str]) -> str:
-    """A mark's tooltip: the browser shows it on hover; lines joined by a character reference,
-    so that the markup itself has no line break."""
-    return "<title>" + "&#10;".join(text(line) for line in lines) + "</title>"
+    """A mark's tooltip (`<title>`): the browser shows it on hover."""
+    return f"<title>{tip_text(lines)}</title>"
 
 
 def year_tip(year: int, name: str, value: float, lang: Language) -> str:
@@ -270,10 +281,7 @@ def x_axis(plot: Plot, title: str) -> str:
 def zero_line(plot: Plot) -> str:
     """A dashed line at € 0 across the plot: break-even."""
     y = num(plot.y(0.0))
-    return (
-        f'<line class="bc-zero" x1="{num(plot.left)}" x2="{num(plot.right)}" y1="{y}" y2="{y}" '
-        'stroke="currentColor" stroke-opacity="0.55" stroke-dasharray="6 4"/>'
-    )
+    return f'<line x1="{num(plot.left)}" x2="{num(plot.right)}" y1="{y}" y2="{y}" {ZERO}/>'
 
 
 def year_zones(
@@ -466,21 +474,20 @@ def horizontal_bar_chart(
     parts, zones = [], []
     for index, (bar, amount) in enumerate(zip(bars, amounts, strict=True)):
         top, end, zero = index * row + room * 1.5, x(bar.value), x(0.0)
-        zones.append(Zone(0.0, index * row, canvas.width, row, [f"{bar.name}: {amount}"]))
+        tip = f"{bar.name}: {amount}"
+        zones.append(Zone(0.0, index * row, canvas.width, row, [tip]))
         anchor, gap = ("end", "-0.4em") if bar.value < 0 else ("start", "0.4em")
         parts.append(
             f'<text x="{num(room * 0.5)}" y="{num(top)}" dy="-0.4em" fill="currentColor">'
             f"{text(bar.name)}</text>"
             f'<rect x="{num(min(end, zero))}" y="{num(top)}" width="{num(abs(end - zero))}" '
-            f'height="{BAR}" fill="{bar.colour}">{tooltip([f"{bar.name}: {amount}"])}</rect>'
+            f'height="{BAR}" fill="{bar.colour}">{tooltip([tip])}</rect>'
             f'<text x="{num(end)}" y="{num(top + BAR / 2)}" dx="{gap}" dy="0.35em" '
             f'text-anchor="{anchor}" fill="currentColor">{text(amount)}</text>'
         )
     at_zero = num(x(0.0))
     parts.append(
-        f'<line class="bc-zero" x1="{at_zero}" x2="{at_zero}" y1="{num(room)}" '
-        f'y2="{num(canvas.height)}" stroke="currentColor" stroke-opacity="0.55" '
-        'stroke-dasharray="6 4"/>'
+        f'<line x1="{at_zero}" x2="{at_zero}" y1="{num(room)}" y2="{num(canvas.height)}" {ZERO}/>'
     )
     return Drawing(svg(canvas, label, "".join(parts)), canvas, label, zones)
 
@@ -494,19 +501,14 @@ FONT = 'text{font-family:"Source Sans Pro","Source Sans 3",sans-serif}'
 """The page's font where the system has it (an image cannot use the page's web fonts)."""
 
 
-def widest(canvas: Canvas) -> float:
-    """The widest a drawing shows, in CSS pixels."""
-    return canvas.width * MOST
-
-
 def font_rules(canvas: Canvas) -> str:
     """The labels' font size in user units by the width the drawing shows at (media queries in
     an image are on its own width), so that they show at `LABEL_PX` to a fifth more: user units
     shrink with the column."""
     rules = [f"svg{{font-size:{num(canvas.room)}px}}"]
     column = canvas.narrowest * STEP
-    while column < widest(canvas) * STEP:
-        shown = min(column, widest(canvas))
+    while column < canvas.widest * STEP:
+        shown = min(column, canvas.widest)
         size = LABEL_PX * canvas.width / shown
         rules.append(f"@media (min-width:{num(shown)}px){{svg{{font-size:{num(size)}px}}}}")
         column *= STEP
@@ -527,7 +529,7 @@ def drawing_html(drawing: Drawing) -> str:
     """A drawing as an image, named as the drawing is, with its zones over it."""
     canvas = drawing.canvas
     zones = "".join(
-        f'<span class="bc-zone" title="{"&#10;".join(text(line) for line in zone.lines)}" '
+        f'<span class="bc-zone" title="{tip_text(zone.lines)}" '
         f'style="left:{percent(zone.left, canvas.width)};top:{percent(zone.top, canvas.height)};'
         f"width:{percent(zone.width, canvas.width)};"
         f'height:{percent(zone.height, canvas.height)}"></span>'
@@ -547,8 +549,8 @@ STYLE = (
     ".bc-chart .bc-drawing img{display:block;width:100%;height:auto}"
     ".bc-chart .bc-zone{position:absolute}"
     ".bc-chart .bc-zone:hover{background:rgba(128,128,128,.12)}"
-    f".bc-chart .bc-wide{{max-width:{num(widest(WIDE))}px}}"
-    f".bc-chart .bc-narrow{{max-width:{num(widest(NARROW))}px}}"
+    f".bc-chart .bc-wide{{max-width:{num(WIDE.widest)}px}}"
+    f".bc-chart .bc-narrow{{max-width:{num(NARROW.widest)}px}}"
     ".bc-chart .bc-legend{display:flex;flex-wrap:wrap;gap:.125rem 1rem;font-size:.875rem;"
     "line-height:1.3;margin-top:.25rem}"
     ".bc-chart .bc-entry{display:inline-flex;align-items:center;gap:.375rem}"
