@@ -56,7 +56,7 @@ class CardReader(HTMLParser):
         if tag == "span" and self.hidden:
             self.hidden -= 1
         elif tag == "div":
-            self.part = None if self.part != "bc-name" or tag == "div" else self.part
+            self.part = None
 
     def handle_data(self, data: str) -> None:
         if self.part is None or self.hidden or not self.cards:
@@ -116,7 +116,7 @@ class TableReader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
-        if tag == "div" and "bc-table" in (found.get("class") or "").split():
+        if tag == "div" and TABLE_CLASS in (found.get("class") or "").split():
             self.key, self.rows = found.get("data-key") or "", []
         elif tag == "p" and found.get("class") == "bc-table-name":
             self.name, self.in_name = "", True
